@@ -1,0 +1,73 @@
+"""`python -m ingest [PATH ...]`: bring the index in line with the corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ingest.embedding import SentenceTransformerEmbedder
+from ingest.errors import CspError
+from ingest.pipeline import Report, run
+from ingest.settings import Settings
+from ingest.store import ChunkStore
+
+EXIT_SOME_FAILED = 1
+EXIT_ERROR = 2
+
+
+def print_report(report: Report) -> None:
+    print(
+        f"{report.files} files, {report.parts} parts, {report.sections} sections, "
+        f"{report.chunks} chunks ({report.embedded} embedded, {report.updated} updated, "
+        f"{report.removed} removed) in {report.seconds:.1f} s"
+    )
+    for s in report.skipped:
+        print(f"skipped {s.name}: {s.reason}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    paths = args.paths or [settings.corpus_dir]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
+        return EXIT_ERROR
+    embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if args.quiet:
+            return
+        if bar is None:
+            bar = tqdm(total=total, unit="chunk", desc="embedding")
+        bar.n = done
+        bar.refresh()
+
+    try:
+        store = ChunkStore(settings.chroma_dir, settings.collection, embedder)
+        report = run(
+            paths, store=store, embedder=embedder, keyword_dir=settings.keyword_dir,
+            cache=settings.cache_dir, chunk_size=settings.chunk_size,
+            chunk_overlap=settings.chunk_overlap, partnership=settings.partnership or "",
+            progress=progress,
+        )
+    except CspError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if bar is not None:
+            bar.close()
+    print_report(report)
+    return EXIT_SOME_FAILED if report.skipped else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

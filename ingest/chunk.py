@@ -1,0 +1,70 @@
+"""Cut sections into passages for the index, keeping where each came from."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.types import Chunk, LoadedFile, Part
+
+MIN_CHUNK_CHARS = 30
+_BULLET = re.compile(r"^\s*(?:[-•▪o]\s+|\(?[a-z0-9]{1,3}[.)]\s+)")
+_MARKUP = re.compile(r"\*\*|</?u>|</?p>|</?b>|</?i>|^#+\s+", re.M)
+
+
+def tidy(raw: str) -> str:
+    """Readable text from PDF extraction: wrapped lines joined, paragraphs, bullets and
+    table rows kept on lines of their own."""
+    raw = _MARKUP.sub("", raw.replace("\r", ""))
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", raw):
+        lines = [ln.rstrip() for ln in para.split("\n") if ln.strip()]
+        current = ""
+        for ln in lines:
+            starts_new = "\t" in ln or _BULLET.match(ln) or not current or "\t" in current
+            if starts_new:
+                if current:
+                    out.append(current)
+                current = ln.strip() if "\t" not in ln else ln.strip("\n ")
+            else:
+                glue = "" if current.endswith("-") and not current.endswith(" -") else " "
+                current = f"{current}{glue}{ln.strip()}"
+        if current:
+            out.append(current)
+    text = "\n".join(re.sub(r"[ \u00a0]{2,}", " ", ln) if "\t" not in ln else ln for ln in out)
+    return text.strip()
+
+
+def chunk_id(source: str, location: str, text: str) -> str:
+    return hashlib.sha1(f"{source}\x00{location}\x00{text}".encode()).hexdigest()[:24]
+
+
+def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[Chunk]:
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=size, chunk_overlap=overlap, add_start_index=True,
+        separators=["\n\n", "\n", ". ", " ", ""],
+    )
+    chunks: list[Chunk] = []
+    for part in parts:
+        for section in part.sections:
+            raw = doc.text[section.start: section.end]
+            for piece in splitter.create_documents([raw]):
+                text = tidy(piece.page_content)
+                if len(text) < MIN_CHUNK_CHARS:
+                    continue
+                start = section.start + int(piece.metadata["start_index"])
+                end = start + len(piece.page_content)
+                location = f"{part.index}|{section.path}"
+                header = f"{part.title} ({part.doc_type}, {part.date or 'undated'}) — {section.path}"
+                cid = chunk_id(doc.name, location, text)
+                chunks.append(
+                    Chunk(
+                        id=cid, text=text, embed_text=f"{header}\n{text}", source=doc.name,
+                        part=part.title, part_index=part.index, doc_type=part.doc_type,
+                        section=section.path, page=doc.page_at(start), date=part.date,
+                        partnership=part.partnership, start=start, end=end, dup_group=cid,
+                    )
+                )
+    return chunks

@@ -1,0 +1,66 @@
+"""Dates as the papers print them ("20TH APRIL 2023", "5 th December 2023") and as ISO."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_RE = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+
+
+def parse_dates(text: str) -> list[tuple[int, date]]:
+    """Every date printed in ``text``, with the offset where it starts."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        try:
+            found.append((m.start(), date(year, month, day)))
+        except ValueError:
+            continue
+    return found
+
+
+def first_date(text: str) -> date | None:
+    dates = parse_dates(text)
+    return dates[0][1] if dates else None
+
+
+def squash(text: str) -> str:
+    """Collapse the ragged whitespace of PDF text so phrases match across line breaks."""
+    return re.sub(r"\s+", " ", text)
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def long_form(value: str | None) -> str:
+    """'2023-01-26' -> '26 January 2023'."""
+    if not value:
+        return ""
+    d = date.fromisoformat(value)
+    return f"{d.day} {d.strftime('%B')} {d.year}"

@@ -1,0 +1,87 @@
+"""Recognise text the corpus holds twice (minutes bound into a pack and filed alone).
+
+Sections are compared on word 3-shingles; a section that repeats an earlier one is its
+duplicate, and each of its chunks joins the group of the closest chunk of the original.
+Answers cite one chunk per group, and registers count a group once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from ingest.types import Chunk
+
+SECTION_THRESHOLD = 0.55
+CHUNK_THRESHOLD = 0.3
+
+Key = tuple[str, int, str]  # (source, part index, section path)
+
+
+def shingles(text: str, n: int = 3) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(" ".join(words[i: i + n]) for i in range(max(1, len(words) - n + 1)))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _section_canon(chunks: list[Chunk]) -> dict[Key, Key]:
+    texts: dict[Key, list[str]] = defaultdict(list)
+    for c in chunks:
+        texts[(c.source, c.part_index, c.section)].append(c.text)
+    keys = list(texts)
+    sets = {k: shingles(" ".join(texts[k])) for k in keys}
+    canon: dict[Key, Key] = {}
+    for j, key in enumerate(keys):
+        for earlier in keys[:j]:
+            if earlier[:2] == key[:2] or earlier in canon:
+                continue
+            a, b = sets[earlier], sets[key]
+            if not 0.5 <= len(a) / max(1, len(b)) <= 2:
+                continue
+            if jaccard(a, b) >= SECTION_THRESHOLD:
+                canon[key] = earlier
+                break
+    return canon
+
+
+def mark_duplicates(chunks: list[Chunk]) -> tuple[list[Chunk], dict[tuple[str, int], tuple[str, int]]]:
+    """The chunks with ``dup_group`` set, and which parts duplicate which (most of their text)."""
+    canon = _section_canon(chunks)
+    by_section: dict[Key, list[Chunk]] = defaultdict(list)
+    for c in chunks:
+        by_section[(c.source, c.part_index, c.section)].append(c)
+    out: list[Chunk] = []
+    for c in chunks:
+        key = (c.source, c.part_index, c.section)
+        original = canon.get(key)
+        if original is None:
+            out.append(c)
+            continue
+        mine = shingles(c.text)
+        best = max(by_section[original], key=lambda o: jaccard(mine, shingles(o.text)))
+        if jaccard(mine, shingles(best.text)) >= CHUNK_THRESHOLD:
+            out.append(replace(c, dup_group=best.dup_group))
+        else:
+            out.append(c)
+    return out, _part_duplicates(chunks, canon)
+
+
+def _part_duplicates(chunks: list[Chunk], canon: dict[Key, Key]) -> dict[tuple[str, int], tuple[str, int]]:
+    size: Counter[tuple[str, int]] = Counter()
+    shared: dict[tuple[str, int], Counter[tuple[str, int]]] = defaultdict(Counter)
+    for c in chunks:
+        part = (c.source, c.part_index)
+        size[part] += len(c.text)
+        original = canon.get((c.source, c.part_index, c.section))
+        if original:
+            shared[part][original[:2]] += len(c.text)
+    result = {}
+    for part, counts in shared.items():
+        other, amount = counts.most_common(1)[0]
+        if amount >= 0.5 * size[part]:
+            result[part] = other
+    return result

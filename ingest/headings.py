@@ -1,0 +1,129 @@
+"""Recognise the headings a reader sees, from the text's own conventions.
+
+Numbered agenda and minute items ("8 PARTNERSHIP STRATEGIC ASSESSMENT", "ITEM 5(a) ..."),
+plan sections ("4.5: What will we aim to achieve?"), labelled headings ("Section 3:",
+"Appendix B", "Recommendation 4:", "Table 2:"), lettered sub-items ("(a) ...") and, in
+text whose paragraphs sit on one line, short unnumbered headings between blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MD_NOISE = re.compile(r"\*\*|__|</?u>|</?b>|</?i>|^#+\s*|^\s*[-•▪]\s+(?=\*\*)")
+_MINUTES_TAIL = re.compile(r"\s*\d+(?:\s*-\s*\d+)?\s*mins?\.?\s*$", re.IGNORECASE)
+_PARENS = re.compile(r"\([^)]*\)")
+_SMALL_WORDS = {"of", "and", "the", "to", "for", "in", "on", "a", "an", "by", "from", "with", "at"}
+
+RECOMMENDATION = re.compile(r"^(?:[-•▪]\s*)?Recommendation\s+(\d{1,2})\s*[:.\-–]\s*(.*)$")
+LABELLED = re.compile(
+    r"^(Section|Appendix|Annex|Part|Chapter)\s+([A-Z]|\d{1,2})\b(?:\s*[:.\-–]\s*(.*))?$"
+)
+CAPTION = re.compile(r"^(Table|Figure)\s+(\d{1,2})\s*[:.\-–]?\s+([A-Z'‘].*)$")
+ITEM = re.compile(r"^ITEM\s+(\d{1,2}(?:\s?\([a-z]\))?)\s+(.+)$")
+DECIMAL = re.compile(r"^(\d{1,2})[.,](\d{1,2})[:.]?\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,2})(\.?)\s+(\S.*)$")
+LETTERED = re.compile(r"^\(([a-z])\)\s+(.{2,60})$")
+AIM = re.compile(r"^(Aim|Priority|Objective)\s+(\d{1,2})\b\s*[:.\-–]?\s*(.*)$")
+
+
+RESOLUTION_WORDS = {"AGREED", "RESOLVED", "NOTED", "DECISION", "RECOMMENDED"}
+
+
+def _plain_line(raw: str) -> bool:
+    """Not indented, not a bullet or footnote, not a note: a candidate for a bare heading."""
+    return not re.match(r"^(\s|[-•▪*]|o\s|Note\b|Source\b)", raw)
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    title: str
+    level: int
+    kind: str  # "item", "numbered", "decimal", "labelled", "caption", "recommendation", ...
+
+
+def clean(line: str) -> str:
+    """A line without Markdown emphasis, bullets before bold, or surrounding space."""
+    return _MD_NOISE.sub("", line.strip()).strip().strip("*").strip()
+
+
+def upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def is_upper_title(text: str) -> bool:
+    """'2022/23 PERFORMANCE (Insp Dave Stokes) 15 mins' is an upper-case item title."""
+    core = _PARENS.sub("", _MINUTES_TAIL.sub("", text))
+    letters = [c for c in core if c.isalpha()]
+    return len(letters) >= 3 and upper_ratio(core) >= 0.85
+
+
+def tidy_title(text: str) -> str:
+    """Drop the agenda's time allowance and trailing punctuation; keep who presents it."""
+    text = _MINUTES_TAIL.sub("", text).strip().rstrip(":").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def short_title(text: str, words: int = 9) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def looks_like_title(text: str, max_len: int = 70, capitals: float = 0.5) -> bool:
+    if not text or len(text) > max_len or text[0].islower() or text.endswith((".", ",", ";")):
+        return False
+    if text.startswith(("That ", "that ")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return False
+    capital = sum(w[0].isupper() for w in words)
+    return capital / len(words) >= capitals and len(words) <= 10
+
+
+def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading | None:
+    """The heading on ``line``, if it is one. ``prev_raw``/``next_raw`` are the lines
+    immediately around it (empty when blank)."""
+    if "\t" in line or not line.strip():
+        return None
+    text = clean(line)
+    if m := RECOMMENDATION.match(text):
+        return Heading(f"Recommendation {m.group(1)}", "", 3, "recommendation")
+    if not text or len(text) > 200:
+        return None
+    if m := LABELLED.match(text):
+        if len(text) <= 100:
+            level = 1
+            return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3) or ""), level, "labelled")
+    if m := CAPTION.match(text):
+        if len(text) <= 160:
+            return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3)), 3, "caption")
+    if m := ITEM.match(text):
+        return Heading(m.group(1).replace(" ", ""), tidy_title(m.group(2)), 1, "item")
+    if m := DECIMAL.match(text):
+        rest = m.group(3)
+        title = tidy_title(rest) if looks_like_title(rest, 80) or len(rest) <= 60 else short_title(rest)
+        return Heading(f"{m.group(1)}.{m.group(2)}", title, 2, "decimal")
+    if m := NUMBERED.match(text):
+        number, dot, rest = m.groups()
+        if is_upper_title(rest):
+            return Heading(number, tidy_title(rest), 1, "item")
+        neighbours_are_list = NUMBERED.match(clean(next_raw)) or NUMBERED.match(clean(prev_raw))
+        next_continues = next_raw.strip()[:1].islower()
+        titled = looks_like_title(rest, capitals=0.4)
+        if dot and titled and not neighbours_are_list and not next_continues:
+            return Heading(number, tidy_title(rest), 1, "numbered")
+        return None
+    if m := LETTERED.match(text):
+        if looks_like_title(m.group(2), 60) and not next_raw.strip()[:1].islower():
+            return Heading(f"({m.group(1)})", tidy_title(m.group(2)), 2, "lettered")
+    if m := AIM.match(text):
+        if len(text) <= 100:
+            return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3)), 2, "aim")
+    if reflowed and not prev_raw.strip() and not next_raw.strip() and _plain_line(line):
+        if looks_like_title(text.rstrip(":"), 70) and text not in RESOLUTION_WORDS:
+            return Heading("", tidy_title(text), 2, "subheading")
+    return None

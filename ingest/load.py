@@ -1,0 +1,154 @@
+"""Read one corpus file into a ``LoadedFile``, or say in one line why it cannot be read.
+
+PDFs go through pypdf (plain ``extract_text``), one ``Page`` per PDF page; ``.txt`` and
+``.md`` files are read as UTF-8 with their text kept as it is (only ``\\r\\n`` becomes
+``\\n``). Every failure a user can cause with a file is raised as a ``LoadError``
+subclass whose ``str()`` is the reason shown when the ingest skips the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from pathlib import Path
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError
+
+from ingest.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    LoadError,
+    NoTextLayer,
+    NotUtf8,
+    UnsupportedFile,
+)
+from ingest.types import LoadedFile, Page
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
+SKIPPED_NAMES = ("readme.md", "manifest.toml")  # compared in lower case
+PAGE_SEPARATOR = "\n\n"
+MIN_CHARS_PER_PAGE = 10  # fewer non-whitespace characters per page on average: no text layer
+NEEDS_PASSWORD = "encrypted, needs a password"
+
+
+def load(path: Path) -> LoadedFile:
+    """Read ``path``; raise a ``LoadError`` subclass if it cannot be used."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = path.suffix or "(none)"
+        raise UnsupportedFile(f"unsupported file type '{shown}' (only .pdf, .txt, .md)")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise LoadError(f"cannot be read ({err.strerror or type(err).__name__})") from None
+    if not data:
+        raise EmptyFile("empty file")
+    if suffix == ".pdf":
+        kind, text, pages = "pdf", *_pdf_text(data)
+    else:
+        kind, text, pages = "text", _utf8_text(data), ()
+    return LoadedFile(
+        name=path.name,
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        kind=kind,
+        text=text,
+        pages=pages,
+    )
+
+
+def iter_corpus(paths: list[Path]) -> list[Path]:
+    """Expand folders into their files, sorted; files named explicitly are kept as given.
+
+    Inside folders, hidden files and folders, ``README.md`` and ``manifest.toml`` are
+    skipped. Other files are kept whatever their suffix, so the ingest can report them.
+    """
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found.extend(sorted(p for p in given.rglob("*") if _wanted(p, given)))
+        else:
+            found.append(given)
+    return list(dict.fromkeys(found))  # drop repeats, keep order
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    relative = path.relative_to(root).parts
+    return (
+        path.is_file()
+        and not any(part.startswith(".") for part in relative)
+        and path.name.lower() not in SKIPPED_NAMES
+    )
+
+
+def _utf8_text(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:  # decode again without the BOM handling: its offset counts from byte 0
+            data.decode("utf-8")
+            offset = 0
+        except UnicodeDecodeError as err:
+            offset = err.start
+        raise NotUtf8(
+            f"not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings would break progress bars
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise EncryptedFile(NEEDS_PASSWORD)
+        texts = [page.extract_text() or "" for page in reader.pages]
+    except LoadError:
+        raise
+    except FileNotDecryptedError:
+        raise EncryptedFile(NEEDS_PASSWORD) from None
+    except DependencyError:  # AES without a crypto library: still only a password problem
+        raise EncryptedFile(f"{NEEDS_PASSWORD} (AES needs the 'cryptography' package)") from None
+    except Exception as err:  # noqa: BLE001 - the parsing boundary: any pypdf failure
+        raise CorruptFile(f"cannot be parsed as PDF ({_short(err)})") from None
+
+    pages: list[Page] = []
+    offset = 0
+    for number, page_text in enumerate(texts, start=1):
+        pages.append(Page(number=number, start=offset))
+        offset += len(page_text) + len(PAGE_SEPARATOR)
+    text = PAGE_SEPARATOR.join(texts)
+    if len("".join(text.split())) < MIN_CHARS_PER_PAGE * max(1, len(texts)):
+        raise NoTextLayer("no text layer (scanned?)")
+    return text, tuple(pages)
+
+
+def _opens_without_password(reader: PdfReader) -> bool:
+    """True if the empty *user* password opens the file, as it would in a PDF viewer.
+
+    ``decrypt("")`` also succeeds when only the owner password is empty (for example
+    ``r6-user-password.pdf``), yet a viewer asks for the user password of such a file.
+    pypdf has no public check of the user password alone, hence its private helpers.
+    """
+    if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        return False
+    try:
+        from pypdf._encryption import AlgV4, AlgV5
+
+        enc, v = reader._encryption, reader._encryption.values
+        if enc.V <= 4:
+            args = (enc.R, enc.Length, v.O, v.U, enc.P, enc.id1_entry, enc.EncryptMetadata)
+            return bool(AlgV4.verify_user_password(b"", *args))
+        return bool(AlgV5.verify_user_password(enc.R, b"", v.U, v.UE))
+    except (ImportError, AttributeError, TypeError):  # pypdf internals moved: trust decrypt
+        return True
+
+
+def _short(err: Exception) -> str:
+    lines = str(err).strip().splitlines()
+    reason = lines[0].strip() if lines else ""
+    return (reason[:80] + "…" if len(reason) > 80 else reason) or type(err).__name__

@@ -1,0 +1,286 @@
+"""Split a file into its parts (the documents bound together in it) and each part into sections.
+
+Everything comes from the text's own structure, so that a pack never seen before is
+segmented too:
+
+- a new part starts at an upper-case masthead ("CHARNWOOD COMMUNITY SAFETY PARTNERSHIP")
+  followed by a date, "AGENDA", "FORWARD PROGRAMME" or "ITEM n"; at a title followed by a
+  "Date:" line (a briefing); or where top-level numbering starts again at 1;
+- each part is typed (agenda, minutes, plan, ...) from what its heading and body say;
+- sections are the headings `ingest.headings` recognises; a heading whose label comes back
+  later with no body of its own (a contents list) is folded into the text before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.headings import Heading, clean, detect, is_upper_title, tidy_title
+from ingest.types import LoadedFile, Part, Section
+
+MASTHEAD = re.compile(
+    r"^(?:[A-Z][A-Z&'’\-]*\s+){0,5}(?:PARTNERSHIP|COUNCIL|COMMITTEE|BOARD|CABINET)$"
+)
+DATE_FIELD = re.compile(r"^(?:Date|Date of meeting|Published)\s*:\s*(\S.*)$", re.IGNORECASE)
+DOC_TITLE = re.compile(
+    r"\b((?:[A-Z][\w&’'-]*\s+){1,6}(?:Plan|Strategy|Assessment|Framework|Briefing|Report))"
+    r"(?:\s+(\d{4}\s*[-–/]\s*\d{2,4}))?"
+)
+_WEEKDAY = re.compile(r"^(MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b", re.I)
+_DANGLING = re.compile(r"\b(of|and|the|to|for|in|on|by|from|with|at|&|-|–)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return clean(self.raw)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        lines.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_reflowed(lines: list[Line]) -> bool:
+    """True when paragraphs sit on one line (Markdown), not wrapped as in PDF text."""
+    sizes = [len(ln.raw) for ln in lines if ln.raw.strip()]
+    return bool(sizes) and sum(s for s in sizes if s > 200) / sum(sizes) > 0.3
+
+
+def segment(doc: LoadedFile) -> list[Part]:
+    """The parts of ``doc``, each with its sections, typed and titled (dates come later)."""
+    lines = split_lines(doc.text)
+    reflowed = is_reflowed(lines)
+    headings = _headings(lines, reflowed)
+    starts = _part_starts(lines, headings)
+    parts: list[Part] = []
+    for n, (first, _) in enumerate(starts):
+        last = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        start = lines[first].start if n else 0
+        end = lines[last - 1].end if last > first else start
+        if not doc.text[start:end].strip():
+            continue
+        part = _make_part(len(parts), lines[first:last], headings, doc.text[start:end], doc.name)
+        part.start, part.end = start, end
+        part.sections = _sections(part, lines, first, last, headings)
+        parts.append(part)
+    return parts
+
+
+def _headings(lines: list[Line], reflowed: bool) -> dict[int, Heading]:
+    found: dict[int, Heading] = {}
+    for i, ln in enumerate(lines):
+        prev_raw = lines[i - 1].raw if i else ""
+        next_raw = lines[i + 1].raw if i + 1 < len(lines) else ""
+        h = detect(ln.raw, prev_raw, next_raw, reflowed)
+        if h is None:
+            continue
+        if h.level == 1 and h.title:
+            h = _join_wrapped_title(lines, i, h, reflowed)
+        found[i] = h
+    return found
+
+
+def _join_wrapped_title(lines: list[Line], i: int, h: Heading, reflowed: bool) -> Heading:
+    """A title the PDF wrapped onto the next line: "4. Priority 1: ... from" / "Abuse and ..."."""
+    nxt = _next_nonblank(lines, i)
+    if nxt is None or reflowed:
+        return h
+    follow = lines[nxt].text
+    if detect(lines[nxt].raw, "", "", False) or not follow or follow.endswith("."):
+        return h
+    dangling = _DANGLING.search(h.title) and nxt - i <= 3 and len(follow) <= 60
+    upper = is_upper_title(h.title) and is_upper_title(follow) and nxt == i + 1
+    titled = nxt == i + 1 and len(follow) <= 40 and follow[:1].isupper()
+    if dangling or upper or titled:
+        return Heading(h.number, f"{h.title} {tidy_title(follow)}", h.level, h.kind)
+    return h
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if lines[j].raw.strip():
+            return j
+    return None
+
+
+def _head_block(lines: list[Line], i: int, size: int = 8) -> list[str]:
+    block, j = [], i
+    while j < len(lines) and len(block) < size:
+        if lines[j].raw.strip():
+            block.append(lines[j].text)
+        j += 1
+    return block
+
+
+def _is_masthead(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if not MASTHEAD.match(text):
+        return False
+    following = " ".join(_head_block(lines, i, 6)[1:]).upper()
+    return bool(
+        re.search(r"\b(19|20)\d{2}\b", following)
+        or re.search(r"\b(AGENDA|MINUTES|FORWARD PROGRAMME|ITEM\s+\d)", following)
+    )
+
+
+def _is_dated_title(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if not text or len(text) > 90 or not text[0].isupper() or DATE_FIELD.match(text):
+        return False
+    nxt = _next_nonblank(lines, i)
+    return nxt is not None and nxt - i <= 4 and bool(DATE_FIELD.match(lines[nxt].text))
+
+
+def _part_starts(lines: list[Line], headings: dict[int, Heading]) -> list[tuple[int, str]]:
+    starts: list[tuple[int, str]] = [(0, "file")]
+    top_number = 0
+    for i, ln in enumerate(lines):
+        if not ln.raw.strip():
+            continue
+        last = starts[-1][0]
+        kind = None
+        if _is_masthead(lines, i):
+            kind = "masthead"
+        elif _is_dated_title(lines, i):
+            kind = "dated title"
+        elif (h := headings.get(i)) and h.level == 1 and h.number == "1" and top_number >= 3:
+            kind = "numbering restart"
+        if kind and i - last > 3:
+            starts.append((i, kind))
+            top_number = 0
+        elif kind and starts[-1][1] == "file" and not any(
+            lines[j].raw.strip() for j in range(0, i)
+        ):
+            starts[-1] = (i, kind)
+        h = headings.get(i)
+        if h and h.level == 1 and h.number.isdigit():
+            top_number = max(top_number, int(h.number))
+    return starts
+
+
+_SMALL = {"and", "of", "the", "to", "for", "in", "on", "a", "an", "by", "with", "at"}
+_ACRONYMS = {"csp", "pcc", "asb", "jag", "llr", "opcc", "cool", "bid", "nhs", "vrn"}
+
+
+def _title_case(text: str) -> str:
+    """'ANTI-SOCIAL BEHAVIOUR ACTION PLAN' -> 'Anti-Social Behaviour Action Plan'."""
+    if not is_upper_title(text):
+        return text
+
+    def word(k: int, w: str) -> str:
+        if w in _ACRONYMS:
+            return w.upper()
+        if k and w in _SMALL:
+            return w
+        return "-".join(p.capitalize() for p in w.split("-"))
+
+    return " ".join(word(k, w) for k, w in enumerate(text.lower().split()))
+
+
+def _dominant_title(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for m in DOC_TITLE.finditer(re.sub(r"\s+", " ", text[:20000])):
+        name = re.sub(r"^(The|Our|This|A|An)\s+", "", m.group(1).strip())
+        if len(name.split()) < 2:
+            continue
+        key = f"{name} {m.group(2).replace(' ', '')}" if m.group(2) else name
+        counts[key] += 10 if m.group(2) else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: str) -> Part:
+    head = _head_block(lines, 0, 8)
+    head_upper = " ".join(head).upper()
+    body = re.sub(r"\s+", " ", text)
+    item = next((h for h in (detect(ln, "", "", False) for ln in head) if h and h.kind == "item"
+                 and head_upper.find("ITEM") >= 0), None)
+    is_minutes = bool(re.search(r"\bPRESENT\s*:", body[:4000], re.I)) and "AGREED" in body
+    title: str
+    if is_minutes:
+        doc_type, title = "minutes", "Minutes"
+    elif "FORWARD PROGRAMME" in head_upper:
+        doc_type, title = "forward programme", "Forward Programme"
+    elif item is not None:
+        doc_type, title = "report", f"Item {item.number} {_title_case(item.title)}"
+    elif re.search(r"\bAGENDA\b", head_upper):
+        doc_type, title = "agenda", "Agenda"
+    else:
+        first = head[0] if head else name
+        if len(head) > 1 and re.fullmatch(r"\d{4}\s*[/-]\s*\d{2,4}", head[1]):
+            first = f"{first} {head[1]}"
+        if DATE_FIELD.match(head[1] if len(head) > 1 else "") or "briefing" in first.lower():
+            title = first
+        elif re.search(r"strategic assessment|plan|strategy|report|briefing", first, re.I):
+            title = first
+        else:
+            title = _dominant_title(text) or first
+        doc_type = _doc_type_of(title, body, name)
+    return Part(index=index, title=title.strip(), doc_type=doc_type, start=0, end=0)
+
+
+def _doc_type_of(title: str, body: str, name: str) -> str:
+    lowered = f"{title} ".lower()
+    for needle, kind in (
+        ("strategic assessment", "strategic assessment"),
+        ("briefing", "briefing"),
+        ("minutes", "minutes"),
+        ("agenda", "agenda"),
+        ("forward programme", "forward programme"),
+        ("plan ", "plan"),
+        ("strategy", "plan"),
+        ("report", "report"),
+    ):
+        if needle in lowered:
+            return kind
+    if "foreword" in body[:3000].lower() and "priorit" in body.lower():
+        return "plan"
+    for needle, kind in (("minutes", "minutes"), ("agenda", "agenda"),
+                         ("strategic-assessment", "strategic assessment"), ("plan", "plan")):
+        if needle in name.lower():
+            return kind
+    return "document"
+
+
+def _sections(part: Part, lines: list[Line], first: int, last: int, headings: dict) -> list[Section]:
+    marks = [(i, headings[i]) for i in range(first, last) if i in headings]
+    # A heading with no body whose label comes again later is a contents entry.
+    labels = [h.number + h.title for _, h in marks]
+    kept = []
+    for k, (i, h) in enumerate(marks):
+        nxt = marks[k + 1][0] if k + 1 < len(marks) else last
+        body = "".join(lines[j].raw for j in range(i + 1, nxt)).strip()
+        toc_like = h.kind == "labelled" and k + 1 < len(marks) and marks[k + 1][1].kind == h.kind
+        short = len(lines[i].text) <= 80
+        if not body and short and ((h.number + h.title) in labels[k + 1:] or toc_like):
+            continue
+        kept.append((i, h))
+    sections: list[Section] = []
+    opening_end = lines[kept[0][0]].start if kept else part.end
+    opening = "".join(ln.raw for ln in lines[first:last] if ln.end <= opening_end)
+    if opening.strip():
+        sections.append(Section("", part.title, part.start, max(part.start, opening_end - 1), 0))
+    stack: list[tuple[int, str, str]] = []  # (level, number, label)
+    for k, (i, h) in enumerate(kept):
+        end = lines[kept[k + 1][0]].start - 1 if k + 1 < len(kept) else part.end
+        number = h.number
+        top = next((s for s in stack if s[0] == 1), None)
+        if h.kind == "lettered" and top:
+            number = f"{top[1]}{h.number}"
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        parents = tuple(lbl for _, _, lbl in stack)
+        sec = Section(number, h.title, lines[i].start, max(lines[i].start, end), h.level, parents)
+        sections.append(sec)
+        stack.append((h.level, number, sec.label))
+    return sections

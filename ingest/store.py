@@ -1,0 +1,168 @@
+"""The index: Chroma for vectors and metadata, a bm25s keyword index beside it.
+
+Chroma is the record of which chunks exist. The keyword index is derived from it and
+replaced atomically (a new folder, then a pointer file swapped with ``os.replace``), so a
+process killed at any point leaves an index that answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import chromadb
+import Stemmer
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.embedding import Embedder
+from ingest.types import Chunk
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def keyword_tokens(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+    )
+
+
+class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
+    """Our embedder in Chroma's shape, so Chroma never reaches for its own default model."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's name)
+        return self.embedder.embed(list(input))
+
+    @staticmethod
+    def name() -> str:
+        return "csp-sentence-transformer"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": getattr(self.embedder, "name", "")}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
+        raise NotImplementedError("pass the embedder explicitly")
+
+
+class ChunkStore:
+    """Chunks with their vectors and metadata in a Chroma PersistentClient."""
+
+    def __init__(self, path: Path, collection: str, embedder: Embedder) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.client = chromadb.PersistentClient(
+            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+        )
+        self.collection = self.client.get_or_create_collection(
+            collection,
+            embedding_function=ChromaEmbeddingFunction(embedder),
+            metadata={"hnsw:space": "cosine"},
+        )
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def all_metadata(self) -> dict[str, dict]:
+        got = self.collection.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.collection.get(include=["metadatas", "documents"])
+        return [
+            Chunk.from_metadata(i, d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
+        ]
+
+    def get(self, ids: list[str]) -> list[Chunk]:
+        if not ids:
+            return []
+        got = self.collection.get(ids=ids, include=["metadatas", "documents"])
+        by_id = {
+            i: Chunk.from_metadata(i, d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        if chunks:
+            self.collection.upsert(
+                ids=[c.id for c in chunks],
+                documents=[c.text for c in chunks],
+                metadatas=[c.metadata() for c in chunks],
+                embeddings=vectors,
+            )
+
+    def update_metadata(self, chunks: list[Chunk]) -> None:
+        if chunks:
+            self.collection.update(
+                ids=[c.id for c in chunks], metadatas=[c.metadata() for c in chunks]
+            )
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self.collection.delete(ids=ids)
+
+    def dense(self, vector: list[float], k: int, where: dict | None) -> list[tuple[str, float]]:
+        n = self.count()
+        if n == 0:
+            return []
+        got = self.collection.query(
+            query_embeddings=[vector], n_results=min(k, n), where=where or None, include=["distances"]
+        )
+        return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
+
+
+class KeywordIndex:
+    """BM25 over every chunk's text (with its section), persisted with bm25s."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.ids: list[str] = []
+        self.retriever: bm25s.BM25 | None = None
+
+    @staticmethod
+    def rebuild(root: Path, chunks: list[Chunk]) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        stamp = f"v{os.getpid()}-{len(chunks)}-{abs(hash(tuple(c.id for c in chunks))) % 10**9}"
+        folder = root / stamp
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        ids = [c.id for c in chunks]
+        if chunks:
+            retriever = bm25s.BM25()
+            retriever.index(keyword_tokens([f"{c.section}\n{c.text}" for c in chunks]), show_progress=False)
+            retriever.save(str(folder), show_progress=False)
+        (folder / "ids.json").write_text(json.dumps(ids))
+        pointer = root / "CURRENT.tmp"
+        pointer.write_text(stamp)
+        os.replace(pointer, root / "CURRENT")
+        for old in root.iterdir():
+            if old.is_dir() and old.name != stamp:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def load(self) -> KeywordIndex:
+        current = self.root / "CURRENT"
+        if not current.exists():
+            return self
+        folder = self.root / current.read_text().strip()
+        self.ids = json.loads((folder / "ids.json").read_text())
+        if self.ids:
+            self.retriever = bm25s.BM25.load(str(folder), show_progress=False)
+        return self
+
+    def scores(self, query: str) -> dict[str, float]:
+        if self.retriever is None:
+            return {}
+        tokens = keyword_tokens([query])[0]
+        if not tokens:
+            return {}
+        scores = self.retriever.get_scores(tokens)
+        return {self.ids[i]: float(s) for i, s in enumerate(scores) if s > 0}

@@ -1,0 +1,191 @@
+"""Shared nouns of the pipeline: what a file becomes on its way into the index."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Document types a part can have.
+DOC_TYPES = (
+    "agenda",
+    "minutes",
+    "plan",
+    "strategic assessment",
+    "report",
+    "briefing",
+    "forward programme",
+    "appendix",
+    "document",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where one page's text begins in ``LoadedFile.text``."""
+
+    number: int | None  # 1-based PDF page number; None for text files
+    start: int
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file read into one string, with the page each offset falls on."""
+
+    name: str  # the file's name, as in corpus/
+    path: Path
+    sha256: str
+    kind: str  # "pdf" or "text"
+    text: str
+    pages: tuple[Page, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.pages:
+            return None
+        starts = [p.start for p in self.pages]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.pages[i].number
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered item, plan section, recommendation or appendix inside a part."""
+
+    number: str  # "8", "4.5", "5(a)", "Appendix A"; "" when the heading has none
+    title: str
+    start: int  # offsets into LoadedFile.text
+    end: int
+    level: int = 1
+    parents: tuple[str, ...] = ()  # labels of the enclosing sections, outermost first
+
+    @property
+    def label(self) -> str:
+        if self.number and self.title and not self.title.startswith(self.number):
+            sep = ": " if self.number[0].isalpha() else " "
+            return f"{self.number}{sep}{self.title}"
+        return (self.title or self.number).strip()
+
+    @property
+    def path(self) -> str:
+        """The label with its enclosing sections: "4 Priority 1 › 4.5 What will we aim..."."""
+        return " › ".join((*self.parents, self.label))
+
+
+@dataclass
+class Part:
+    """One document inside a file: an agenda, the minutes, a plan, a briefing..."""
+
+    index: int
+    title: str
+    doc_type: str
+    start: int
+    end: int
+    date: str | None = None  # ISO date of the meeting or publication
+    date_note: str = ""  # how the date was found
+    partnership: str = ""
+    sections: list[Section] = field(default_factory=list)
+    # For minutes whose own date is missing or contradicted: the meetings either side.
+    date_window: tuple[str | None, str | None] | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit stored in the index, with everything a citation needs."""
+
+    id: str
+    text: str  # the passage as shown and quoted
+    embed_text: str  # the passage with its document and section, for embedding
+    source: str
+    part: str
+    part_index: int
+    doc_type: str
+    section: str
+    page: int | None
+    date: str | None
+    partnership: str
+    start: int
+    end: int
+    dup_group: str
+
+    def metadata(self) -> dict[str, str | int]:
+        """Chroma metadata: scalars only, no None."""
+        return {
+            "source": self.source,
+            "part": self.part,
+            "part_index": self.part_index,
+            "doc_type": self.doc_type,
+            "section": self.section,
+            "page": self.page if self.page is not None else -1,
+            "date": self.date or "",
+            "date_int": int(self.date.replace("-", "")) if self.date else 0,
+            "partnership": self.partnership,
+            "start": self.start,
+            "end": self.end,
+            "dup_group": self.dup_group,
+        }
+
+    @classmethod
+    def from_metadata(cls, id: str, text: str, meta: dict) -> Chunk:
+        page = int(meta.get("page", -1))
+        return cls(
+            id=id,
+            text=text,
+            embed_text=text,
+            source=str(meta["source"]),
+            part=str(meta.get("part", "")),
+            part_index=int(meta.get("part_index", 0)),
+            doc_type=str(meta.get("doc_type", "")),
+            section=str(meta.get("section", "")),
+            page=page if page >= 0 else None,
+            date=str(meta.get("date") or "") or None,
+            partnership=str(meta.get("partnership", "")),
+            start=int(meta.get("start", 0)),
+            end=int(meta.get("end", 0)),
+            dup_group=str(meta.get("dup_group", id)),
+        )
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file the ingest could not use, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    part: str
+    section: str
+    page: int | None
+    date: str | None
+    quote: str
+    doc_type: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "n": self.n,
+            "source": self.source,
+            "part": self.part,
+            "section": self.section,
+            "page": self.page,
+            "date": self.date,
+            "quote": self.quote,
+            "doc_type": self.doc_type,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...] = ()
+    covered: bool = True  # False when the documents don't cover the question
+
+    def as_dict(self) -> dict:
+        return {
+            "answer": self.text,
+            "citations": [c.as_dict() for c in self.citations],
+            "covered": self.covered,
+        }

@@ -1,0 +1,274 @@
+"""Tests for ingest.load: real sample PDFs, PDFs made on the fly, text files, corpus walking."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+from fpdf import FPDF
+from pypdf import PdfWriter
+from pypdf.errors import DependencyError
+
+from ingest.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    LoadError,
+    NoTextLayer,
+    NotUtf8,
+    UnsupportedFile,
+)
+from ingest.load import SUPPORTED_SUFFIXES, iter_corpus, load
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "samples" / "pdf"
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no sample PDFs at {SAMPLES}")
+
+# What each sample must give (see the README next to them): text that must appear, or
+# the LoadError subclass and the reason it must carry.
+SAMPLE_TEXT = {
+    "crazyones.pdf": "The Crazy Ones",
+    "r2-empty-password.pdf": "pdf encryption test",
+    "issue-297.pdf": "test example",  # broken xref; pypdf recovers the text
+}
+SAMPLE_ERRORS = {
+    "encrypted-file.pdf": (EncryptedFile, "encrypted, needs a password"),
+    "libreoffice-writer-password.pdf": (EncryptedFile, "encrypted, needs a password"),
+    "r6-user-password.pdf": (EncryptedFile, "encrypted, needs a password"),
+    "imagemagick-images.pdf": (NoTextLayer, "no text layer (scanned?)"),
+    "truncated.pdf": (CorruptFile, "cannot be parsed as PDF ("),
+    "empty.pdf": (EmptyFile, "empty file"),
+}
+
+PAGE_TEXTS = [
+    "Page one: apologies for absence and declarations of interest.",
+    "The partnership agreed to fund three new street wardens in Loughborough.",
+    "Page three: date of the next meeting and any other business.",
+]
+
+
+def make_pdf(path: Path, page_texts: list[str]) -> Path:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for text in page_texts:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 10, text)
+    pdf.output(str(path))
+    return path
+
+
+def encrypt(source: Path, target: Path, user: str, owner: str, algorithm: str) -> Path:
+    writer = PdfWriter(clone_from=source)
+    writer.encrypt(user_password=user, owner_password=owner, algorithm=algorithm)
+    with target.open("wb") as out:
+        writer.write(out)
+    return target
+
+
+# --- the shared sample PDFs -------------------------------------------------------------
+
+
+@needs_samples
+def test_every_sample_pdf_has_an_expectation() -> None:
+    on_disk = {p.name for p in SAMPLES.glob("*.pdf")}
+    assert on_disk == set(SAMPLE_TEXT) | set(SAMPLE_ERRORS)
+
+
+@needs_samples
+@pytest.mark.parametrize("name", sorted(SAMPLE_TEXT))
+def test_sample_pdf_is_ingested_with_its_text(name: str) -> None:
+    path = SAMPLES / name
+    loaded = load(path)
+    assert SAMPLE_TEXT[name] in loaded.text
+    assert loaded.kind == "pdf"
+    assert loaded.name == name
+    assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [p.number for p in loaded.pages] == [1]
+    assert loaded.page_at(loaded.text.index(SAMPLE_TEXT[name])) == 1
+
+
+@needs_samples
+@pytest.mark.parametrize("name", sorted(SAMPLE_ERRORS))
+def test_sample_pdf_is_skipped_with_a_clear_reason(name: str) -> None:
+    error, reason = SAMPLE_ERRORS[name]
+    with pytest.raises(error) as caught:
+        load(SAMPLES / name)
+    message = str(caught.value)
+    assert message.startswith(reason)
+    assert "\n" not in message and "Traceback" not in message
+    assert "cryptography" not in message and "AES" not in message
+
+
+@needs_samples
+def test_pypdf_warnings_do_not_reach_the_terminal() -> None:
+    # issue-297.pdf makes pypdf log "incorrect startxref pointer"; a CLI must not show it.
+    script = (
+        "from pathlib import Path; from ingest.load import load; "
+        f"print(load(Path({str(SAMPLES / 'issue-297.pdf')!r})).text)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "test example"
+    assert run.stderr == ""
+
+
+# --- PDFs made in the test --------------------------------------------------------------
+
+
+def test_page_numbers_follow_the_pdf_pages(tmp_path: Path) -> None:
+    loaded = load(make_pdf(tmp_path / "minutes.pdf", PAGE_TEXTS))
+    assert [p.number for p in loaded.pages] == [1, 2, 3]
+    assert loaded.page_at(loaded.text.index("three new street wardens")) == 2
+    assert loaded.page_at(loaded.text.index("apologies for absence")) == 1
+    assert loaded.page_at(loaded.text.index("any other business")) == 3
+    assert loaded.page_at(len(loaded.text) - 1) == 3
+    for page, text in zip(loaded.pages, PAGE_TEXTS):
+        assert loaded.text[page.start :].startswith(text)
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_with_a_user_password_is_refused(tmp_path: Path, algorithm: str) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", PAGE_TEXTS)
+    locked = encrypt(plain, tmp_path / "locked.pdf", "secret", "owner-secret", algorithm)
+    with pytest.raises(EncryptedFile, match=r"^encrypted, needs a password$"):
+        load(locked)
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_with_an_empty_user_password_opens(tmp_path: Path, algorithm: str) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", PAGE_TEXTS)
+    opened = encrypt(plain, tmp_path / "open.pdf", "", "owner-secret", algorithm)
+    loaded = load(opened)
+    assert loaded.page_at(loaded.text.index("three new street wardens")) == 2
+
+
+def test_missing_crypto_library_is_still_a_password_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", PAGE_TEXTS)
+    locked = encrypt(plain, tmp_path / "aes.pdf", "secret", "owner-secret", "AES-256")
+
+    def no_crypto(self: pypdf.PdfReader, password: str) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pypdf.PdfReader, "decrypt", no_crypto)
+    with pytest.raises(EncryptedFile, match=r"^encrypted, needs a password"):
+        load(locked)
+
+
+def test_pdf_of_blank_pages_has_no_text_layer(tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayer, match="no text layer"):
+        load(make_pdf(tmp_path / "scan.pdf", ["", "", ""]))
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.05])
+def test_truncated_pdf_is_corrupt_in_one_line(tmp_path: Path, cut: float) -> None:
+    data = make_pdf(tmp_path / "whole.pdf", PAGE_TEXTS).read_bytes()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data[: int(len(data) * cut)])
+    try:
+        loaded = load(broken)
+    except LoadError as err:  # anything but a LoadError fails the test
+        assert isinstance(err, (CorruptFile, NoTextLayer))
+        assert "\n" not in str(err)
+    else:  # pypdf may rebuild enough of a half file to read its pages
+        assert loaded.text.strip()
+
+
+def test_not_a_pdf_at_all_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("just some words, no PDF header\n")
+    with pytest.raises(CorruptFile, match=r"^cannot be parsed as PDF \(.+\)$"):
+        load(path)
+
+
+# --- text files -------------------------------------------------------------------------
+
+
+def test_markdown_is_kept_verbatim(tmp_path: Path) -> None:
+    text = "# Minutes — 26 January 2023\n\n*  Item 5: £12,000 for CCTV  \n\tindented\n"
+    path = tmp_path / "minutes.md"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.text == text
+    assert (loaded.kind, loaded.name, loaded.pages) == ("text", "minutes.md", ())
+    assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert loaded.page_at(5) is None
+
+
+def test_bom_is_dropped_and_crlf_becomes_lf(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.TXT"
+    path.write_bytes(b"\xef\xbb\xbfAgenda\r\n1. Apologies\r\n")
+    assert load(path).text == "Agenda\n1. Apologies\n"
+
+
+@pytest.mark.parametrize(("prefix", "offset"), [(b"", 3), (b"\xef\xbb\xbf", 6)])
+def test_latin1_text_is_refused_with_the_byte_offset(
+    tmp_path: Path, prefix: bytes, offset: int
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(prefix + "Café budget".encode("latin-1"))
+    with pytest.raises(NotUtf8) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8"
+    )
+
+
+@pytest.mark.parametrize("suffix", SUPPORTED_SUFFIXES)
+def test_zero_byte_file_is_empty(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"nothing{suffix}"
+    path.touch()
+    with pytest.raises(EmptyFile, match=r"^empty file$"):
+        load(path)
+
+
+@pytest.mark.parametrize("name", ["minutes.docx", "notes", "scan.PNG"])
+def test_unsupported_suffix_is_named(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04 whatever")
+    shown = Path(name).suffix or "(none)"
+    with pytest.raises(UnsupportedFile) as caught:
+        load(path)
+    assert str(caught.value) == f"unsupported file type '{shown}' (only .pdf, .txt, .md)"
+
+
+def test_unreadable_path_is_a_load_error(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="cannot be read"):
+        load(tmp_path / "gone.txt")
+
+
+# --- walking the corpus -----------------------------------------------------------------
+
+
+def test_iter_corpus_skips_readmes_hidden_files_and_manifests(tmp_path: Path) -> None:
+    root = tmp_path / ".corpus"  # a hidden root given explicitly is still walked
+    files = [
+        "b.txt", "a.md", "README.md", "manifest.toml", ".DS_Store", "old.docx",
+        "2023/minutes.pdf", "2023/README.md", "2023/manifest.toml",
+        ".git/config.txt", "sub/.cache/x.md", "sub/Readme.md", "sub/z.md",
+    ]  # fmt: skip
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+    found = iter_corpus([root])
+    assert [p.relative_to(root).as_posix() for p in found] == [
+        "2023/minutes.pdf", "a.md", "b.txt", "old.docx", "sub/z.md",
+    ]  # fmt: skip
+
+
+def test_iter_corpus_keeps_explicit_files_as_given(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("b.md", "a.md"):
+        (folder / name).write_text("x")
+    readme, docx = tmp_path / "README.md", tmp_path / "plan.docx"
+    assert iter_corpus([docx, folder, readme, folder / "a.md"]) == [
+        docx, folder / "a.md", folder / "b.md", readme,
+    ]  # fmt: skip
