@@ -91,6 +91,15 @@ class ChunkStore:
         }
         return [by_id[i] for i in ids if i in by_id]
 
+    def where(self, where: dict) -> list[Chunk]:
+        """Chunks whose metadata match, in document order."""
+        got = self.collection.get(where=where, include=["metadatas", "documents"])
+        chunks = [
+            Chunk.from_metadata(i, d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
+        ]
+        return sorted(chunks, key=lambda c: c.start)
+
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         if chunks:
             self.collection.upsert(

@@ -1,0 +1,305 @@
+"""Answers without an LLM: choose the sentences that answer, quote them, cite them.
+
+The retrieved passages are cut into units (sentences, resolution lines, table rows, or a
+whole short agenda item); each unit is scored on meaning (cosine with the question) and
+on the question's distinctive words (IDF-weighted); the best few are quoted verbatim with
+[n] markers tied to their passage. When the passages do not carry the question's
+distinctive words and are not close in meaning, the answer says the documents don't
+cover it, and shows nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.dates import long_form
+from ingest.embedding import Embedder
+from ingest.store import keyword_tokens
+from ingest.types import Answer, Chunk, Citation
+
+from assistant.retrieve import Hit
+
+NOT_COVERED = "The documents don't cover this."
+GENERIC_WORDS = (
+    "partnership charnwood csp agreed agree decided decide decision resolved say says said "
+    "tell document documents papers what which when who how stand stands mean means meaning "
+    "abbreviation acronym short does did do done much many get got give given make made "
+    "there their they would could should can will about"
+)
+MIN_COVERAGE = 0.6
+CONFIDENT_MEANING = 0.62
+SHORT_PASSAGE = 360
+
+DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
+FIGURE = re.compile(r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
+                    r"increase[ds]?|decrease[ds]?|total)\b", re.I)
+ACRONYM_Q = re.compile(r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
+                       r"|meaning of\s+([A-Z]{2,8})|what is (?:an?\s+|the\s+)?([A-Z]{2,8})\b")
+LIST_Q = re.compile(r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
+                    r"measures|decisions|objectives|aims)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    hit: int  # index into hits
+    text: str  # verbatim from the passage
+    shown: str  # what the answer shows (a table row with its column labels)
+    named: bool = False  # a table row narrowed to the column the question names
+
+
+class Scorer:
+    """IDF weights over the whole index, for telling distinctive words from common ones."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.n = max(1, len(texts))
+        self.df: Counter[str] = Counter()
+        for tokens in keyword_tokens(texts) if texts else []:
+            self.df.update(set(tokens))
+        self.generic = set(keyword_tokens([GENERIC_WORDS])[0])
+
+    def idf(self, token: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
+
+    def terms(self, question: str) -> dict[str, float]:
+        tokens = [t for t in keyword_tokens([question])[0] if t not in self.generic]
+        return {t: self.idf(t) for t in dict.fromkeys(tokens)}
+
+    @staticmethod
+    def coverage(terms: dict[str, float], text: str) -> float:
+        if not terms:
+            return 0.0
+        present = set(keyword_tokens([text])[0])
+        return sum(w for t, w in terms.items() if t in present) / sum(terms.values())
+
+
+def _table_header(lines: list[str], row: int) -> list[str] | None:
+    """The first row of the run of tab-separated lines holding ``row``, if it is not ``row``."""
+    k = row
+    while k > 0 and "\t" in lines[k - 1]:
+        k -= 1
+    return [c.strip() for c in lines[k].split("\t")] if k < row else None
+
+
+def _norm_label(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
+    """A table row with its column labels; only the columns the question names, if any."""
+    cells = [c.strip() for c in row.split("\t")]
+    if not header:
+        return " | ".join(c for c in cells if c)
+    pairs = [(h or "—", v) for h, v in zip(header[1:], cells[1:]) if v]
+    asked = _norm_label(question)
+    named = [(h, v) for h, v in pairs if len(_norm_label(h)) >= 4 and _norm_label(h) in asked]
+    return f"{cells[0]} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
+
+
+def _is_heading(text: str, section: str) -> bool:
+    """A unit that only repeats a heading ("7.4: Community Triggers", a figure caption)."""
+    flat = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return len(text) <= 160 and any(
+        flat and flat in re.sub(r"[^a-z0-9]+", " ", label.lower()) for label in section.split(" › ")
+    )
+
+
+def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
+    out = [u for u in _units(hits, question) if not _is_heading(u.text, hits[u.hit].chunk.section)]
+    return out
+
+
+def _units(hits: list[Hit], question: str) -> list[Unit]:
+    out: list[Unit] = []
+    for n, hit in enumerate(hits):
+        text = hit.chunk.text
+        if len(text) <= SHORT_PASSAGE and "\t" not in text:
+            out.append(Unit(n, text, text.replace("\n", " ")))
+            continue
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            if "\t" in line:
+                header = _table_header(lines, k)
+                is_header = header is None and k + 1 < len(lines) and "\t" in lines[k + 1]
+                if not is_header:
+                    shown = _show_row(line, header, question)
+                    full = _show_row(line, header)
+                    out.append(Unit(n, line, shown, named=shown != full))
+                continue
+            for sentence in _SENTENCE.split(line):
+                if len(sentence.strip()) >= 12:
+                    out.append(Unit(n, sentence.strip(), sentence.strip()))
+    return out
+
+
+def _boost(question: str, unit: Unit, acronym: str | None) -> float:
+    boost = 0.25 if unit.named else 0.0
+    if DECISION.search(question) and re.match(r"^(\d+\.\s*)?(That|AGREED|RESOLVED)\b", unit.text):
+        boost += 0.2
+    if FIGURE.search(question) and re.search(r"\d", unit.text):
+        boost += 0.1
+    if acronym and re.search(rf"(^|\s){re.escape(acronym)}\s{{1,}}[A-Z][a-z]", unit.text):
+        boost += 0.5
+    if acronym and re.search(rf"\(\s*{re.escape(acronym)}\s*\)", unit.text):
+        boost += 0.3
+    return boost
+
+
+def _lead(hit: Hit) -> str:
+    c = hit.chunk
+    when = long_form(c.date)
+    if c.doc_type == "minutes":
+        doc = f"The minutes of the {when} meeting" if when else "The minutes"
+    elif c.doc_type == "agenda":
+        doc = f"The agenda for {when}" if when else "The agenda"
+    else:
+        doc = f"{c.part}" + (f" ({when})" if when else "")
+    return f"{doc}, {c.section}" if c.section and c.section != c.part else doc
+
+
+def compose(question: str, hits: list[Hit], embedder: Embedder, scorer: Scorer) -> Answer:
+    if not hits:
+        return Answer(NOT_COVERED, (), covered=False)
+    units = units_of(hits, question)
+    if not units:
+        return Answer(NOT_COVERED, (), covered=False)
+    vectors = embedder.embed([question] + [u.shown for u in units])
+    q = vectors[0]
+    meaning = [sum(a * b for a, b in zip(q, v)) for v in vectors[1:]]
+    terms = scorer.terms(question)
+    m = ACRONYM_Q.search(question)
+    acronym = next((g for g in m.groups() if g), None) if m else None
+    scores = []
+    for k, unit in enumerate(units):
+        passage = hits[unit.hit].chunk
+        words = Scorer.coverage(terms, unit.shown) * 0.7 + Scorer.coverage(
+            terms, f"{passage.section} {passage.text}") * 0.3
+        scores.append(0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym))
+    best = max(range(len(units)), key=lambda k: scores[k])
+    top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
+    covered = Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
+    if not covered or not terms:
+        return Answer(NOT_COVERED, (), covered=False)
+    wanted = 12 if LIST_Q.search(question) else 3
+    chosen = _choose(units, scores, terms, wanted)
+    return _render(hits, units, chosen)
+
+
+def _choose(units: list[Unit], scores: list[float], terms: dict[str, float], wanted: int) -> list[int]:
+    """The best unit, then units that score nearly as well or answer a part of the question
+    the chosen ones leave open ("... and how much was unallocated?")."""
+    order = sorted(range(len(units)), key=lambda k: -scores[k])
+    floor = scores[order[0]] * (0.8 if wanted > 3 else 0.75)
+    chosen = [order[0]]
+    shown = {units[order[0]].shown}
+    seen = set(keyword_tokens([units[order[0]].shown])[0])
+    total = sum(terms.values()) or 1.0
+    for k in order[1:]:
+        if len(chosen) >= wanted:
+            break
+        if units[k].shown in shown:
+            continue
+        tokens = set(keyword_tokens([units[k].shown])[0])
+        gain = sum(w for t, w in terms.items() if t in tokens and t not in seen) / total
+        if scores[k] >= floor or (gain >= 0.15 and scores[k] >= 0.5 * scores[order[0]]):
+            chosen.append(k)
+            shown.add(units[k].shown)
+            seen |= tokens
+    return chosen
+
+
+def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
+    by_hit: dict[int, list[Unit]] = {}
+    for k in chosen:
+        by_hit.setdefault(units[k].hit, []).append(units[k])
+    order = list(dict.fromkeys(units[k].hit for k in chosen))  # best unit's passage first
+    lines, citations = [], []
+    for n, h in enumerate(order, start=1):
+        hit, picked = hits[h], by_hit[h]
+        c = hit.chunk
+        shown = [u.shown for u in picked]
+        if len(shown) == 1:
+            lines.append(f"{_lead(hit)}: “{shown[0]}” [{n}]")
+        else:
+            lines.append(f"{_lead(hit)}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
+        citations.append(Citation(
+            n=n, source=c.source, part=c.part, section=c.section, page=c.page, date=c.date,
+            quote=" … ".join(u.text for u in picked), doc_type=c.doc_type,
+        ))
+    return Answer("\n\n".join(lines), tuple(citations), covered=True)
+
+
+def list_items(question: str, hits: list[Hit], store) -> Answer | None:
+    """"What recommendations does X make?": every numbered item of that kind in the part the
+    best passage comes from, once each, in order, each quoted."""
+    m = LIST_Q.search(question)
+    if not m or not hits:
+        return None
+    kind = m.group(2).rstrip("s").capitalize()
+    top = hits[0].chunk
+    chunks = store.where({"$and": [{"source": top.source}, {"part_index": top.part_index}]})
+    items: dict[str, Chunk] = {}
+    for c in chunks:
+        label = c.section.split(" › ")[-1]
+        if re.match(rf"{kind}\s+\w+", label) and label not in items:
+            items[label] = c
+    if len(items) < 2:
+        return None
+    def number(label: str) -> tuple[int, str]:
+        digits = re.search(r"\d+", label)
+        return (int(digits.group()) if digits else 0, label)
+    ordered = sorted(items.items(), key=lambda kv: number(kv[0]))
+    when = long_form(top.date)
+    head = f"{top.part}" + (f" ({when})" if when else "") + f" lists {len(ordered)}:"
+    lines, citations = [head], []
+    for n, (label, c) in enumerate(ordered, start=1):
+        text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", c.text.split("\n")[0])
+        lines.append(f"- {label}: “{text}” [{n}]")
+        citations.append(Citation(n=n, source=c.source, part=c.part, section=c.section,
+                                  page=c.page, date=c.date, quote=c.text.split("\n")[0],
+                                  doc_type=c.doc_type))
+    return Answer("\n".join(lines), tuple(citations), covered=True)
+
+
+_DEFINED_AT_LINE_START = r"(?m)^[-•▪\s]*{a}\s+([A-Z][^\n]{{2,90}})$"
+_DEFINED_INLINE = r"((?:[A-Z][\w’'&/-]*\s+(?:(?:of|and|for|the|&)\s+)?){{1,7}})\(\s*{a}\s*\)"
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", words)
+                   if w.lower() not in {"of", "and", "for", "the", "to", "in", "on"}).upper()
+
+
+def define(question: str, chunks: list[Chunk]) -> Answer | None:
+    """"What does JAG stand for?": a glossary line ("JAG  Joint Action Group") or an inline
+    definition ("Most Similar Family Group (MSFG)") found anywhere in the documents."""
+    m = ACRONYM_Q.search(question)
+    acronym = next((g for g in m.groups() if g), None) if m else None
+    if not acronym or not acronym.isupper():
+        return None
+    a = re.escape(acronym)
+    found: list[tuple[int, str, Chunk, str]] = []
+    for c in chunks:
+        for hit in re.finditer(_DEFINED_AT_LINE_START.format(a=a), c.text):
+            meaning = hit.group(1).strip()
+            glossary = "glossary" in c.section.lower()
+            if _initials(meaning).startswith(acronym[:2]) or glossary:
+                found.append((0 if glossary else 1, meaning, c, hit.group(0).strip()))
+        for hit in re.finditer(_DEFINED_INLINE.format(a=a), c.text):
+            words = hit.group(1).split()
+            for k in range(len(words)):
+                if _initials(" ".join(words[k:])) == acronym.upper():
+                    found.append((2, " ".join(words[k:]), c, hit.group(0).strip()))
+                    break
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[2].source, f[2].start))
+    rank, meaning, c, quote = found[0]
+    when = long_form(c.date)
+    where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
+    text = f"{acronym} stands for {meaning}. {where}: “{quote}” [1]"
+    return Answer(text, (Citation(1, c.source, c.part, c.section, c.page, c.date, quote,
+                                  c.doc_type),), covered=True)

@@ -1,0 +1,78 @@
+"""Shared fixtures: an isolated environment, a deterministic fake embedder, the corpus."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import zlib
+from pathlib import Path
+from typing import Sequence
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class WordHashEmbedder:
+    """Bag-of-words vectors: lowercase word counts hashed (crc32) into ``dimension``
+    buckets, L2-normalised. Texts that share words are close; the same text always gives
+    the same vector, in any process. ``calls`` counts embed() calls, ``embedded`` texts."""
+
+    name = "word-hash"
+
+    def __init__(self, dimension: int = 256) -> None:
+        self.dimension = dimension
+        self.calls = 0
+        self.embedded = 0
+
+    def vector(self, text: str) -> list[float]:
+        counts = [0.0] * self.dimension
+        for word in _WORD.findall(text.lower()):
+            counts[zlib.crc32(word.encode()) % self.dimension] += 1.0
+        norm = math.sqrt(sum(c * c for c in counts))
+        if norm == 0:  # no words at all: a fixed unit vector, never a zero vector
+            counts[0], norm = 1.0, 1.0
+        return [c / norm for c in counts]
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        self.calls += 1
+        self.embedded += len(texts)
+        return [self.vector(t) for t in texts]
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No CSP_* setting from the developer's shell, no hub access, no telemetry."""
+    for key in list(os.environ):
+        if key.startswith("CSP_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+@pytest.fixture
+def fake_embedder() -> WordHashEmbedder:
+    return WordHashEmbedder()
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def real_embedder(tmp_path_factory: pytest.TempPathFactory):
+    """all-MiniLM-L6-v2 from the installed package, extracted into a temporary folder."""
+    from ingest.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(tmp_path_factory.mktemp("data") / "models" / "all-MiniLM-L6-v2")
