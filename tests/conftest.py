@@ -72,7 +72,9 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def real_embedder(tmp_path_factory: pytest.TempPathFactory):
-    """all-MiniLM-L6-v2 from the installed package, extracted into a temporary folder."""
-    from ingest.embedding import SentenceTransformerEmbedder
+    """all-MiniLM-L6-v2 from the installed package, extracted into a temporary folder
+    (``.model_path`` is a ready sentence-transformers folder, for CSP_MODEL_PATH)."""
+    from ingest.embedding import SentenceTransformerEmbedder, ensure_model
 
-    return SentenceTransformerEmbedder(tmp_path_factory.mktemp("data") / "models" / "all-MiniLM-L6-v2")
+    path = ensure_model(tmp_path_factory.mktemp("data") / "models" / "all-MiniLM-L6-v2")
+    return SentenceTransformerEmbedder(path)

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Sequence
@@ -40,9 +41,14 @@ class Index:
 
     def ingest(self, corpus: Path, embedder: WordHashEmbedder | None = None, **kw) -> Report:
         return run(
-            [corpus], store=self.store, embedder=embedder or self.embedder,
-            keyword_dir=self.data / "bm25", cache=self.data / "cache",
-            chunk_size=900, chunk_overlap=150, **kw,
+            [corpus],
+            store=self.store,
+            embedder=embedder or self.embedder,
+            keyword_dir=self.data / "bm25",
+            cache=self.data / "cache",
+            chunk_size=900,
+            chunk_overlap=150,
+            **kw,
         )
 
     def metadata(self) -> dict[str, dict]:
@@ -189,7 +195,11 @@ def test_cli_reports_skipped_files_and_exits_1(tmp_path: Path) -> None:
     env["CSP_DATA_DIR"] = str(tmp_path / "data")
     done = subprocess.run(
         [sys.executable, "-m", "ingest", str(folder), "--quiet"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 1, done.stderr
     assert "skipped scan.pdf: empty file" in done.stdout
@@ -197,9 +207,11 @@ def test_cli_reports_skipped_files_and_exits_1(tmp_path: Path) -> None:
         "skipped notes-latin1.txt: not UTF-8 text (invalid byte at offset 3); convert it to UTF-8"
         in done.stdout
     )
-    assert re.search(r"^1 files, \d+ parts, \d+ sections, \d+ chunks \(\d+ embedded", done.stdout, re.M)
+    summary = re.search(
+        r"^1 files, \d+ parts, \d+ sections, (\d+) chunks \((\d+) embedded", done.stdout, re.M
+    )
+    assert summary and summary[1] == summary[2] != "0"  # the good file went in
     assert "Traceback" not in done.stderr
-    assert ChunkStore(tmp_path / "data" / "chroma", "csp_chunks", WordHashEmbedder()).count() > 0
 
 
 # --- interrupted ingests ----------------------------------------------------------------
@@ -262,29 +274,36 @@ print("finished", flush=True)
 """
 
 
-def test_killed_ingest_is_finished_by_the_next_run(corpus: Path, tmp_path: Path, clean: dict) -> None:
+def test_killed_ingest_is_finished_by_the_next_run(
+    corpus: Path, tmp_path: Path, clean: dict
+) -> None:
     data = tmp_path / "data"
     script = tmp_path / "killed_ingest.py"
     script.write_text(
-        KILLED_INGEST.format(repo=str(REPO), tests=str(REPO / "tests"), data=str(data),
-                             corpus=str(corpus)),
+        KILLED_INGEST.format(
+            repo=str(REPO), tests=str(REPO / "tests"), data=str(data), corpus=str(corpus)
+        ),
         encoding="utf-8",
     )
+    errors = (tmp_path / "stderr.txt").open("w")
     proc = subprocess.Popen(
-        [sys.executable, str(script)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, str(script)], cwd=REPO, stdout=subprocess.PIPE, stderr=errors, text=True
     )
+    watchdog = threading.Timer(120, proc.kill)  # never hang the suite on a stuck child
+    watchdog.start()
     try:
         # Wait for the first stored batch, then kill it in the middle of the next ones.
         first = proc.stdout.readline()
-        assert first.split()[:1] == ["32"], first + proc.stderr.read()
+        assert first.split()[:1] == ["32"], (tmp_path / "stderr.txt").read_text()
         time.sleep(1.5)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
-            proc.wait()
+        proc.wait()
+        errors.close()
     rest = proc.stdout.read()
     assert proc.returncode == -signal.SIGKILL and "finished" not in rest
 
@@ -330,12 +349,42 @@ def test_minutes_in_the_pack_and_on_their_own_share_a_dup_group(corpus: Path, in
     assert {(c.doc_type, c.date) for c in hits} == {("minutes", "2023-01-26")}
 
 
-def test_distinct_passages_are_not_grouped(corpus: Path, index: Index) -> None:
-    """Only the repeated minutes share groups: the plan and the assessment stand alone."""
+def test_only_text_the_corpus_really_repeats_is_grouped_across_files(
+    corpus: Path, index: Index
+) -> None:
+    """The January minutes (pack and .md) and the list of police beats (the plan's 2.9 and
+    the assessment's Appendix B) are the only passages held twice in different files."""
     index.ingest(corpus)
-    groups: dict[str, set[str]] = {}
-    for meta in index.metadata().values():
-        groups.setdefault(meta["dup_group"], set()).add(meta["source"])
-    shared = {frozenset(s) for s in groups.values() if len(s) > 1}
-    assert shared == {frozenset({PACK_2023, MINUTES})}
+    metadata = index.metadata()
+    sources: dict[str, set[str]] = {}
+    for meta in metadata.values():
+        sources.setdefault(meta["dup_group"], set()).add(meta["source"])
+    shared = {
+        (m["source"], m["doc_type"], m["section"].split(" › ")[-1])
+        for m in metadata.values()
+        if len(sources[m["dup_group"]]) > 1
+    }
+    assert {(s, t) for s, t, _ in shared} == {
+        (PACK_2023, "minutes"),
+        (MINUTES, "minutes"),
+        (PACK_2023, "plan"),
+        (ASSESSMENT, "strategic assessment"),
+    }
+    assert {sec for s, t, sec in shared if t in ("plan", "strategic assessment")} == {
+        "2.9 Geographical localities per Police Beat within the Borough of Charnwood",
+        "Appendix B: Beat Details",
+    }
 
+
+@pytest.mark.xfail(strict=True, reason="dedupe: a short chunk inside a longer copy is missed")
+def test_a_short_passage_of_the_minutes_is_grouped_with_its_copy_in_the_pack(
+    corpus: Path, index: Index
+) -> None:
+    """The .md splits item 7 of the minutes into a short opening chunk; its Jaccard
+    similarity to the pack's longer chunk is under the threshold, so an answer can cite
+    the same sentence twice."""
+    index.ingest(corpus)
+    phrase = "A presentation detailing Charnwood performance figures was provided"
+    hits = [c for c in index.store.all_chunks() if phrase in re.sub(r"\s+", " ", c.text)]
+    assert {c.source for c in hits} == {PACK_2023, MINUTES}
+    assert len({c.dup_group for c in hits}) == 1

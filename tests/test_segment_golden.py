@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from ingest.dating import date_file, resolve_across
-from ingest.load import load
+from ingest.load import iter_corpus, load
 from ingest.segment import segment
 from ingest.types import LoadedFile, Part
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-FILES = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+FILES = [p.name for p in iter_corpus([CORPUS])]
 
 
 def outline(parts: list[Part], doc: LoadedFile) -> str:
