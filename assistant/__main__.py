@@ -9,11 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.retrieve import Filters
 from ingest.errors import CspError
 from ingest.settings import Settings
 from ingest.types import DOC_TYPES, Answer
-
-from assistant.retrieve import Filters
 
 EXIT_ERROR = 2
 
@@ -66,8 +65,9 @@ def _print(answer: Answer, as_json: bool, qid: str | None = None, question: str 
     if answer.citations:
         print("\nSources:")
         for c in answer.citations:
-            where = ", ".join(x for x in (c.part, c.section, f"p. {c.page}" if c.page else "",
-                                          c.date or "") if x)
+            where = ", ".join(
+                x for x in (c.part, c.section, f"p. {c.page}" if c.page else "", c.date or "") if x
+            )
             print(f"[{c.n}] {c.source} — {where}")
     print()
 

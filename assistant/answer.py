@@ -15,12 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from assistant.retrieve import Hit
 from ingest.dates import long_form
 from ingest.embedding import Embedder
 from ingest.store import keyword_tokens
 from ingest.types import Answer, Chunk, Citation
-
-from assistant.retrieve import Hit
 
 NOT_COVERED = "The documents don't cover this."
 GENERIC_WORDS = (
@@ -34,12 +33,20 @@ CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
-FIGURE = re.compile(r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
-                    r"increase[ds]?|decrease[ds]?|total)\b", re.I)
-ACRONYM_Q = re.compile(r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
-                       r"|meaning of\s+([A-Z]{2,8})|what is (?:an?\s+|the\s+)?([A-Z]{2,8})\b")
-LIST_Q = re.compile(r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
-                    r"measures|decisions|objectives|aims)\b", re.I)
+FIGURE = re.compile(
+    r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
+    r"increase[ds]?|decrease[ds]?|total)\b",
+    re.I,
+)
+ACRONYM_Q = re.compile(
+    r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
+    r"|meaning of\s+([A-Z]{2,8})|what is (?:an?\s+|the\s+)?([A-Z]{2,8})\b"
+)
+LIST_Q = re.compile(
+    r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
+    r"measures|decisions|objectives|aims)\b",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -49,6 +56,7 @@ class Unit:
     text: str  # verbatim from the passage
     shown: str  # what the answer shows (a table row with its column labels)
     named: bool = False  # a table row narrowed to the column the question names
+    resolution: bool = False  # an "AGREED ..." block quoted whole
 
 
 class Scorer:
@@ -112,10 +120,16 @@ def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
     return out
 
 
+RESOLUTION = re.compile(r"(?m)^(AGREED|RESOLVED)\b[\s\S]{0,700}")
+
+
 def _units(hits: list[Hit], question: str) -> list[Unit]:
     out: list[Unit] = []
     for n, hit in enumerate(hits):
         text = hit.chunk.text
+        for m in RESOLUTION.finditer(text):
+            block = re.split(r"\n(?=[A-Z][a-z]+ [a-z]+ )", m.group(0))[0].strip()
+            out.append(Unit(n, block, block.replace("\n", " "), resolution=True))
         if len(text) <= SHORT_PASSAGE and "\t" not in text:
             out.append(Unit(n, text, text.replace("\n", " ")))
             continue
@@ -137,7 +151,11 @@ def _units(hits: list[Hit], question: str) -> list[Unit]:
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     boost = 0.25 if unit.named else 0.0
-    if DECISION.search(question) and re.match(r"^(\d+\.\s*)?(That|AGREED|RESOLVED)\b", unit.text):
+    if unit.resolution and DECISION.search(question):
+        boost += 0.3
+    if DECISION.search(question) and re.match(
+        r"^(\d+\.\s*)?(that|agreed|resolved)\b", unit.text, re.IGNORECASE
+    ):
         boost += 0.2
     if FIGURE.search(question) and re.search(r"\d", unit.text):
         boost += 0.1
@@ -175,12 +193,15 @@ def compose(question: str, hits: list[Hit], embedder: Embedder, scorer: Scorer) 
     scores = []
     for k, unit in enumerate(units):
         passage = hits[unit.hit].chunk
-        words = Scorer.coverage(terms, unit.shown) * 0.7 + Scorer.coverage(
-            terms, f"{passage.section} {passage.text}") * 0.3
+        words = (
+            Scorer.coverage(terms, unit.shown) * 0.7
+            + Scorer.coverage(terms, f"{passage.section} {passage.text}") * 0.3
+        )
         scores.append(0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym))
-    best = max(range(len(units)), key=lambda k: scores[k])
     top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
-    covered = Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
+    covered = (
+        Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
+    )
     if not covered or not terms:
         return Answer(NOT_COVERED, (), covered=False)
     wanted = 12 if LIST_Q.search(question) else 3
@@ -188,7 +209,9 @@ def compose(question: str, hits: list[Hit], embedder: Embedder, scorer: Scorer) 
     return _render(hits, units, chosen)
 
 
-def _choose(units: list[Unit], scores: list[float], terms: dict[str, float], wanted: int) -> list[int]:
+def _choose(
+    units: list[Unit], scores: list[float], terms: dict[str, float], wanted: int
+) -> list[int]:
     """The best unit, then units that score nearly as well or answer a part of the question
     the chosen ones leave open ("... and how much was unallocated?")."""
     order = sorted(range(len(units)), key=lambda k: -scores[k])
@@ -200,7 +223,7 @@ def _choose(units: list[Unit], scores: list[float], terms: dict[str, float], wan
     for k in order[1:]:
         if len(chosen) >= wanted:
             break
-        if units[k].shown in shown:
+        if any(units[k].shown in s or s in units[k].shown for s in shown):
             continue
         tokens = set(keyword_tokens([units[k].shown])[0])
         gain = sum(w for t, w in terms.items() if t in tokens and t not in seen) / total
@@ -225,42 +248,76 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
             lines.append(f"{_lead(hit)}: “{shown[0]}” [{n}]")
         else:
             lines.append(f"{_lead(hit)}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
-        citations.append(Citation(
-            n=n, source=c.source, part=c.part, section=c.section, page=c.page, date=c.date,
-            quote=" … ".join(u.text for u in picked), doc_type=c.doc_type,
-        ))
+        citations.append(
+            Citation(
+                n=n,
+                source=c.source,
+                part=c.part,
+                section=c.section,
+                page=c.page,
+                date=c.date,
+                quote=" … ".join(u.text for u in picked),
+                doc_type=c.doc_type,
+            )
+        )
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
 
 def list_items(question: str, hits: list[Hit], store) -> Answer | None:
-    """"What recommendations does X make?": every numbered item of that kind in the part the
+    """ "What recommendations does X make?": every numbered item of that kind in the part the
     best passage comes from, once each, in order, each quoted."""
     m = LIST_Q.search(question)
     if not m or not hits:
         return None
-    kind = m.group(2).rstrip("s").capitalize()
-    top = hits[0].chunk
-    chunks = store.where({"$and": [{"source": top.source}, {"part_index": top.part_index}]})
+    kind = (
+        m.group(2).lower().removesuffix("ies") + "y"
+        if m.group(2).lower().endswith("ies")
+        else m.group(2).lower().rstrip("s")
+    )
+    pattern = re.compile(rf"\b({kind}\s+\d+)\b", re.IGNORECASE)
     items: dict[str, Chunk] = {}
-    for c in chunks:
-        label = c.section.split(" › ")[-1]
-        if re.match(rf"{kind}\s+\w+", label) and label not in items:
-            items[label] = c
+    seen_parts: list[tuple[str, int]] = []
+    for hit in hits[:3]:
+        where = (hit.chunk.source, hit.chunk.part_index)
+        if where in seen_parts:
+            continue
+        seen_parts.append(where)
+        top = hit.chunk
+        items = {}
+        chunks = store.where({"$and": [{"source": where[0]}, {"part_index": where[1]}]})
+        for c in chunks:
+            found = pattern.search(c.section.split(" › ")[-1])
+            if found and found.group(1).title() not in items:
+                items[found.group(1).title()] = c
+        if len(items) >= 2:
+            break
     if len(items) < 2:
         return None
+
     def number(label: str) -> tuple[int, str]:
         digits = re.search(r"\d+", label)
         return (int(digits.group()) if digits else 0, label)
+
     ordered = sorted(items.items(), key=lambda kv: number(kv[0]))
     when = long_form(top.date)
     head = f"{top.part}" + (f" ({when})" if when else "") + f" lists {len(ordered)}:"
     lines, citations = [head], []
     for n, (label, c) in enumerate(ordered, start=1):
-        text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", c.text.split("\n")[0])
+        first = c.text.split("\n")[0]
+        text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", first, flags=re.I)
         lines.append(f"- {label}: “{text}” [{n}]")
-        citations.append(Citation(n=n, source=c.source, part=c.part, section=c.section,
-                                  page=c.page, date=c.date, quote=c.text.split("\n")[0],
-                                  doc_type=c.doc_type))
+        citations.append(
+            Citation(
+                n=n,
+                source=c.source,
+                part=c.part,
+                section=c.section,
+                page=c.page,
+                date=c.date,
+                quote=c.text.split("\n")[0],
+                doc_type=c.doc_type,
+            )
+        )
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
 
@@ -269,12 +326,15 @@ _DEFINED_INLINE = r"((?:[A-Z][\w’'&/-]*\s+(?:(?:of|and|for|the|&)\s+)?){{1,7}}
 
 
 def _initials(words: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", words)
-                   if w.lower() not in {"of", "and", "for", "the", "to", "in", "on"}).upper()
+    return "".join(
+        w[0]
+        for w in re.findall(r"[A-Za-z][\w’'-]*", words)
+        if w.lower() not in {"of", "and", "for", "the", "to", "in", "on"}
+    ).upper()
 
 
 def define(question: str, chunks: list[Chunk]) -> Answer | None:
-    """"What does JAG stand for?": a glossary line ("JAG  Joint Action Group") or an inline
+    """ "What does JAG stand for?": a glossary line ("JAG  Joint Action Group") or an inline
     definition ("Most Similar Family Group (MSFG)") found anywhere in the documents."""
     m = ACRONYM_Q.search(question)
     acronym = next((g for g in m.groups() if g), None) if m else None
@@ -301,5 +361,8 @@ def define(question: str, chunks: list[Chunk]) -> Answer | None:
     when = long_form(c.date)
     where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
     text = f"{acronym} stands for {meaning}. {where}: “{quote}” [1]"
-    return Answer(text, (Citation(1, c.source, c.part, c.section, c.page, c.date, quote,
-                                  c.doc_type),), covered=True)
+    return Answer(
+        text,
+        (Citation(1, c.source, c.part, c.section, c.page, c.date, quote, c.doc_type),),
+        covered=True,
+    )

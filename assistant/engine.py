@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from assistant.answer import Scorer, compose, define, list_items
+from assistant.retrieve import Filters, Hit, Retriever
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
 from ingest.errors import IndexMissing
 from ingest.settings import Settings
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.types import Answer, Chunk
-
-from assistant.answer import Scorer, compose, define, list_items
-from assistant.retrieve import Filters, Hit, Retriever
 
 PASSAGES = 8
 NEIGHBOUR_HITS = 3
@@ -27,7 +26,9 @@ class Assistant:
         self.keywords = KeywordIndex(settings.keyword_dir).load()
         self.retriever = Retriever(self.store, self.keywords, self.embedder)
 
-    def search(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
+    def search(
+        self, question: str, k: int | None = None, filters: Filters | None = None
+    ) -> list[Hit]:
         if self.store.count() == 0:
             raise IndexMissing()
         return self.retriever.search(question, k or self.settings.top_k, filters)
@@ -44,7 +45,8 @@ class Assistant:
         hits = self.search(question, PASSAGES, filters)
         filters = filters or Filters()
         special = define(question, [c for c in self.chunks if filters.admits(c)]) or list_items(
-            question, hits, self.store)
+            question, hits, self.store
+        )
         if special:
             return special
         return compose(question, self._with_neighbours(hits), self.embedder, self.scorer)
@@ -55,8 +57,15 @@ class Assistant:
         out, seen = list(hits), {h.chunk.id for h in hits}
         for hit in hits[:NEIGHBOUR_HITS]:
             c = hit.chunk
-            siblings = self.store.where({"$and": [
-                {"source": c.source}, {"part_index": c.part_index}, {"section": c.section}]})
+            siblings = self.store.where(
+                {
+                    "$and": [
+                        {"source": c.source},
+                        {"part_index": c.part_index},
+                        {"section": c.section},
+                    ]
+                }
+            )
             if len(siblings) > MAX_SIBLINGS:
                 continue
             for s in siblings:

@@ -65,8 +65,11 @@ class Retriever:
         keyword_all = sorted(self.keywords.scores(query).items(), key=lambda kv: -kv[1])
         keyword_ids = [i for i, _ in keyword_all[: CANDIDATES * 3]]
         chunks = {c.id: c for c in self.store.get(list({*keyword_ids, *(i for i, _ in dense)}))}
-        keyword = [(i, s) for i, s in keyword_all[: CANDIDATES * 3]
-                   if i in chunks and filters.admits(chunks[i])][:CANDIDATES]
+        keyword = [
+            (i, s)
+            for i, s in keyword_all[: CANDIDATES * 3]
+            if i in chunks and filters.admits(chunks[i])
+        ][:CANDIDATES]
         fused: dict[str, float] = {}
         for ranking in (dense, keyword):
             for rank, (i, _) in enumerate(ranking):

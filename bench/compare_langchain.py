@@ -9,24 +9,20 @@ evidence share is not strictly higher than LangChain's or if re-ingest/first ing
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from datetime import datetime
+from pathlib import Path
 
-os.environ["HF_HUB_OFFLINE"] = "1"
-os.environ["TRANSFORMERS_OFFLINE"] = "1"
-os.environ["ANONYMIZED_TELEMETRY"] = "False"
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import warnings  # noqa: E402
-from datetime import datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
-
+os.environ.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",  # before any HF / Chroma import
+                  ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -48,10 +44,12 @@ from ingest.store import ChunkStore  # noqa: E402
 K = 5
 NGRAM, NGRAM_SHARE = 3, 0.8
 MAX_REINGEST_RATIO = 0.1
+TIMED = ("documents on disk -> queryable store; ours: open ChunkStore + load, segment, date, "
+         "chunk, embed, write Chroma + BM25; LangChain: TextLoader + splitter + "
+         "Chroma.from_documents; model load excluded (warmed before)")
 console = Console()
 
 
-# ---------------------------------------------------------------- evidence rule (both sides)
 def norm(text: str) -> str:
     """Lower case, every run of whitespace (tabs, newlines, spaces) as one space."""
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -71,21 +69,12 @@ def evidence_found(evidence: list[dict], passages: list[tuple[str, str]]) -> boo
         want = norm(ev["text"])
         want_grams = grams(want.split())
         for source, text in passages:
-            if Path(source).name not in ev["docs"]:
-                continue
             have = norm(text)
-            if want in have:
-                return True
-            share = len(want_grams & grams(have.split())) / max(len(want_grams), 1)
-            if want_grams and share >= NGRAM_SHARE:
+            if Path(source).name in ev["docs"] and (
+                    want in have
+                    or len(want_grams & grams(have.split())) >= NGRAM_SHARE * len(want_grams) > 0):
                 return True
     return False
-
-
-# ---------------------------------------------------------------- helpers
-def percentiles(seconds: list[float]) -> tuple[float, float]:
-    q = statistics.quantiles(seconds, n=100, method="inclusive")
-    return q[49] * 1000, q[94] * 1000  # ms
 
 
 def latency(fn, questions: list[dict], repeat: int) -> dict:
@@ -96,8 +85,19 @@ def latency(fn, questions: list[dict], repeat: int) -> dict:
             t = time.perf_counter()
             fn(q["question"])
             times.append(time.perf_counter() - t)
-    p50, p95 = percentiles(times)
-    return {"p50_ms": p50, "p95_ms": p95, "calls": len(times)}
+    q = statistics.quantiles(times, n=100, method="inclusive")
+    return {"p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "calls": len(times)}
+
+
+def evidence(questions: list[dict], retrieve) -> tuple[dict[str, bool], dict[str, list[str]]]:
+    """Hit or miss per question with evidence; for misses, what the top 5 were."""
+    hits, missed = {}, {}
+    for q in (q for q in questions if q["evidence"]):
+        passages = retrieve(q["question"])
+        hits[q["id"]] = evidence_found(q["evidence"], passages)
+        if not hits[q["id"]]:
+            missed[q["id"]] = [f"{Path(s).name}: {norm(t)[:90]}" for s, t in passages]
+    return hits, missed
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -105,7 +105,6 @@ def corpus_files(corpus: Path) -> list[Path]:
                   if p.suffix.lower() in (".txt", ".md") and p.name.lower() != "readme.md")
 
 
-# ---------------------------------------------------------------- the two sides
 def bench_ours(corpus: Path, data: Path, model: Path, questions: list[dict], repeat: int) -> dict:
     settings = Settings(data_dir=data, model_path=model)
     embedder = SentenceTransformerEmbedder(model)
@@ -126,9 +125,8 @@ def bench_ours(corpus: Path, data: Path, model: Path, questions: list[dict], rep
     assistant = Assistant(settings)
     search = latency(lambda q: assistant.search(q, K), questions, repeat)
     ask = latency(assistant.ask, questions, repeat)
-    hits = {q["id"]: evidence_found(q["evidence"], [(h.chunk.source, h.chunk.text)
-                                                    for h in assistant.search(q["question"], K)])
-            for q in questions if q["evidence"]}
+    hits, missed = evidence(questions, lambda q: [(h.chunk.source, h.chunk.text)
+                                                  for h in assistant.search(q, K)])
     return {
         "chunk_size": settings.chunk_size, "chunk_overlap": settings.chunk_overlap,
         "chunks": first.chunks, "embedded": first.embedded, "ingest_s": first_s,
@@ -136,47 +134,45 @@ def bench_ours(corpus: Path, data: Path, model: Path, questions: list[dict], rep
         "reingest_s": again_s, "reingest_embedded": again.embedded,
         "reingest_model_loaded": fresh._model is not None,
         "reingest_ratio": again_s / first_s,
-        "search": search, "ask": ask, "evidence": hits,
+        "search": search, "ask": ask, "evidence": hits, "missed_top5": missed,
     }
 
 
-def bench_langchain(corpus: Path, data: Path, model: Path, questions: list[dict],
-                    repeat: int) -> dict:
+def bench_langchain(corpus: Path, data: Path, model: Path, questions: list[dict], repeat: int):
     embeddings = HuggingFaceEmbeddings(model_name=str(model), model_kwargs={"device": "cpu"})
     embeddings.embed_query("warm-up")  # model load excluded from the timing
 
     t = time.perf_counter()
     docs = [d for p in corpus_files(corpus) for d in TextLoader(str(p), encoding="utf-8").load()]
-    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    splits = splitter.split_documents(docs)
     store = Chroma.from_documents(
         splits, embeddings, persist_directory=str(data),
         client_settings=chromadb.config.Settings(anonymized_telemetry=False))
     seconds = time.perf_counter() - t
 
     search = latency(lambda q: store.similarity_search(q, k=K), questions, repeat)
-    hits = {q["id"]: evidence_found(q["evidence"], [(d.metadata["source"], d.page_content)
-                                                    for d in store.similarity_search(q["question"], k=K)])
-            for q in questions if q["evidence"]}
+    hits, missed = evidence(questions, lambda q: [(d.metadata["source"], d.page_content)
+                                                  for d in store.similarity_search(q, k=K)])
     return {"chunk_size": 1000, "chunk_overlap": 200, "chunks": len(splits), "ingest_s": seconds,
-            "chunks_per_s": len(splits) / seconds, "search": search, "evidence": hits}
+            "chunks_per_s": len(splits) / seconds, "search": search, "evidence": hits,
+            "missed_top5": missed}
 
 
-# ---------------------------------------------------------------- report
 def share(hits: dict[str, bool]) -> float:
     return sum(hits.values()) / len(hits) if hits else 0.0
 
 
-def show(ours: dict, lc: dict, questions: list[dict]) -> None:
+def show(ours: dict, lc: dict) -> None:
     t = Table(title="Ours vs plain LangChain recipe (same all-MiniLM-L6-v2 weights, CPU)")
     for col in ("measure", "ours", "LangChain", "ours / LangChain"):
         t.add_column(col, justify="left" if col == "measure" else "right")
 
-    def row(name, a, b, fmt, ratio=True):
-        r = f"{a / b:.2f}x" if ratio and b else "—"
-        t.add_row(name, fmt.format(a), fmt.format(b) if b is not None else "—", r)
+    def row(name, a, b, fmt):
+        t.add_row(name, fmt.format(a), fmt.format(b), f"{a / b:.2f}x" if b else "—")
 
-    row("chunk size / overlap (chars)", f"{ours['chunk_size']}/{ours['chunk_overlap']}",
-        f"{lc['chunk_size']}/{lc['chunk_overlap']}", "{}", ratio=False)
+    t.add_row("chunk size / overlap (chars)", f"{ours['chunk_size']}/{ours['chunk_overlap']}",
+              f"{lc['chunk_size']}/{lc['chunk_overlap']}", "—")
     row("chunks", ours["chunks"], lc["chunks"], "{}")
     row("first ingest (s)", ours["ingest_s"], lc["ingest_s"], "{:.2f}")
     row("ingest throughput (chunks/s)", ours["chunks_per_s"], lc["chunks_per_s"], "{:.1f}")
@@ -190,18 +186,15 @@ def show(ours: dict, lc: dict, questions: list[dict]) -> None:
         t.add_row(f"ask (full answer) {p[:3]} (ms)", f"{ours['ask'][p]:.1f}", "—", "—")
     row("evidence hit rate @5", share(ours["evidence"]), share(lc["evidence"]), "{:.0%}")
     console.print(t)
-    console.print("[dim]Timed ingest: documents on disk → queryable store (ours: open ChunkStore + "
-                  "load, segment, chunk, embed, write Chroma + BM25; LangChain: TextLoader + "
-                  "splitter + Chroma.from_documents). Model load excluded (warmed before). "
-                  f"Latency: {ours['search']['calls']} calls per measure after one warm-up.[/dim]")
+    console.print(f"[dim]Timed ingest: {TIMED}. Latency: {ours['search']['calls']} calls per "
+                  "measure after one warm-up.[/dim]")
 
     ev = Table(title="Evidence @5 per question")
     for col in ("question", "ours", "LangChain"):
         ev.add_column(col)
-    for q in questions:
-        if q["evidence"]:
-            mark = {True: "[green]hit[/green]", False: "[red]miss[/red]"}
-            ev.add_row(q["id"], mark[ours["evidence"][q["id"]]], mark[lc["evidence"][q["id"]]])
+    mark = {True: "[green]hit[/green]", False: "[red]miss[/red]"}
+    for qid, hit in ours["evidence"].items():
+        ev.add_row(qid, mark[hit], mark[lc["evidence"][qid]])
     console.print(ev)
 
 
@@ -211,29 +204,31 @@ def main() -> int:
     ap.add_argument("--questions", type=Path, default=Path("/work/shared/eval/dev_questions.jsonl"))
     ap.add_argument("--repeat", type=int, default=5, help="times each question is asked (timing)")
     args = ap.parse_args()
-    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
-    questions = [q for q in questions if q.get("public", True)]
+    lines = args.questions.read_text().splitlines()
+    questions = [q for q in map(json.loads, filter(str.strip, lines)) if q.get("public", True)]
 
+    load_start = os.getloadavg()[0]
+    corpus = args.corpus.resolve()
     with tempfile.TemporaryDirectory(prefix="csp-bench-") as tmp:
-        tmp = Path(tmp)
-        model = ensure_model(tmp / "model" / "all-MiniLM-L6-v2")  # same weights for both sides
-        console.print(f"corpus {args.corpus}, {len(questions)} questions, repeat {args.repeat}")
-        ours = bench_ours(args.corpus.resolve(), tmp / "ours", model, questions, args.repeat)
-        lc = bench_langchain(args.corpus.resolve(), tmp / "langchain", model, questions, args.repeat)
+        model = ensure_model(Path(tmp) / "model" / "all-MiniLM-L6-v2")  # same weights, both sides
+        console.print(f"corpus {corpus}, {len(questions)} questions, repeat {args.repeat}")
+        ours = bench_ours(corpus, Path(tmp) / "ours", model, questions, args.repeat)
+        lc = bench_langchain(corpus, Path(tmp) / "langchain", model, questions, args.repeat)
 
-    show(ours, lc, questions)
+    show(ours, lc)
+    console.print(f"1-min load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end, "
+                  f"{os.cpu_count()} CPUs (other work on the machine skews the timings)")
     out_dir = Path(__file__).resolve().parent / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / f"compare-{datetime.now():%Y%m%d-%H%M%S}.json"
     ratios = {"chunks_per_s": ours["chunks_per_s"] / lc["chunks_per_s"],
               "search_p50": ours["search"]["p50_ms"] / lc["search"]["p50_ms"],
-              "search_p95": ours["search"]["p95_ms"] / lc["search"]["p95_ms"],
-              "evidence": share(ours["evidence"]) / share(lc["evidence"]) if share(lc["evidence"])
-              else None}
+              "search_p95": ours["search"]["p95_ms"] / lc["search"]["p95_ms"]}
     out.write_text(json.dumps({
         "when": datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+        "loadavg_1m": {"start": load_start, "end": os.getloadavg()[0]},
         "corpus": str(args.corpus), "questions": str(args.questions), "repeat": args.repeat,
-        "ours": ours, "langchain": lc, "ratios_ours_over_langchain": ratios,
+        "timed_ingest": TIMED, "ours": ours, "langchain": lc, "ratios_ours_over_langchain": ratios,
         "evidence_share": {"ours": share(ours["evidence"]), "langchain": share(lc["evidence"])},
     }, indent=2))
     console.print(f"results written to {out}")

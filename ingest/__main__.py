@@ -54,9 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = ChunkStore(settings.chroma_dir, settings.collection, embedder)
         report = run(
-            paths, store=store, embedder=embedder, keyword_dir=settings.keyword_dir,
-            cache=settings.cache_dir, chunk_size=settings.chunk_size,
-            chunk_overlap=settings.chunk_overlap, partnership=settings.partnership or "",
+            paths,
+            store=store,
+            embedder=embedder,
+            keyword_dir=settings.keyword_dir,
+            cache=settings.cache_dir,
+            chunk_size=settings.chunk_size,
+            chunk_overlap=settings.chunk_overlap,
+            partnership=settings.partnership or "",
             progress=progress,
         )
     except CspError as err:

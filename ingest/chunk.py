@@ -33,8 +33,28 @@ def tidy(raw: str) -> str:
                 current = f"{current}{glue}{ln.strip()}"
         if current:
             out.append(current)
-    text = "\n".join(re.sub(r"[ \u00a0]{2,}", " ", ln) if "\t" not in ln else ln for ln in out)
+    merged: list[str] = []
+    for ln in out:  # a sentence the PDF broke across a blank line: "... ASB and" / "violent ..."
+        prev = merged[-1] if merged else ""
+        if (
+            prev
+            and ln[:1].islower()
+            and "\t" not in ln + prev
+            and not prev.endswith((".", ":", ";", "!", "?"))
+        ):
+            merged[-1] = f"{prev} {ln}"
+        else:
+            merged.append(ln)
+    text = "\n".join(re.sub(r"[ \u00a0]{2,}", " ", ln) if "\t" not in ln else ln for ln in merged)
     return text.strip()
+
+
+def _masthead_only(text: str) -> bool:
+    """ "CHARNWOOD COMMUNITY SAFETY PARTNERSHIP 18TH DECEMBER 2014": a heading, not content."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text) < 120 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    )
 
 
 def chunk_id(source: str, location: str, text: str) -> str:
@@ -43,28 +63,42 @@ def chunk_id(source: str, location: str, text: str) -> str:
 
 def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[Chunk]:
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=size, chunk_overlap=overlap, add_start_index=True,
+        chunk_size=size,
+        chunk_overlap=overlap,
+        add_start_index=True,
         separators=["\n\n", "\n", ". ", " ", ""],
     )
     chunks: list[Chunk] = []
     for part in parts:
         for section in part.sections:
-            raw = doc.text[section.start: section.end]
+            raw = doc.text[section.start : section.end]
             for piece in splitter.create_documents([raw]):
                 text = tidy(piece.page_content)
-                if len(text) < MIN_CHUNK_CHARS:
+                if len(text) < MIN_CHUNK_CHARS or _masthead_only(text):
                     continue
                 start = section.start + int(piece.metadata["start_index"])
                 end = start + len(piece.page_content)
                 location = f"{part.index}|{section.path}"
-                header = f"{part.title} ({part.doc_type}, {part.date or 'undated'}) — {section.path}"
+                header = (
+                    f"{part.title} ({part.doc_type}, {part.date or 'undated'}) — {section.path}"
+                )
                 cid = chunk_id(doc.name, location, text)
                 chunks.append(
                     Chunk(
-                        id=cid, text=text, embed_text=f"{header}\n{text}", source=doc.name,
-                        part=part.title, part_index=part.index, doc_type=part.doc_type,
-                        section=section.path, page=doc.page_at(start), date=part.date,
-                        partnership=part.partnership, start=start, end=end, dup_group=cid,
+                        id=cid,
+                        text=text,
+                        embed_text=f"{header}\n{text}",
+                        source=doc.name,
+                        part=part.title,
+                        part_index=part.index,
+                        doc_type=part.doc_type,
+                        section=section.path,
+                        page=doc.page_at(start),
+                        date=part.date,
+                        partnership=part.partnership,
+                        start=start,
+                        end=end,
+                        dup_group=cid,
                     )
                 )
     return chunks

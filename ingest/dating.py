@@ -20,7 +20,9 @@ from ingest.types import Part
 
 _DATE = DATE_RE.pattern
 APPROVED = re.compile(rf"minutes of the (?:\w+\s+){{0,10}}?(?:held\s+)?on\s+({_DATE})", re.I)
-UPCOMING = re.compile(r"(upcoming meetings|future (?:csp )?meetings|dates (?:for|of) future meetings)", re.I)
+UPCOMING = re.compile(
+    r"(upcoming meetings|future (?:csp )?meetings|dates (?:for|of) future meetings)", re.I
+)
 DATA_TO = re.compile(rf"data (?:up )?to\s+({_DATE})", re.I)
 DATE_FIELD = re.compile(rf"\b(?:date|date of meeting|published)\s*:\s*({_DATE})", re.I)
 PARTNERSHIP = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})Community Safety Partnership")
@@ -38,14 +40,14 @@ def _upcoming_dates(text: str) -> list[date]:
     flat = squash(text)
     found: list[date] = []
     for m in UPCOMING.finditer(flat):
-        found += [d for _, d in parse_dates(flat[m.end(): m.end() + 300])]
+        found += [d for _, d in parse_dates(flat[m.end() : m.end() + 300])]
     return found
 
 
 def date_file(text: str, parts: list[Part]) -> None:
     """Date each part of one file from its own text."""
     for part in parts:
-        body = text[part.start: part.end]
+        body = text[part.start : part.end]
         head_dates = parse_dates(_head(body))
         field = DATE_FIELD.search(squash(body[:3000]))
         own = head_dates[0][1] if head_dates else None
@@ -70,9 +72,13 @@ def date_file(text: str, parts: list[Part]) -> None:
 
 def _check_minutes(part: Part, body: str, own: date | None) -> None:
     previous = max(_approved_dates(body), default=None)
-    following = min((d for d in _upcoming_dates(body) if not previous or d > previous), default=None)
-    fits = own is not None and (previous is None or own > previous) and (
-        following is None or own < following
+    following = min(
+        (d for d in _upcoming_dates(body) if not previous or d > previous), default=None
+    )
+    fits = (
+        own is not None
+        and (previous is None or own > previous)
+        and (following is None or own < following)
     )
     if fits:
         part.date, part.date_note = iso(own), "from its heading"
@@ -94,7 +100,7 @@ def resolve_across(files: dict[str, tuple[str, list[Part]]]) -> None:
     for name, (text, parts) in files.items():
         for part in parts:
             if part.doc_type == "agenda":
-                for d in _approved_dates(text[part.start: part.end]):
+                for d in _approved_dates(text[part.start : part.end]):
                     references.append((d, name, part))
     for _, (_, parts) in files.items():
         for part in parts:
@@ -106,8 +112,8 @@ def resolve_across(files: dict[str, tuple[str, list[Part]]]) -> None:
                 for d, name, agenda in references
                 if (lo is None or d > lo) and (hi is None or d < hi)
             ]
-            if fits:
-                d, name, agenda = fits[0]
+            if fits:  # the meeting right after the one these minutes approve
+                d, name, agenda = min(fits, key=lambda f: f[0])
                 part.date = iso(d)
                 note = (
                     f"the agenda of {long_form(agenda.date)} ({name}) approves the minutes of "

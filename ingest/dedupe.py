@@ -14,18 +14,23 @@ from dataclasses import replace
 from ingest.types import Chunk
 
 SECTION_THRESHOLD = 0.55
-CHUNK_THRESHOLD = 0.3
+CHUNK_THRESHOLD = 0.5
 
 Key = tuple[str, int, str]  # (source, part index, section path)
 
 
 def shingles(text: str, n: int = 3) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", text.lower())
-    return frozenset(" ".join(words[i: i + n]) for i in range(max(1, len(words) - n + 1)))
+    return frozenset(" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1)))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller text the larger one holds: a short chunk inside a long copy."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _section_canon(chunks: list[Chunk]) -> dict[Key, Key]:
@@ -48,7 +53,9 @@ def _section_canon(chunks: list[Chunk]) -> dict[Key, Key]:
     return canon
 
 
-def mark_duplicates(chunks: list[Chunk]) -> tuple[list[Chunk], dict[tuple[str, int], tuple[str, int]]]:
+def mark_duplicates(
+    chunks: list[Chunk],
+) -> tuple[list[Chunk], dict[tuple[str, int], tuple[str, int]]]:
     """The chunks with ``dup_group`` set, and which parts duplicate which (most of their text)."""
     canon = _section_canon(chunks)
     by_section: dict[Key, list[Chunk]] = defaultdict(list)
@@ -62,15 +69,17 @@ def mark_duplicates(chunks: list[Chunk]) -> tuple[list[Chunk], dict[tuple[str, i
             out.append(c)
             continue
         mine = shingles(c.text)
-        best = max(by_section[original], key=lambda o: jaccard(mine, shingles(o.text)))
-        if jaccard(mine, shingles(best.text)) >= CHUNK_THRESHOLD:
+        best = max(by_section[original], key=lambda o: containment(mine, shingles(o.text)))
+        if containment(mine, shingles(best.text)) >= CHUNK_THRESHOLD:
             out.append(replace(c, dup_group=best.dup_group))
         else:
             out.append(c)
     return out, _part_duplicates(chunks, canon)
 
 
-def _part_duplicates(chunks: list[Chunk], canon: dict[Key, Key]) -> dict[tuple[str, int], tuple[str, int]]:
+def _part_duplicates(
+    chunks: list[Chunk], canon: dict[Key, Key]
+) -> dict[tuple[str, int], tuple[str, int]]:
     size: Counter[tuple[str, int]] = Counter()
     shared: dict[tuple[str, int], Counter[tuple[str, int]]] = defaultdict(Counter)
     for c in chunks:

@@ -1,17 +1,17 @@
 """Typed errors. Only the CLI and the web app turn them into messages.
 
-    CspError
-    ├── LoadError              a file could not be read; the ingest skips it
-    │   ├── UnsupportedFile    not .pdf, .txt or .md
-    │   ├── EmptyFile          zero bytes
-    │   ├── EncryptedFile      needs a password we do not have
-    │   ├── NoTextLayer        a PDF with no extractable text (scanned?)
-    │   ├── CorruptFile        a PDF that pypdf cannot parse (truncated, broken)
-    │   └── NotUtf8            a text file that is not UTF-8
-    ├── ManifestInvalid        corpus/manifest.toml is not valid
-    ├── IndexMissing           nothing has been ingested yet
-    ├── ModelUnavailable       the embedding model cannot be found or loaded
-    └── LlmError               the optional chat server failed or is misconfigured
+CspError
+├── LoadError              a file could not be read; the ingest skips it
+│   ├── UnsupportedFile    not .pdf, .txt or .md
+│   ├── EmptyFile          zero bytes
+│   ├── EncryptedFile      needs a password we do not have
+│   ├── NoTextLayer        a PDF with no extractable text (scanned?)
+│   ├── CorruptFile        a PDF that pypdf cannot parse (truncated, broken)
+│   └── NotUtf8            a text file that is not UTF-8
+├── ManifestInvalid        corpus/manifest.toml is not valid
+├── IndexMissing           nothing has been ingested yet
+├── ModelUnavailable       the embedding model cannot be found or loaded
+└── LlmError               the optional chat server failed or is misconfigured
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ RESOLUTION_WORDS = {"AGREED", "RESOLVED", "NOTED", "DECISION", "RECOMMENDED"}
 
 def _plain_line(raw: str) -> bool:
     """Not indented, not a bullet or footnote, not a note: a candidate for a bare heading."""
-    return not re.match(r"^(\s|[-•▪*]|o\s|Note\b|Source\b)", raw)
+    return not re.match(r"^(\s|[-•▪*]|o\s|Note\b|Source\b|Produced by\b)", raw)
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
     if m := LABELLED.match(text):
         if len(text) <= 100:
             level = 1
-            return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3) or ""), level, "labelled")
+            return Heading(
+                f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3) or ""), level, "labelled"
+            )
     if m := CAPTION.match(text):
         if len(text) <= 160:
             return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3)), 3, "caption")
@@ -105,7 +107,9 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
         return Heading(m.group(1).replace(" ", ""), tidy_title(m.group(2)), 1, "item")
     if m := DECIMAL.match(text):
         rest = m.group(3)
-        title = tidy_title(rest) if looks_like_title(rest, 80) or len(rest) <= 60 else short_title(rest)
+        title = (
+            tidy_title(rest) if looks_like_title(rest, 80) or len(rest) <= 60 else short_title(rest)
+        )
         return Heading(f"{m.group(1)}.{m.group(2)}", title, 2, "decimal")
     if m := NUMBERED.match(text):
         number, dot, rest = m.groups()

@@ -1,12 +1,12 @@
 """corpus/manifest.toml: set or correct any file's (or part's) metadata by hand.
 
-    [files."charnwood-csp-minutes-2023-01-26.md"]
-    date = "2023-01-26"            # every part of the file
-    partnership = "Charnwood Community Safety Partnership"
+[files."charnwood-csp-minutes-2023-01-26.md"]
+date = "2023-01-26"            # every part of the file
+partnership = "Charnwood Community Safety Partnership"
 
-    [files."charnwood-csp-agenda-pack-2023-04-20.txt".parts.2]
-    title = "Community Safety Partnership Plan 2023-2026"
-    doc_type = "plan"
+[files."charnwood-csp-agenda-pack-2023-04-20.txt".parts.2]
+title = "Community Safety Partnership Plan 2023-2026"
+doc_type = "plan"
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def _check(where: str, entry: dict) -> None:
         try:
             date.fromisoformat(str(entry["date"]))
         except ValueError as exc:
-            raise ManifestInvalid(f"{where}: date must be YYYY-MM-DD, not {entry['date']!r}") from exc
+            raise ManifestInvalid(
+                f"{where}: date must be YYYY-MM-DD, not {entry['date']!r}"
+            ) from exc
     if "doc_type" in entry and entry["doc_type"] not in DOC_TYPES:
         raise ManifestInvalid(f"{where}: doc_type must be one of {list(DOC_TYPES)}")
 

@@ -70,13 +70,16 @@ def _load_cached(path: Path, name: str, cache: Path) -> LoadedFile:
     if doc.kind == "pdf":
         cache.mkdir(parents=True, exist_ok=True)
         tmp = hit.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]}))
+        tmp.write_text(
+            json.dumps({"text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]})
+        )
         tmp.replace(hit)
     return doc
 
 
-def read_corpus(paths: list[Path], *, cache: Path, chunk_size: int, chunk_overlap: int,
-                partnership: str = "") -> Corpus:
+def read_corpus(
+    paths: list[Path], *, cache: Path, chunk_size: int, chunk_overlap: int, partnership: str = ""
+) -> Corpus:
     roots = [p for p in paths if p.is_dir()]
     manifest: dict[str, dict] = {}
     for root in roots:
@@ -102,7 +105,9 @@ def read_corpus(paths: list[Path], *, cache: Path, chunk_size: int, chunk_overla
         part, original = parts[name][index], parts[other][other_index]
         if part.date is None and original.date:
             part.date = original.date
-            part.date_note = f"{part.date_note}; same text as {other} ({original.title})".lstrip("; ")
+            part.date_note = f"{part.date_note}; same text as {other} ({original.title})".lstrip(
+                "; "
+            )
     for name, entry in manifest.items():
         if name in parts:
             apply_manifest(entry, parts[name])
@@ -111,16 +116,31 @@ def read_corpus(paths: list[Path], *, cache: Path, chunk_size: int, chunk_overla
 
 
 def _with_part(c: Chunk, part: Part) -> Chunk:
-    return replace(c, part=part.title, doc_type=part.doc_type, date=part.date,
-                   partnership=part.partnership)
+    return replace(
+        c, part=part.title, doc_type=part.doc_type, date=part.date, partnership=part.partnership
+    )
 
 
-def run(paths: list[Path], *, store: ChunkStore, embedder: Embedder, keyword_dir: Path,
-        cache: Path, chunk_size: int, chunk_overlap: int, partnership: str = "",
-        progress: Progress | None = None) -> Report:
+def run(
+    paths: list[Path],
+    *,
+    store: ChunkStore,
+    embedder: Embedder,
+    keyword_dir: Path,
+    cache: Path,
+    chunk_size: int,
+    chunk_overlap: int,
+    partnership: str = "",
+    progress: Progress | None = None,
+) -> Report:
     started = time.perf_counter()
-    corpus = read_corpus(paths, cache=cache, chunk_size=chunk_size, chunk_overlap=chunk_overlap,
-                         partnership=partnership)
+    corpus = read_corpus(
+        paths,
+        cache=cache,
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        partnership=partnership,
+    )
     report = Report(
         files=len(corpus.docs),
         parts=sum(len(p) for p in corpus.parts.values()),
@@ -131,7 +151,9 @@ def run(paths: list[Path], *, store: ChunkStore, embedder: Embedder, keyword_dir
     existing = store.all_metadata()
     wanted = {c.id: c for c in corpus.chunks}
     kept_sources = {s.name for s in corpus.skipped}  # a file that fails now keeps what it had
-    stale = [i for i, m in existing.items() if i not in wanted and m.get("source") not in kept_sources]
+    stale = [
+        i for i, m in existing.items() if i not in wanted and m.get("source") not in kept_sources
+    ]
     store.delete(stale)
     report.removed = len(stale)
     changed = [c for c in corpus.chunks if c.id in existing and existing[c.id] != c.metadata()]
@@ -139,12 +161,13 @@ def run(paths: list[Path], *, store: ChunkStore, embedder: Embedder, keyword_dir
     report.updated = len(changed)
     new = [c for c in corpus.chunks if c.id not in existing]
     for start in range(0, len(new), EMBED_BATCH):
-        batch = new[start: start + EMBED_BATCH]
+        batch = new[start : start + EMBED_BATCH]
         store.add(batch, embedder.embed([c.embed_text for c in batch]))
         report.embedded += len(batch)
         if progress:
             progress(report.embedded, len(new))
-    if new or stale or changed or not (keyword_dir / "CURRENT").exists():
+    indexed = set(KeywordIndex(keyword_dir).load().ids)
+    if new or stale or changed or indexed != set(store.all_metadata()):
         KeywordIndex.rebuild(keyword_dir, store.all_chunks())
     report.seconds = time.perf_counter() - started
     return report

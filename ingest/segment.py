@@ -159,9 +159,7 @@ def _part_starts(lines: list[Line], headings: dict[int, Heading]) -> list[tuple[
         if kind and i - last > 3:
             starts.append((i, kind))
             top_number = 0
-        elif kind and starts[-1][1] == "file" and not any(
-            lines[j].raw.strip() for j in range(0, i)
-        ):
+        elif kind and starts[-1][1] == "file" and not any(lines[j].raw.strip() for j in range(i)):
             starts[-1] = (i, kind)
         h = headings.get(i)
         if h and h.level == 1 and h.number.isdigit():
@@ -203,8 +201,14 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
     head = _head_block(lines, 0, 8)
     head_upper = " ".join(head).upper()
     body = re.sub(r"\s+", " ", text)
-    item = next((h for h in (detect(ln, "", "", False) for ln in head) if h and h.kind == "item"
-                 and head_upper.find("ITEM") >= 0), None)
+    item = next(
+        (
+            h
+            for h in (detect(ln, "", "", False) for ln in head)
+            if h and h.kind == "item" and head_upper.find("ITEM") >= 0
+        ),
+        None,
+    )
     is_minutes = bool(re.search(r"\bPRESENT\s*:", body[:4000], re.I)) and "AGREED" in body
     title: str
     if is_minutes:
@@ -245,14 +249,20 @@ def _doc_type_of(title: str, body: str, name: str) -> str:
             return kind
     if "foreword" in body[:3000].lower() and "priorit" in body.lower():
         return "plan"
-    for needle, kind in (("minutes", "minutes"), ("agenda", "agenda"),
-                         ("strategic-assessment", "strategic assessment"), ("plan", "plan")):
+    for needle, kind in (
+        ("minutes", "minutes"),
+        ("agenda", "agenda"),
+        ("strategic-assessment", "strategic assessment"),
+        ("plan", "plan"),
+    ):
         if needle in name.lower():
             return kind
     return "document"
 
 
-def _sections(part: Part, lines: list[Line], first: int, last: int, headings: dict) -> list[Section]:
+def _sections(
+    part: Part, lines: list[Line], first: int, last: int, headings: dict
+) -> list[Section]:
     marks = [(i, headings[i]) for i in range(first, last) if i in headings]
     # A heading with no body whose label comes again later is a contents entry.
     labels = [h.number + h.title for _, h in marks]
@@ -262,7 +272,7 @@ def _sections(part: Part, lines: list[Line], first: int, last: int, headings: di
         body = "".join(lines[j].raw for j in range(i + 1, nxt)).strip()
         toc_like = h.kind == "labelled" and k + 1 < len(marks) and marks[k + 1][1].kind == h.kind
         short = len(lines[i].text) <= 80
-        if not body and short and ((h.number + h.title) in labels[k + 1:] or toc_like):
+        if not body and short and ((h.number + h.title) in labels[k + 1 :] or toc_like):
             continue
         kept.append((i, h))
     sections: list[Section] = []

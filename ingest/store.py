@@ -124,7 +124,10 @@ class ChunkStore:
         if n == 0:
             return []
         got = self.collection.query(
-            query_embeddings=[vector], n_results=min(k, n), where=where or None, include=["distances"]
+            query_embeddings=[vector],
+            n_results=min(k, n),
+            where=where or None,
+            include=["distances"],
         )
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
@@ -147,7 +150,9 @@ class KeywordIndex:
         ids = [c.id for c in chunks]
         if chunks:
             retriever = bm25s.BM25()
-            retriever.index(keyword_tokens([f"{c.section}\n{c.text}" for c in chunks]), show_progress=False)
+            retriever.index(
+                keyword_tokens([f"{c.section}\n{c.text}" for c in chunks]), show_progress=False
+            )
             retriever.save(str(folder), show_progress=False)
         (folder / "ids.json").write_text(json.dumps(ids))
         pointer = root / "CURRENT.tmp"

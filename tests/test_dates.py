@@ -187,6 +187,26 @@ def test_contradicted_minutes_with_no_agenda_to_date_them_stay_undated(tmp_path:
     assert minutes.date_window == ("2019-11-14", "2020-05-21")
 
 
+SEPTEMBER_AGENDA = BLABY_AGENDA.replace("21ST MAY 2020", "17TH SEPTEMBER 2020").replace(
+    "6th February 2020", "21st May 2020"
+)
+
+
+def test_minutes_take_the_nearest_meeting_not_the_first_file_that_fits(tmp_path: Path) -> None:
+    """Minutes with no next-meeting list were dated from whichever agenda file sorted
+    first (September: "approves 21 May"), not from the meeting right after the one they
+    approve (May: "approves 6 February")."""
+    folder = tmp_path / "blaby"
+    folder.mkdir()
+    undated_end = BLABY_MINUTES[: BLABY_MINUTES.index("4. DATES OF FUTURE MEETINGS")]
+    (folder / "blaby-minutes.txt").write_text(undated_end, encoding="utf-8")
+    (folder / "a-agenda-2020-09-17.txt").write_text(SEPTEMBER_AGENDA, encoding="utf-8")
+    (folder / "b-agenda-2020-05-21.txt").write_text(BLABY_AGENDA, encoding="utf-8")
+    (minutes,) = read(folder, tmp_path / "cache").parts["blaby-minutes.txt"]
+    assert minutes.date_window == ("2019-11-14", None)
+    assert minutes.date == "2020-02-06"
+
+
 # --- corpus/manifest.toml ---------------------------------------------------------------
 
 

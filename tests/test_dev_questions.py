@@ -30,15 +30,23 @@ def data_dir(tmp_path_factory, real_embedder) -> Path:
     data = tmp_path_factory.mktemp("ask-data")
     settings = Settings(data_dir=data, model_path=real_embedder.model_path)
     store = ChunkStore(settings.chroma_dir, settings.collection, real_embedder)
-    run([Path(__file__).resolve().parents[1] / "corpus"], store=store, embedder=real_embedder,
-        keyword_dir=settings.keyword_dir, cache=settings.cache_dir,
-        chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+    run(
+        [Path(__file__).resolve().parents[1] / "corpus"],
+        store=store,
+        embedder=real_embedder,
+        keyword_dir=settings.keyword_dir,
+        cache=settings.cache_dir,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+    )
     return data
 
 
 @pytest.fixture(scope="module")
 def assistant(data_dir, real_embedder) -> Assistant:
-    return Assistant(Settings(data_dir=data_dir, model_path=real_embedder.model_path), real_embedder)
+    return Assistant(
+        Settings(data_dir=data_dir, model_path=real_embedder.model_path), real_embedder
+    )
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
@@ -55,14 +63,25 @@ def test_public_question(assistant: Assistant, q: dict) -> None:
     assert {c.source for c in answer.citations} & evidence_docs, answer.citations
     for c in answer.citations:  # every quote is text the cited passage really holds
         assert c.quote.split(" … ")[0][:40] in " ".join(
-            ch.text for ch in assistant.chunks if ch.source == c.source)
+            ch.text for ch in assistant.chunks if ch.source == c.source
+        )
 
 
 def test_ask_cli_json_and_batch(data_dir, real_embedder, tmp_path: Path) -> None:
-    env = {**os.environ, "CSP_DATA_DIR": str(data_dir), "CSP_MODEL_PATH": str(real_embedder.model_path)}
+    env = {
+        **os.environ,
+        "CSP_DATA_DIR": str(data_dir),
+        "CSP_MODEL_PATH": str(real_embedder.model_path),
+    }
     cmd = [sys.executable, "-m", "assistant", "ask", "What does JAG stand for?", "--json"]
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+    out = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     record = json.loads(out.stdout)
     assert "Joint Action Group" in record["answer"]
     citation = record["citations"][0]
@@ -71,10 +90,18 @@ def test_ask_cli_json_and_batch(data_dir, real_embedder, tmp_path: Path) -> None
     assert citation["date"] == "2023-04-20"
 
     batch = tmp_path / "q.jsonl"
-    batch.write_text('{"id": "a", "question": "What does JAG stand for?"}\n'
-                     '{"id": "b", "question": "Who won the 1966 World Cup?"}\n')
-    out = subprocess.run([*cmd[:4], "--batch", str(batch), "--json"], capture_output=True,
-                         text=True, env=env, check=True, cwd=Path(__file__).resolve().parents[1])
+    batch.write_text(
+        '{"id": "a", "question": "What does JAG stand for?"}\n'
+        '{"id": "b", "question": "Who won the 1966 World Cup?"}\n'
+    )
+    out = subprocess.run(
+        [*cmd[:4], "--batch", str(batch), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["id"] for r in lines] == ["a", "b"]
     assert lines[1]["covered"] is False
@@ -83,7 +110,11 @@ def test_ask_cli_json_and_batch(data_dir, real_embedder, tmp_path: Path) -> None
 def test_filters_narrow_the_answer(assistant: Assistant) -> None:
     from assistant.retrieve import Filters
 
-    hits = assistant.search("community triggers", 5, Filters(doc_type="minutes", since="2023-01-01"))
-    assert hits and all(h.chunk.doc_type == "minutes" and h.chunk.date >= "2023-01-01" for h in hits)
+    hits = assistant.search(
+        "community triggers", 5, Filters(doc_type="minutes", since="2023-01-01")
+    )
+    assert hits and all(
+        h.chunk.doc_type == "minutes" and h.chunk.date >= "2023-01-01" for h in hits
+    )
     none = assistant.search("community triggers", 5, Filters(until="2010-01-01"))
     assert none == []
