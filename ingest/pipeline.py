@@ -23,7 +23,7 @@ from ingest.segment import segment
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.types import Chunk, LoadedFile, Page, Part, Skipped
 
-EMBED_BATCH = 32
+EMBED_BATCH = 64
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
 
 
@@ -159,7 +159,10 @@ def run(
     changed = [c for c in corpus.chunks if c.id in existing and existing[c.id] != c.metadata()]
     store.update_metadata(changed)
     report.updated = len(changed)
-    new = [c for c in corpus.chunks if c.id not in existing]
+    # Similar lengths batch together, so the model pads little; each batch is stored at once.
+    new = sorted(
+        (c for c in corpus.chunks if c.id not in existing), key=lambda c: len(c.embed_text)
+    )
     for start in range(0, len(new), EMBED_BATCH):
         batch = new[start : start + EMBED_BATCH]
         store.add(batch, embedder.embed([c.embed_text for c in batch]))

@@ -189,3 +189,93 @@ class Answer:
             "citations": [c.as_dict() for c in self.citations],
             "covered": self.covered,
         }
+
+
+# --- Structured knowledge (issue 3): facts from tables, and the registers -----------------
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a fact or register entry was printed: enough for a citation."""
+
+    source: str
+    part: str
+    section: str
+    page: int | None
+    date: str | None  # the part's date (meeting or publication), ISO
+    partnership: str = ""
+    doc_type: str = ""
+    start: int = 0  # offset of the evidence in the file's text
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One cell of a table (or one figure printed after a label), exactly as printed."""
+
+    table: str  # the table's title or caption ("Table 1: Overview Crime Performance ...")
+    row: str  # row label ("Shoplifting", "Beat 62")
+    column: str  # column label ("Total Crime as at 5th Dec 2023", "2021/22")
+    value: str  # as printed: "+43%", "2,165", "£11,861.15", "12/15 ↔"
+    number: float | None  # 43.0, 2165.0, 11861.15, 12.0
+    unit: str  # "%", "£", "count", "rank", "" (text)
+    period: str  # what the figure refers to ("2021/22", "as at 5 Dec 2023", "")
+    where: Where
+    quote: str = ""  # the printed line or row the value comes from
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An AGREED resolution of a meeting."""
+
+    meeting_date: str | None
+    item: str  # "8"
+    item_title: str  # "PARTNERSHIP STRATEGIC ASSESSMENT"
+    text: str  # "That Andy Thomas consider new and effective ways ..."
+    where: Where
+
+
+@dataclass(frozen=True)
+class Action:
+    """Who is to do what, from a resolution or the minutes' text."""
+
+    owner: str  # "Andy Thomas"
+    text: str  # "contact Gurjit Samra-Rai to organise attendance ..."
+    meeting_date: str | None
+    item: str
+    due: str  # "" when none given
+    status: str  # "open" unless a later document says otherwise
+    latest: str  # what the latest document says of it, quoted; "" when nothing
+    where: Where
+    latest_where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A numbered recommendation of a strategic assessment or report."""
+
+    year: str  # "2023/24"
+    number: int
+    text: str
+    update: str  # the latest update a later document gives; "" when none
+    status: str  # "open", "in progress", "done", or "" when unknown
+    where: Where
+    update_where: Where | None = None
+
+
+@dataclass(frozen=True)
+class ForwardItem:
+    """A row of a forward programme: what comes to which meeting, and who acts."""
+
+    item: str
+    detail: str
+    date: str  # as printed: "April 2023", "TBC", "April each year"
+    action_by: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str  # "JAG"
+    meaning: str  # "Joint Action Group"
+    where: Where
+    quote: str = ""
