@@ -1,16 +1,29 @@
-"""`python -m assistant ask "QUESTION" [--json] [--type minutes] [--since 2023-01-01]`
-and `python -m assistant ask --batch FILE [--json]`."""
+"""The assistant's command line.
+
+python -m assistant ask "QUESTION" [--json] [--type minutes] [--since 2023-01-01]
+python -m assistant ask --batch FILE [--json]
+python -m assistant facts QUERY [--json]
+python -m assistant register decisions|actions|recommendations|forward|glossary
+    [--query TEXT] [--open] [--json|--csv]
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import dataclasses
 import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.facts import find_facts
+from assistant.registers import NAMES as REGISTER_NAMES
+from assistant.registers import flat, query
 from assistant.retrieve import Filters
-from ingest.errors import CspError
+from ingest.errors import CspError, IndexMissing
+from ingest.knowledge import Knowledge
+from ingest.knowledge import read as read_knowledge
 from ingest.settings import Settings
 from ingest.types import DOC_TYPES, Answer
 
@@ -25,7 +38,11 @@ def _iso(value: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer a question (or a file of them) with citations")
     ask.add_argument("question", nargs="?", help="the question")
@@ -35,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--since", type=_iso, help="only documents dated on or after YYYY-MM-DD")
     ask.add_argument("--until", type=_iso, help="only documents dated on or before YYYY-MM-DD")
     ask.add_argument("--partnership", help="only this partnership")
+    facts = sub.add_parser("facts", help="figures from the documents' tables, exactly as printed")
+    facts.add_argument("query", help='a measure, row or period, e.g. "shoplifting 2023/24"')
+    facts.add_argument("--json", action="store_true", help="print JSON")
+    reg = sub.add_parser("register", help="decisions, actions, recommendations, forward, glossary")
+    reg.add_argument("name", choices=REGISTER_NAMES)
+    reg.add_argument("--query", default="", help="only entries mentioning these words")
+    reg.add_argument("--open", action="store_true", help="only entries still open")
+    out = reg.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--csv", action="store_true", help="print CSV")
     return parser
 
 
@@ -72,8 +99,93 @@ def _print(answer: Answer, as_json: bool, qid: str | None = None, question: str 
     print()
 
 
+def _knowledge(settings: Settings) -> Knowledge:
+    if not settings.knowledge_db.exists():
+        raise IndexMissing()
+    return read_knowledge(settings.knowledge_db)
+
+
+def _facts(args: argparse.Namespace) -> int:
+    rows = find_facts(_knowledge(Settings()).facts, args.query)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "row": r.first.row,
+                        "table": r.first.table,
+                        "period": r.first.period,
+                        "cells": [
+                            {
+                                "column": f.column,
+                                "value": f.value,
+                                "number": f.number,
+                                "unit": f.unit,
+                                "period": f.period,
+                            }
+                            for f in r.facts
+                        ],
+                        **{
+                            k: v
+                            for k, v in dataclasses.asdict(r.first.where).items()
+                            if k != "start"
+                        },
+                        "quote": r.first.quote,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 0
+    if not rows:
+        print("No table in the documents gives that figure.")
+    for r in rows:
+        w = r.first.where
+        cells = "; ".join(f"{f.column}: {f.value}" for f in r.facts)
+        print(
+            f"{r.first.row} — {cells}\n    {r.first.table} | {w.source}, {w.part}, "
+            f"{w.section}{f', p. {w.page}' if w.page else ''}{f', {w.date}' if w.date else ''}"
+        )
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    entries = query(
+        _knowledge(Settings()),
+        args.name,
+        args.query,
+        args.open,
+        threshold=0.99 if args.query else 0,
+    )
+    rows = [flat(e) for e in entries]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif args.csv:
+        fields = list(dict.fromkeys(k for row in rows for k in row))
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            main_text = row.get("text") or row.get("meaning") or row.get("detail") or ""
+            label = row.get("owner") or row.get("term") or row.get("item") or row.get("year") or ""
+            print(f"- {label}: {main_text} ({row.get('source')}, {row.get('date') or 'undated'})")
+        print(f"{len(rows)} {args.name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        if args.command == "facts":
+            return _facts(args)
+        if args.command == "register":
+            return _register(args)
+    except CspError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_ERROR
     if not args.question and not args.batch:
         print("error: give a QUESTION or --batch FILE", file=sys.stderr)
         return EXIT_ERROR

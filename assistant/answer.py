@@ -22,6 +22,9 @@ from ingest.store import keyword_tokens
 from ingest.types import Answer, Chunk, Citation
 
 NOT_COVERED = "The documents don't cover this."
+NOT_IN_DOCUMENTS = (
+    "That figure is not in the documents: no table or passage gives a measure by that name."
+)
 GENERIC_WORDS = (
     "partnership charnwood csp agreed agree decided decide decision resolved say says said "
     "tell document documents papers what which when who how stand stands mean means meaning "
@@ -75,6 +78,10 @@ class Scorer:
     def terms(self, question: str) -> dict[str, float]:
         tokens = [t for t in keyword_tokens([question])[0] if t not in self.generic]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
+
+    def unknown_terms(self, question: str) -> list[str]:
+        """Distinctive words of the question that no passage contains."""
+        return [t for t in self.terms(question) if self.df.get(t, 0) == 0 and not t.isdigit()]
 
     @staticmethod
     def coverage(terms: dict[str, float], text: str) -> float:
@@ -333,12 +340,18 @@ def _initials(words: str) -> str:
     ).upper()
 
 
-def define(question: str, chunks: list[Chunk]) -> Answer | None:
-    """ "What does JAG stand for?": a glossary line ("JAG  Joint Action Group") or an inline
-    definition ("Most Similar Family Group (MSFG)") found anywhere in the documents."""
+def acronym_in(question: str) -> str | None:
+    """'What does JAG stand for?' -> 'JAG'."""
     m = ACRONYM_Q.search(question)
     acronym = next((g for g in m.groups() if g), None) if m else None
-    if not acronym or not acronym.isupper():
+    return acronym if acronym and acronym.isupper() else None
+
+
+def define(question: str, chunks: list[Chunk]) -> Answer | None:
+    """'What does JAG stand for?': a glossary line ("JAG  Joint Action Group") or an inline
+    definition ("Most Similar Family Group (MSFG)") found anywhere in the documents."""
+    acronym = acronym_in(question)
+    if not acronym:
         return None
     a = re.escape(acronym)
     found: list[tuple[int, str, Chunk, str]] = []

@@ -5,10 +5,28 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from assistant.answer import Scorer, compose, define, list_items
+from assistant.answer import (
+    FIGURE,
+    NOT_IN_DOCUMENTS,
+    Scorer,
+    acronym_in,
+    compose,
+    define,
+    list_items,
+)
+from assistant.facts import answer_figures
+from assistant.llm import ChatModel, OpenAICompatibleChat, reword
+from assistant.registers import (
+    answer_actions,
+    answer_decisions,
+    answer_glossary,
+    answer_outstanding,
+)
 from assistant.retrieve import Filters, Hit, Retriever
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
-from ingest.errors import IndexMissing
+from ingest.errors import IndexMissing, LlmError
+from ingest.knowledge import Knowledge
+from ingest.knowledge import read as read_knowledge
 from ingest.settings import Settings
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.types import Answer, Chunk
@@ -19,8 +37,11 @@ MAX_SIBLINGS = 4
 
 
 class Assistant:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None = None, chat: ChatModel | None = None
+    ) -> None:
         self.settings = settings
+        self.chat = chat or (OpenAICompatibleChat(settings) if settings.llm_base_url else None)
         self.embedder = embedder or SentenceTransformerEmbedder(settings.resolved_model_path)
         self.store = ChunkStore(settings.chroma_dir, settings.collection, self.embedder)
         self.keywords = KeywordIndex(settings.keyword_dir).load()
@@ -41,14 +62,64 @@ class Assistant:
     def scorer(self) -> Scorer:
         return Scorer([c.text for c in self.chunks])
 
-    def ask(self, question: str, filters: Filters | None = None) -> Answer:
-        hits = self.search(question, PASSAGES, filters)
-        filters = filters or Filters()
-        special = define(question, [c for c in self.chunks if filters.admits(c)]) or list_items(
-            question, hits, self.store
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        return read_knowledge(self.settings.knowledge_db)
+
+    def knowledge_for(self, filters: Filters) -> Knowledge:
+        """The facts and registers whose source passes the filters."""
+        k = self.knowledge
+        keep = filters.admits
+        return Knowledge(
+            *(
+                [e for e in getattr(k, name) if keep(e.where)]
+                for name in (
+                    "facts",
+                    "decisions",
+                    "actions",
+                    "recommendations",
+                    "forward",
+                    "glossary",
+                )
+            )
         )
-        if special:
-            return special
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+        """The grounded answer, reworded by the LLM when one is configured and its reply
+        keeps to the quotations (see `assistant.llm`)."""
+        answer = self.answer(question, filters)
+        if self.chat is None:
+            return answer
+        try:
+            return reword(question, answer, self.chat)
+        except LlmError:
+            return answer  # the grounded answer stands when the server fails
+
+    def answer(self, question: str, filters: Filters | None = None) -> Answer:
+        """Registers and tables first for the questions they settle; then quoted passages."""
+        filters = filters or Filters()
+        hits = self.search(question, PASSAGES, filters)
+        known = self.knowledge_for(filters)
+        acronym = acronym_in(question)
+        if acronym:
+            found = answer_glossary(acronym, known) or define(
+                question, [c for c in self.chunks if filters.admits(c)]
+            )
+            if found:
+                return found
+        for route in (answer_outstanding, answer_actions, answer_decisions):
+            found = route(question, known)
+            if found:
+                return found
+        if FIGURE.search(question):
+            if self.scorer.unknown_terms(question):  # a measure no document mentions
+                return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+            found = answer_figures(question, known.facts)
+            if found:
+                return found
+        listed = list_items(question, hits, self.store)
+        if listed:
+            return listed
         return compose(question, self._with_neighbours(hits), self.embedder, self.scorer)
 
     def _with_neighbours(self, hits: list[Hit]) -> list[Hit]:

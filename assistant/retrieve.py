@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.embedding import Embedder
 from ingest.store import ChunkStore, KeywordIndex
-from ingest.types import Chunk
+from ingest.types import Chunk, Where
 
 RRF_K = 60
 CANDIDATES = 40
@@ -34,9 +34,10 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def admits(self, c: Chunk) -> bool:
+    def admits(self, c: Chunk | Where) -> bool:
+        """Whether a chunk, or a fact's or register entry's place, passes the filters."""
         day = int(c.date.replace("-", "")) if c.date else 0
-        return (
+        return bool(
             (not self.doc_type or c.doc_type == self.doc_type)
             and (not self.since or day >= int(self.since.replace("-", "")))
             and (not self.until or (day and day <= int(self.until.replace("-", ""))))

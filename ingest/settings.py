@@ -48,6 +48,10 @@ class Settings(BaseSettings):
         return self.data_dir / "ingest_state.sqlite"
 
     @property
+    def knowledge_db(self) -> Path:
+        return self.data_dir / "knowledge.sqlite"
+
+    @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
 

@@ -18,7 +18,7 @@ from typing import Sequence
 import pytest
 from conftest import WordHashEmbedder
 
-from ingest.pipeline import Report, run
+from ingest.pipeline import EMBED_BATCH, Report, run
 from ingest.store import ChunkStore, KeywordIndex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -317,7 +317,7 @@ def test_killed_ingest_is_finished_by_the_next_run(
     try:
         # Wait for the first stored batch, then kill it in the middle of the next ones.
         first = proc.stdout.readline()
-        assert first.split()[:1] == ["32"], (tmp_path / "stderr.txt").read_text()
+        assert first.split()[:1] == [str(EMBED_BATCH)], (tmp_path / "stderr.txt").read_text()
         time.sleep(1.5)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

@@ -1,0 +1,156 @@
+"""Figure look-ups over the facts tables give, tolerant of wording, and answers built from them.
+
+"theft of motor vehicles" finds "Theft of Vehicles", "2021-22" finds "2021/22". An answer
+shows the value exactly as printed, with its column, the table and the period it gives;
+nothing is calculated unless the answer says so and from which cited figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import Stemmer
+
+from ingest.dates import long_form
+from ingest.types import Answer, Citation, Fact
+
+_STEM = Stemmer.Stemmer("english")
+_MINOR = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "by", "with", "at", "as", "per"}
+# Wordings that name the same measure; both sides are rewritten before comparing.
+SYNONYMS = (
+    (r"\bmotor vehicles?\b", "vehicles"),
+    (r"\bbicycles?\b", "cycle"),
+    (r"\bbikes?\b", "cycle"),
+    (r"\banti[- ]social behaviour\b", "asb"),
+    (r"\bpolice and crime commissioner\b", "pcc"),
+    (r"\bopcc\b", "pcc"),
+    (r"\bviolent crime\b", "violence"),
+    (r"&", " and "),
+    (r"[–—]", " "),
+)
+PERIOD = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(20)?(\d{2})\b")
+
+
+def normalise_period(text: str) -> str:
+    """'2021-22', '2021 to 2022', '2021/2022' -> '2021/22'."""
+    return PERIOD.sub(lambda m: f"{m.group(1)}/{m.group(3)}", text)
+
+
+def tokens(text: str) -> list[str]:
+    text = normalise_period(text.lower())
+    for pattern, repl in SYNONYMS:
+        text = re.sub(pattern, repl, text)
+    words = re.findall(r"\d{4}/\d{2}|[a-z0-9]+", text)
+    return [_STEM.stemWord(w) for w in words if w not in _MINOR]
+
+
+def periods_in(text: str) -> set[str]:
+    return {f"{m.group(1)}/{m.group(3)}" for m in PERIOD.finditer(text)}
+
+
+def label_match(label: str, question_tokens: set[str]) -> float:
+    """Share of the label's words the question holds (1.0: all of them)."""
+    want = tokens(label)
+    if not want:
+        return 0.0
+    return sum(t in question_tokens for t in want) / len(want)
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """The cells of one printed row, as found by a look-up."""
+
+    facts: tuple[Fact, ...]
+    score: float
+
+    @property
+    def first(self) -> Fact:
+        return self.facts[0]
+
+
+def find_facts(
+    facts: list[Fact],
+    measure: str,
+    period: str = "",
+    partnership: str = "",
+    source: str = "",
+) -> list[FactRow]:
+    """Rows whose label the ``measure`` names, best first; cells limited to ``period``'s
+    column when a column names it. Identical rows printed twice in a document count once."""
+    asked = set(tokens(measure))
+    wanted_periods = periods_in(normalise_period(f"{measure} {period}"))
+    groups: dict[tuple[str, str, str, str], list[Fact]] = {}
+    for f in facts:
+        if partnership and partnership.lower() not in f.where.partnership.lower():
+            continue
+        if source and f.where.source != source:
+            continue
+        groups.setdefault((f.where.source, f.where.section, f.table, f.row), []).append(f)
+    rows: list[FactRow] = []
+    seen: set[tuple] = set()
+    for cells in groups.values():
+        score = label_match(cells[0].row, asked)
+        size = len(tokens(cells[0].row))
+        if score < 1.0 and not (size >= 3 and score >= 0.66):
+            continue
+        if wanted_periods:
+            named = [
+                c
+                for c in cells
+                if periods_in(normalise_period(f"{c.column} {c.period}")) & wanted_periods
+            ]
+            if named and len(named) < len(cells):
+                cells = named
+        key = (cells[0].where.source, cells[0].row, tuple((c.column, c.value) for c in cells))
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(FactRow(tuple(cells), score + 0.01 * size))
+    if wanted_periods:  # the question names a year: rows printed for that year only
+        dated = [
+            r
+            for r in rows
+            if any(
+                periods_in(normalise_period(f"{c.column} {c.period}")) & wanted_periods
+                for c in r.facts
+            )
+        ]
+        rows = dated or rows
+    return sorted(rows, key=lambda r: -r.score)
+
+
+def describe(row: FactRow) -> str:
+    cells = "; ".join(f"{c.column}: {c.value}" for c in row.facts)
+    return f"{row.first.row} — {cells}"
+
+
+def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer | None:
+    rows = find_facts(facts, question)
+    if not rows:
+        return None
+    best = rows[0].score
+    rows = [r for r in rows if r.score >= best - 0.35][:limit]
+    lines, citations = [], []
+    for n, row in enumerate(rows, start=1):
+        f = row.first
+        when = f" (as published {long_form(f.where.date)})" if f.where.date else ""
+        period = f", period: {f.period}" if f.period and f.period not in describe(row) else ""
+        lines.append(
+            f"{describe(row)} [{n}] — from {f.table or f.where.section}{period}, "
+            f"{f.where.part}{when}."
+        )
+        quote = " / ".join(dict.fromkeys(c.quote for c in row.facts if c.quote))
+        citations.append(
+            Citation(
+                n=n,
+                source=f.where.source,
+                part=f.where.part,
+                section=f.where.section,
+                page=f.where.page,
+                date=f.where.date,
+                quote=quote or describe(row),
+                doc_type=f.where.doc_type,
+            )
+        )
+    return Answer("\n".join(lines), tuple(citations), covered=True)

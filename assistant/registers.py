@@ -1,0 +1,175 @@
+"""The registers (decisions, actions, recommendations, forward programme, glossary):
+filtered look-ups, flat rows for JSON/CSV, and answers for the questions they settle."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from assistant.facts import tokens
+from ingest.dates import long_form
+from ingest.knowledge import Knowledge
+from ingest.types import Answer, Citation, Where
+
+NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
+OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}
+ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
+
+
+def _text_of(entry: Any) -> str:
+    parts = [
+        str(v)
+        for k, v in dataclasses.asdict(entry).items()
+        if isinstance(v, str) and k not in ("status",)
+    ]
+    return " ".join(parts)
+
+
+def matches(entry: Any, query: str) -> float:
+    want = set(tokens(query))
+    if not want:
+        return 1.0
+    have = set(tokens(_text_of(entry)))
+    return len(want & have) / len(want)
+
+
+def is_open(entry: Any) -> bool:
+    return getattr(entry, "status", "open") in OPEN_STATUSES
+
+
+def query(
+    knowledge: Knowledge,
+    name: str,
+    text: str = "",
+    open_only: bool = False,
+    threshold: float = 0.99,
+) -> list[Any]:
+    entries = list(getattr(knowledge, name))
+    if open_only:
+        entries = [e for e in entries if is_open(e)]
+    if text:
+        scored = [(matches(e, text), k, e) for k, e in enumerate(entries)]
+        entries = [e for s, k, e in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= threshold]
+    return entries
+
+
+def flat(entry: Any) -> dict[str, Any]:
+    """One register entry as a flat row: its fields, then where it was printed."""
+    row: dict[str, Any] = {}
+    for key, value in dataclasses.asdict(entry).items():
+        if isinstance(value, dict):
+            prefix = "" if key == "where" else f"{key}_"
+            for k in ("source", "part", "section", "page", "date"):
+                row[f"{prefix}{k}"] = value.get(k)
+        elif value is None and key.endswith("where"):
+            continue
+        else:
+            row[key] = value
+    return row
+
+
+def _cite(n: int, where: Where, quote: str) -> Citation:
+    return Citation(
+        n=n,
+        source=where.source,
+        part=where.part,
+        section=where.section,
+        page=where.page,
+        date=where.date,
+        quote=quote,
+        doc_type=where.doc_type,
+    )
+
+
+DECISION_Q = re.compile(
+    r"\bwhat\s+(?:(?:was|were|has been|have been|is)\s+|did\s+(?:[\w'’]+\s+){0,3}?)?"
+    r"(?:agreed|decided|resolved|agree|decide)\b"
+    r"(?:\s+(?:on|about|regarding|for|to|in respect of|with))?\s*(?P<topic>.+?)\??$",
+    re.I,
+)
+ACTIONS_Q = re.compile(
+    r"(?i:\b(?:what\s+)?actions?\b.*?\b(?:does|do|has|have|for|on|of|assigned to|by))\s+"
+    r"(?P<owner>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)"
+)
+OUTSTANDING_Q = re.compile(
+    r"\b(outstanding|still open|open|not (?:yet )?(?:done|implemented|complete\w*)|remain\w*)\b",
+    re.I,
+)
+
+
+def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
+    m = DECISION_Q.search(question)
+    if not m or not knowledge.decisions:
+        return None
+    topic = re.sub(
+        r"^(the\s+)?(partnership|csp)\s+(agree|decide)\w*\s+(on|about)\s+",
+        "",
+        m.group("topic"),
+        flags=re.I,
+    )
+    found = [
+        d
+        for d in query(knowledge, "decisions", topic, threshold=0.99)
+        if not ROUTINE.match(d.text.strip())
+    ]
+    if not found:
+        return None
+    found = sorted(found, key=lambda d: d.meeting_date or "", reverse=True)[:5]
+    lines, citations = [], []
+    for n, d in enumerate(found, start=1):
+        when = long_form(d.meeting_date) or "an undated meeting"
+        lines.append(
+            f"At the meeting of {when}, item {d.item} {d.item_title}, it was AGREED: "
+            f"“{d.text}” [{n}]"
+        )
+        citations.append(_cite(n, d.where, d.text))
+    return Answer("\n\n".join(lines), tuple(citations), covered=True)
+
+
+def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
+    m = ACTIONS_Q.search(question)
+    if not m or not knowledge.actions:
+        return None
+    owner = m.group("owner")
+    found = [a for a in knowledge.actions if set(tokens(owner)) <= set(tokens(a.owner))]
+    if not found:
+        return None
+    lines, citations = [], []
+    for n, a in enumerate(found[:12], start=1):
+        when = long_form(a.meeting_date) or "undated"
+        status = f" Status: {a.status}." if a.status else ""
+        due = f" Due: {a.due}." if a.due else ""
+        lines.append(
+            f"- {a.owner}: {a.text} (meeting of {when}, item {a.item}).{due}{status} [{n}]"
+        )
+        citations.append(_cite(n, a.where, a.text))
+    return Answer(f"Actions for {owner}:\n" + "\n".join(lines), tuple(citations), covered=True)
+
+
+def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
+    if not re.search(r"\brecommendations?\b", question, re.I) or not OUTSTANDING_Q.search(question):
+        return None
+    found = [r for r in knowledge.recommendations if r.status in ("open", "in progress")]
+    if not found:
+        return None
+    lines, citations = [], []
+    for n, r in enumerate(found, start=1):
+        update = f" Latest: “{r.update}”" if r.update else ""
+        lines.append(f"- {r.year} Recommendation {r.number} ({r.status}): “{r.text}”{update} [{n}]")
+        citations.append(_cite(n, r.update_where or r.where, r.update or r.text))
+    head = f"{len(found)} recommendations are open or in progress in the latest papers:"
+    return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
+
+
+def answer_glossary(acronym: str, knowledge: Knowledge) -> Answer | None:
+    found = [g for g in knowledge.glossary if g.term.upper() == acronym.upper()]
+    if not found:
+        return None
+    g = found[0]
+    quote = g.quote or f"{g.term} {g.meaning}"
+    when = f" ({long_form(g.where.date)})" if g.where.date else ""
+    text = (
+        f"{g.term} stands for {g.meaning}. {g.where.part}{when}, {g.where.section}: “{quote}” [1]"
+    )
+    return Answer(text, (_cite(1, g.where, quote),), covered=True)
