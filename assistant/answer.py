@@ -127,6 +127,7 @@ def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
     return out
 
 
+RESOLUTION_LINE = re.compile(r"^(\d+\.\s*)?(that|agreed|resolved)\b", re.IGNORECASE)
 RESOLUTION = re.compile(r"(?m)^(AGREED|RESOLVED)\b[\s\S]{0,700}")
 
 
@@ -185,10 +186,22 @@ def _lead(hit: Hit) -> str:
     return f"{doc}, {c.section}" if c.section and c.section != c.part else doc
 
 
-def compose(question: str, hits: list[Hit], embedder: Embedder, scorer: Scorer) -> Answer:
+def compose(
+    question: str,
+    hits: list[Hit],
+    embedder: Embedder,
+    scorer: Scorer,
+    *,
+    context_only: bool = False,
+    wanted: int | None = None,
+) -> Answer:
+    """The quoted answer. ``context_only`` leaves out resolutions (for the discussion
+    around a decision the registers already gave)."""
     if not hits:
         return Answer(NOT_COVERED, (), covered=False)
     units = units_of(hits, question)
+    if context_only:
+        units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
     if not units:
         return Answer(NOT_COVERED, (), covered=False)
     vectors = embedder.embed([question] + [u.shown for u in units])
@@ -211,7 +224,7 @@ def compose(question: str, hits: list[Hit], embedder: Embedder, scorer: Scorer) 
     )
     if not covered or not terms:
         return Answer(NOT_COVERED, (), covered=False)
-    wanted = 12 if LIST_Q.search(question) else 3
+    wanted = wanted or (12 if LIST_Q.search(question) else 3)
     chosen = _choose(units, scores, terms, wanted)
     return _render(hits, units, chosen)
 

@@ -3,6 +3,7 @@ web app both call `Assistant.ask`."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cached_property
 
 from assistant.answer import (
@@ -107,10 +108,13 @@ class Assistant:
             )
             if found:
                 return found
-        for route in (answer_outstanding, answer_actions, answer_decisions):
+        for route in (answer_outstanding, answer_actions):
             found = route(question, known)
             if found:
                 return found
+        found = answer_decisions(question, known)
+        if found:
+            return self._with_context(question, found)
         if FIGURE.search(question):
             if self.scorer.unknown_terms(question):  # a measure no document mentions
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)
@@ -121,6 +125,19 @@ class Assistant:
         if listed:
             return listed
         return compose(question, self._with_neighbours(hits), self.embedder, self.scorer)
+
+    def _with_context(self, question: str, answer: Answer) -> Answer:
+        """A decision from the register, and the discussion before it in the same item."""
+        first = answer.citations[0]
+        section = self.store.where({"$and": [{"source": first.source}, {"section": first.section}]})
+        hits = [Hit(c, 1.0, 0.0, 0.0) for c in section]
+        context = compose(question, hits, self.embedder, self.scorer, context_only=True, wanted=1)
+        if not context.covered:
+            return answer
+        n = len(answer.citations) + 1
+        cited = dataclasses.replace(context.citations[0], n=n)
+        text = f"{answer.text}\n\nFrom the discussion: “{cited.quote}” [{n}]"
+        return Answer(text, (*answer.citations, cited), covered=True)
 
     def _with_neighbours(self, hits: list[Hit]) -> list[Hit]:
         """Add the rest of a short section around the best passages: the figure that answers

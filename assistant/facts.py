@@ -16,7 +16,11 @@ from ingest.dates import long_form
 from ingest.types import Answer, Citation, Fact
 
 _STEM = Stemmer.Stemmer("english")
-_MINOR = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "by", "with", "at", "as", "per"}
+_MINOR = {"the", "and", "for", "to", "in", "on", "a", "an", "by", "at", "as", "per"}
+# Words a question may leave out of a row's label ("how much was unallocated" still names
+# "Total unallocated funding"); prepositions that tell rows apart must agree.
+_FILLERS = {"total", "number", "of", "count", "amount", "record", "report", "overal", "level"}
+_PREPOSITIONS = {"of", "from", "with", "without"}
 # Wordings that name the same measure; both sides are rewritten before comparing.
 SYNONYMS = (
     (r"\bmotor vehicles?\b", "vehicles"),
@@ -50,11 +54,20 @@ def periods_in(text: str) -> set[str]:
 
 
 def label_match(label: str, question_tokens: set[str]) -> float:
-    """Share of the label's words the question holds (1.0: all of them)."""
+    """Share of the label's words the question holds (1.0: all of them, or all but words a
+    question may leave out); 0 when the label's preposition contradicts the question's
+    ("Theft from Vehicles" is not "theft of vehicles")."""
     want = tokens(label)
     if not want:
         return 0.0
-    return sum(t in question_tokens for t in want) / len(want)
+    label_preps = set(want) & _PREPOSITIONS
+    asked_preps = question_tokens & _PREPOSITIONS
+    if label_preps and asked_preps and not label_preps & asked_preps:
+        return 0.0
+    missing = [t for t in want if t not in question_tokens]
+    if missing and all(t in _FILLERS for t in missing) and len(want) - len(missing) >= 2:
+        return 0.99
+    return (len(want) - len(missing)) / len(want)
 
 
 @dataclass(frozen=True)
@@ -90,31 +103,28 @@ def find_facts(
     rows: list[FactRow] = []
     seen: set[tuple] = set()
     for cells in groups.values():
+        cells = [c for c in cells if c.unit]  # figures only, not word cells
+        if not cells:
+            continue
         score = label_match(cells[0].row, asked)
         size = len(tokens(cells[0].row))
-        if score < 1.0 and not (size >= 3 and score >= 0.66):
+        if score < 0.99:
             continue
         if wanted_periods:
-            named = [
-                c
-                for c in cells
-                if periods_in(normalise_period(f"{c.column} {c.period}")) & wanted_periods
-            ]
+            named = [c for c in cells if periods_in(normalise_period(c.column)) & wanted_periods]
             if named and len(named) < len(cells):
                 cells = named
         key = (cells[0].where.source, cells[0].row, tuple((c.column, c.value) for c in cells))
         if key in seen:
             continue
         seen.add(key)
-        rows.append(FactRow(tuple(cells), score + 0.01 * size))
+        captioned = 0.02 if re.match(r"(Table|Figure)\s+\d", cells[0].table) else 0.0
+        rows.append(FactRow(tuple(cells), score + 0.01 * size + captioned + 0.002 * len(cells)))
     if wanted_periods:  # the question names a year: rows printed for that year only
         dated = [
             r
             for r in rows
-            if any(
-                periods_in(normalise_period(f"{c.column} {c.period}")) & wanted_periods
-                for c in r.facts
-            )
+            if any(periods_in(normalise_period(c.column)) & wanted_periods for c in r.facts)
         ]
         rows = dated or rows
     return sorted(rows, key=lambda r: -r.score)
@@ -125,12 +135,41 @@ def describe(row: FactRow) -> str:
     return f"{row.first.row} — {cells}"
 
 
+# Words of a figure question that name no measure.
+_QUESTION_WORDS = set(
+    tokens(
+        "how many much what which was were is are did does do change changed increase decrease "
+        "the partnership charnwood csp figure figures number total recorded there"
+    )
+)
+
+
 def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer | None:
+    """The rows that answer a figure question, or None when the tables do not carry the
+    question's words (a row label alone, "ASB › Total", is not an answer to "ASB complaints
+    logged on Sentinel")."""
     rows = find_facts(facts, question)
     if not rows:
         return None
     best = rows[0].score
-    rows = [r for r in rows if r.score >= best - 0.35][:limit]
+    kept: list[FactRow] = []
+    for r in rows:  # a bullet repeating a table's figure adds nothing
+        values = {(c.where.source, c.value) for c in r.facts}
+        if r.score >= best - 0.35 and not any(
+            values <= {(c.where.source, c.value) for c in k.facts} for k in kept
+        ):
+            kept.append(r)
+    rows = kept[:limit]
+    asked = {t for t in tokens(question) if t not in _QUESTION_WORDS and not t.isdigit()}
+    shown = set(
+        tokens(
+            " ".join(
+                f"{c.row} {c.column} {c.table} {c.where.section}" for r in rows for c in r.facts
+            )
+        )
+    )
+    if asked and len(asked & shown) / len(asked) < 0.5:
+        return None
     lines, citations = [], []
     for n, row in enumerate(rows, start=1):
         f = row.first

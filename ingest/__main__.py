@@ -24,6 +24,8 @@ def print_report(report: Report) -> None:
         f"{report.chunks} chunks ({report.embedded} embedded, {report.updated} updated, "
         f"{report.removed} removed) in {report.seconds:.1f} s"
     )
+    if report.knowledge:
+        print(", ".join(f"{n} {name}" for name, n in report.knowledge.items()))
     for s in report.skipped:
         print(f"skipped {s.name}: {s.reason}")
 
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             chunk_overlap=settings.chunk_overlap,
             partnership=settings.partnership or "",
             progress=progress,
+            knowledge_db=settings.knowledge_db,
         )
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)

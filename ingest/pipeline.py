@@ -17,10 +17,14 @@ from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
 from ingest.errors import LoadError
+from ingest.knowledge import Knowledge
+from ingest.knowledge import write as write_knowledge
 from ingest.load import iter_corpus, load
 from ingest.manifest import apply_manifest, read_manifest
+from ingest.registers import extract_registers
 from ingest.segment import segment
 from ingest.store import ChunkStore, KeywordIndex
+from ingest.tables import extract_facts
 from ingest.types import Chunk, LoadedFile, Page, Part, Skipped
 
 EMBED_BATCH = 64
@@ -38,6 +42,7 @@ class Report:
     removed: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    knowledge: dict[str, int] = field(default_factory=dict)  # facts and register sizes
 
 
 @dataclass
@@ -121,6 +126,20 @@ def _with_part(c: Chunk, part: Part) -> Chunk:
     )
 
 
+def extract_knowledge(corpus: Corpus) -> Knowledge:
+    """Every table cell as a fact, and the five registers, from the segmented corpus."""
+    facts = [f for name, doc in corpus.docs.items() for f in extract_facts(doc, corpus.parts[name])]
+    registers = extract_registers(corpus.docs, corpus.parts)
+    return Knowledge(
+        facts=facts,
+        decisions=registers.decisions,
+        actions=registers.actions,
+        recommendations=registers.recommendations,
+        forward=registers.forward,
+        glossary=registers.glossary,
+    )
+
+
 def run(
     paths: list[Path],
     *,
@@ -132,6 +151,7 @@ def run(
     chunk_overlap: int,
     partnership: str = "",
     progress: Progress | None = None,
+    knowledge_db: Path | None = None,
 ) -> Report:
     started = time.perf_counter()
     corpus = read_corpus(
@@ -148,6 +168,13 @@ def run(
         chunks=len(corpus.chunks),
         skipped=corpus.skipped,
     )
+    if knowledge_db is not None:
+        knowledge = extract_knowledge(corpus)
+        write_knowledge(knowledge_db, knowledge)
+        report.knowledge = {
+            name: len(getattr(knowledge, name))
+            for name in ("facts", "decisions", "actions", "recommendations", "forward", "glossary")
+        }
     existing = store.all_metadata()
     wanted = {c.id: c for c in corpus.chunks}
     kept_sources = {s.name for s in corpus.skipped}  # a file that fails now keeps what it had

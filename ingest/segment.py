@@ -209,7 +209,9 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
         ),
         None,
     )
-    is_minutes = bool(re.search(r"\bPRESENT\s*:", body[:4000], re.I)) and "AGREED" in body
+    is_minutes = bool(re.search(r"\bPRESENT\s*:", body[:4000], re.I)) and bool(
+        re.search(r"\b(AGREED|RESOLVED)\b", body)
+    )
     title: str
     if is_minutes:
         doc_type, title = "minutes", "Minutes"

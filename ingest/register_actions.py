@@ -1,0 +1,258 @@
+"""Actions: who is to do what, from the minutes.
+
+Two sources, resolutions first:
+
+- a resolution that names a person or role and gives them something to do ("That Andy
+  Thomas contact Gurjit Samra-Rai to organise ..."; "... and that the Chair send a letter
+  ..."); resolutions that only record the meeting's view ("That Members note ...", "That the
+  information be noted", anything passive: "be amended") are not actions;
+- sentences of the minutes: "X agreed to ...", "X stated that he would ...", "It was
+  suggested that X attend ..." (the text then ends "(suggested)").
+
+A sentence that says what a resolution of the same item already gives the same owner is
+dropped. Each action's latest news is a sentence of a paper dated after the meeting that shares two
+neighbouring words and half the words of the action: the most recent one that says it is
+done (completed, adopted, ...: status "done"), else the most recent one (status "update in
+later papers"); with no such sentence it stays "open".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.locate import locate
+from ingest.register_text import (
+    MONTH_NAMES,
+    NAME,
+    OWNER,
+    content_words,
+    norm,
+    sentence_end,
+    top_section,
+    unwrap,
+    upper_ratio,
+    word_overlap,
+)
+from ingest.types import Action, Decision, LoadedFile, Part, Where
+
+NOT_ACTIONS = frozenset(
+    """be is are was were has have had note notes noted approve approves approved support
+    supports agree agrees retain retains endorse endorses accept accepts welcome welcomes
+    receive receives confirm confirms adopt adopts ratify thank thanks congratulate
+    congratulates acknowledge acknowledges became become becomes remain remains continue
+    continues would should could will may might must shall""".split()
+)
+_LEAD_IN = re.compile(
+    r"^(?:It was (?:agreed|resolved|AGREED|RESOLVED) that\s+|[Tt]hat\s+)?"
+    r"(?:(?:following|further to|in light of|in view of|given|subject to|after|before)\b"
+    r"[^,]{0,160},\s*)?"
+)
+_CLAUSES = re.compile(r",?\s+and\s+that\s+")
+_OWNER_VERB = re.compile(rf"^(?P<owner>{OWNER})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.S)
+
+_AGREED_TO = re.compile(
+    rf"(?P<owner>{NAME})\s+(?:agreed|undertook|offered|volunteered|promised)\s+to\s+(?=[a-z])"
+)
+_WOULD = re.compile(
+    rf"(?P<owner>{OWNER})\s+(?:stated|said|confirmed|indicated|advised|explained|reported|"
+    r"agreed)\s+that\s+(?:he|she|they)\s+would\s+(?=[a-z])"
+)
+_SUGGESTED = re.compile(
+    r"\bIt\s+was\s+(?P<how>suggested|agreed|requested|proposed|recommended)\s+that\s+"
+    rf"(?P<owner>{OWNER})\s+(?=(?P<verb>[a-z]+)\b)"
+)
+DUE = re.compile(
+    r"\b(?:by|before|no later than)\s+(?:the\s+)?(?:(?:end|start|beginning|close)\s+of\s+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?|the\s+next\s+"
+    r"meeting|next\s+meeting|\d{4}(?:/\d{2})?)\b"
+)
+DONE = re.compile(r"\b(?:completed|has been done|is done|adopted|implemented|achieved)\b", re.I)
+NOT_DONE = re.compile(
+    r"\b(?:not|yet to be|to be|will be|would be)\s+(?:\w+\s+)?"
+    r"(?:completed|done|adopted|implemented|achieved)\b",
+    re.I,
+)
+
+
+def says_done(text: str) -> bool:
+    return bool(DONE.search(text)) and not NOT_DONE.search(text)
+
+
+@dataclass
+class _Candidate:
+    owner: str
+    text: str
+    meeting_date: str | None
+    item: str
+    where: Where
+    rank: int  # 0 resolution, 1 sentence
+
+
+def _owner(raw: str) -> str:
+    owner = re.sub(r"\s+", " ", raw).strip()
+    owner = re.sub(r"^[Tt]he\s+", "", owner)
+    return owner[:1].upper() + owner[1:]
+
+
+def _preceded_by_capital(text: str, start: int) -> bool:
+    """ "Violence Reduction Network agreed to": "Reduction Network" is not a person."""
+    return bool(re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 40) : start]))
+
+
+def from_decision(d: Decision) -> list[_Candidate]:
+    out = []
+    for clause in _CLAUSES.split(d.text):
+        clause = _LEAD_IN.sub("", clause.strip(), count=1)
+        m = _OWNER_VERB.match(clause)
+        if not m or m.group("verb") in NOT_ACTIONS:
+            continue
+        text = (m.group("verb") + m.group("rest")).strip().rstrip(".;, ")
+        out.append(_Candidate(_owner(m.group("owner")), text, d.meeting_date, d.item, d.where, 0))
+    return out
+
+
+def from_sentences(doc: LoadedFile, parts: list[Part], part: Part) -> list[_Candidate]:
+    text, out = doc.text, []
+    for pattern in (_AGREED_TO, _WOULD, _SUGGESTED):
+        for m in pattern.finditer(text, part.start, part.end):
+            if pattern is not _SUGGESTED and _preceded_by_capital(text, m.start()):
+                continue
+            if pattern is _SUGGESTED and m.group("verb") in NOT_ACTIONS:
+                continue
+            end = sentence_end(text, m.end(), part.end)
+            said = unwrap(text[m.end() : end]).rstrip(".;, ")
+            if pattern is _SUGGESTED and m.group("how") != "agreed":
+                said = f"{said} ({m.group('how')})"
+            item = top_section(part, m.start())
+            out.append(
+                _Candidate(
+                    _owner(m.group("owner")),
+                    said,
+                    part.date,
+                    item.number if item else "",
+                    locate(doc, parts, m.start()),
+                    1,
+                )
+            )
+    return out
+
+
+def _same(a: _Candidate, b: _Candidate) -> bool:
+    return (
+        a.meeting_date == b.meeting_date
+        and a.item == b.item
+        and norm(a.owner) == norm(b.owner)
+        and word_overlap(a.text, b.text) >= 0.5
+    )
+
+
+def extract_actions(
+    docs: dict[str, LoadedFile],
+    parts: dict[str, list[Part]],
+    minutes: list[tuple[str, Part]],
+    decisions: list[Decision],
+) -> list[Action]:
+    found = [c for d in decisions for c in from_decision(d)]
+    for name, part in minutes:
+        found.extend(from_sentences(docs[name], parts[name], part))
+    kept: list[_Candidate] = []
+    for c in sorted(found, key=lambda c: c.rank):  # stable: resolutions, then sentences
+        if not any(_same(k, c) for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: (c.meeting_date or "", c.where.source, c.where.start))
+    later = _Later(docs, parts)
+    actions = []
+    for c in kept:
+        due = DUE.search(c.text)
+        news = later.latest(c)
+        status, latest, latest_where = "open", "", None
+        if news:
+            latest, latest_where = news
+            status = "done" if says_done(latest) else "update in later papers"
+        actions.append(
+            Action(
+                owner=c.owner,
+                text=c.text,
+                meeting_date=c.meeting_date,
+                item=c.item,
+                due=due.group(0) if due else "",
+                status=status,
+                latest=latest,
+                where=c.where,
+                latest_where=latest_where,
+            )
+        )
+    return actions
+
+
+# --- What later papers say ---------------------------------------------------------------
+
+_SPLIT = re.compile(
+    r"\n\s*\n|\n\s*(?=[-•▪]\s|\d{1,2}[.)]\s|[ivx]{1,4}\.\s)|(?<=[.!?])\s+(?=[A-Z‘'\"(])|\t"
+)
+
+
+def _terms(text: str) -> set[str]:
+    """Content words and pairs of neighbouring content words ("harm hope")."""
+    ws = content_words(text)
+    return set(ws) | {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+
+
+class _Later:
+    """Sentences of every dated part, to find what a later paper says of an action."""
+
+    def __init__(self, docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> None:
+        self.sentences: list[tuple[str, str, int, str, set[str]]] = []  # date, name, offset
+        self.docs, self.parts = docs, parts
+        df: Counter[str] = Counter()
+        seen: set[str] = set()
+        for name in sorted(docs):
+            text = docs[name].text
+            for part in parts.get(name, []):
+                pos = part.start
+                for piece in _SPLIT.split(text[part.start : part.end]) + [""]:
+                    at = text.find(piece, pos, part.end) if piece else -1
+                    if at < 0:
+                        continue
+                    pos = at + len(piece)
+                    said = unwrap(piece)
+                    if len(said) < 20 or upper_ratio(said) > 0.6:  # too short, or a masthead
+                        continue
+                    terms = _terms(said)
+                    if norm(said) not in seen:  # a sentence filed twice counts once
+                        seen.add(norm(said))
+                        df.update(terms)
+                    self.sentences.append((part.date or "", name, at, said, terms))
+        n = max(1, len(seen))
+        self.idf = {t: math.log(n / c) for t, c in df.items()}
+
+    def latest(self, c: _Candidate) -> tuple[str, Where] | None:
+        if not c.meeting_date:
+            return None
+        text = DUE.sub("", c.text)  # the deadline's month is no clue to what happened
+        words = set(content_words(text))
+        pairs = {t for t in _terms(text) if " " in t}
+        best = None
+        for date, name, at, said, terms in self.sentences:
+            if date <= c.meeting_date:
+                continue
+            # Two of the action's words side by side and half its words (three or more):
+            # "Harm to Hope" or "(Community Trigger) process" in a list of the partnership's
+            # duties is a mention, not news of the action.
+            shared = (words | pairs) & terms
+            covered = words & terms
+            if not shared & pairs or len(covered) < max(3, 0.5 * len(words)):
+                continue
+            score = sum(self.idf.get(t, 0) for t in shared)
+            # The most recent sentence that says it is done, else the most recent mention:
+            # the quote is the evidence for the status.
+            key = (says_done(said), date, score)
+            if best is None or key > best[0]:
+                best = (key, name, at, said)
+        if best is None:
+            return None
+        _, name, at, said = best
+        return said, locate(self.docs[name], self.parts[name], at)

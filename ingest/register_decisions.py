@@ -1,0 +1,188 @@
+"""Decisions: the AGREED / RESOLVED resolutions of minutes.
+
+A resolution is either one line ("AGREED that the information be noted.") or a heading
+word followed by numbered items ("AGREED" / "1. That ..." / "2. That ..."), each item its
+own decision. Wrapped lines are joined; page numbers and running headers that a PDF puts
+between two items are skipped. "It was agreed that ..." sentences count as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.locate import locate
+from ingest.register_text import (
+    PAGE_NUMBER,
+    Line,
+    clean,
+    ends_sentence,
+    lines_of,
+    sentence_end,
+    top_section,
+    unwrap,
+)
+from ingest.types import Decision, LoadedFile, Part
+
+RESOLUTION = re.compile(r"^(?:[-•]\s*)?(AGREED|RESOLVED)\b[\s:.–-]*(.*)$")
+NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x))[.)]\s+(\S.*)$")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z/&'’ ,-]{3,}$")
+IT_WAS_AGREED = re.compile(r"\bIt was (?:agreed|resolved|AGREED|RESOLVED)\s+that\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A decision with the offset where its text starts (for citing it)."""
+
+    decision: Decision
+    offset: int
+
+
+def is_minutes(part: Part, text: str) -> bool:
+    """Minutes as typed by the segmenter, or a part with a Present list and resolutions
+    (the segmenter only looks for "AGREED")."""
+    if part.doc_type == "minutes":
+        return True
+    body = text[part.start : part.end]
+    return bool(
+        re.search(r"\bpresent\s*:", body[:4000], re.I)
+        and re.search(r"(?m)^\W*(AGREED|RESOLVED)\b", body)
+    )
+
+
+def _next_nonblank(lines: list[Line], j: int) -> int | None:
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _collect(lines: list[Line], i: int, first: str) -> tuple[str, int]:
+    """The text of one resolution starting on line ``i`` (whose text is ``first``), and the
+    index of the first line after it."""
+    acc = [first]
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].text
+        joined = acc[-1]
+        if not text:
+            k = _next_nonblank(lines, j)
+            if k is None or ends_sentence(joined):
+                return "\n".join(acc), j
+            nxt = lines[k].text
+            while PAGE_NUMBER.match(nxt):  # a page number inside a wrapped item
+                k = _next_nonblank(lines, k + 1)
+                if k is None:
+                    return "\n".join(acc), j
+                nxt = lines[k].text
+            if NUMBERED.match(nxt) or HEADING.match(nxt) or RESOLUTION.match(nxt):
+                return "\n".join(acc), j
+            j = k
+            continue
+        if NUMBERED.match(text) or HEADING.match(text) or RESOLUTION.match(text):
+            break
+        if ends_sentence(joined) and (text[:1].isupper() or text[:1].isdigit()):
+            break
+        acc.append(text)
+        j += 1
+    return "\n".join(acc), j
+
+
+def _is_noise(text: str) -> bool:
+    """A page number or a running header between two numbered items."""
+    return bool(PAGE_NUMBER.match(text)) or (
+        len(text) <= 45 and not ends_sentence(text) and not text[:1].islower()
+    )
+
+
+def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
+    """(line index, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
+    if rest:
+        text, _ = _collect(lines, i, rest)
+        return [(i, text)]
+    out: list[tuple[int, str]] = []
+    j, expected, skipped, style = i + 1, None, 0, None
+    while j < len(lines):
+        text = lines[j].text
+        if not text:
+            j += 1
+            continue
+        if HEADING.match(text) or RESOLUTION.match(text):
+            break
+        m = NUMBERED.match(text)
+        shape = _shape(text)
+        if (
+            m
+            and (style is None or shape == style)
+            and (m.group(1) == expected or (expected is None and m.group(1) in ("1", "a", "i")))
+        ):
+            style = shape
+            start = j
+            body, j = _collect(lines, j, m.group(2))
+            out.append((start, body))
+            expected = _next_label(m.group(1))
+            skipped = 0
+            continue
+        if expected is None and not out:
+            # "AGREED" then an unnumbered resolution on the next line.
+            if text[:4].lower() == "that":
+                body, _ = _collect(lines, j, text)
+                return [(j, body)]
+            return out
+        if _is_noise(text) and skipped < 5:
+            skipped += 1
+            j += 1
+            continue
+        break
+    return out
+
+
+def _shape(text: str) -> str:
+    """How an item is numbered: "(1)", "1)" or "1."."""
+    return "(" if text.startswith("(") else text[len(text.split()[0]) - 1]
+
+
+def _next_label(label: str) -> str:
+    if label.isdigit():
+        return str(int(label) + 1)
+    if label in _ROMAN and label != "x":
+        return _ROMAN[_ROMAN.index(label) + 1]
+    return chr(ord(label) + 1)
+
+
+def _tidy(text: str) -> str:
+    text = unwrap(text).rstrip(" ;,")
+    if text[:5].lower() == "that ":
+        text = "That " + text[5:]
+    return text
+
+
+def part_decisions(doc: LoadedFile, parts: list[Part], part: Part) -> list[Found]:
+    lines = lines_of(doc.text, part.start, part.end)
+    found: list[Found] = []
+    for i, line in enumerate(lines):
+        m = RESOLUTION.match(line.text)
+        if not m:
+            continue
+        for k, text in _resolutions(lines, i, clean(m.group(2))):
+            offset = lines[k].start + (len(lines[k].raw) - len(lines[k].raw.lstrip()))
+            found.append(_decision(doc, parts, part, offset, _tidy(text)))
+    for m in IT_WAS_AGREED.finditer(doc.text, part.start, part.end):
+        end = sentence_end(doc.text, m.start(), part.end)
+        found.append(_decision(doc, parts, part, m.start(), unwrap(doc.text[m.start() : end])))
+    found.sort(key=lambda f: f.offset)
+    return found
+
+
+def _decision(doc: LoadedFile, parts: list[Part], part: Part, offset: int, text: str) -> Found:
+    item = top_section(part, offset)
+    return Found(
+        Decision(
+            meeting_date=part.date,
+            item=item.number if item else "",
+            item_title=item.title if item else "",
+            text=text,
+            where=locate(doc, parts, offset),
+        ),
+        offset,
+    )
