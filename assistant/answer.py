@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from assistant.facts import carries, measure_words
 from assistant.retrieve import Hit
 from ingest.dates import long_form
 from ingest.embedding import Embedder
@@ -38,7 +39,7 @@ SHORT_PASSAGE = 360
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
 FIGURE = re.compile(
     r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
-    r"increase[ds]?|decrease[ds]?|total)\b",
+    r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount)\b",
     re.I,
 )
 ACRONYM_Q = re.compile(
@@ -202,6 +203,13 @@ def compose(
     units = units_of(hits, question)
     if context_only:
         units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
+    if FIGURE.search(question):  # a figure must be for the measure asked, not a neighbour's
+        wanted_words = measure_words(question)
+        units = [
+            u for u in units if carries(f"{hits[u.hit].chunk.section} {u.shown}", wanted_words)
+        ]
+        if not units:
+            return Answer(NOT_IN_DOCUMENTS, (), covered=False)
     if not units:
         return Answer(NOT_COVERED, (), covered=False)
     vectors = embedder.embed([question] + [u.shown for u in units])

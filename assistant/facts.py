@@ -54,6 +54,14 @@ def periods_in(text: str) -> set[str]:
 
 
 def label_match(label: str, question_tokens: set[str]) -> float:
+    """The better of the whole label and its last part ("Crime Reduction › Street Pastors")."""
+    whole = _label_match(label, question_tokens)
+    if " › " not in label:
+        return whole
+    return max(whole, _label_match(label.rsplit(" › ", 1)[1], question_tokens) - 0.001)
+
+
+def _label_match(label: str, question_tokens: set[str]) -> float:
     """Share of the label's words the question holds (1.0: all of them, or all but words a
     question may leave out); 0 when the label's preposition contradicts the question's
     ("Theft from Vehicles" is not "theft of vehicles")."""
@@ -135,11 +143,19 @@ def describe(row: FactRow) -> str:
     return f"{row.first.row} — {cells}"
 
 
+_VERBS = set(
+    tokens(
+        "provide provided receive received give given spend spent get got have had see seen "
+        "record recorded report reported log logged make made show shown"
+    )
+)
 # Words of a figure question that name no measure.
 _QUESTION_WORDS = set(
     tokens(
         "how many much what which was were is are did does do change changed increase decrease "
-        "the partnership charnwood csp figure figures number total recorded there"
+        "the partnership charnwood csp figure figures number total recorded there compared "
+        "compare with against last year years previous latest current this now ago since "
+        "between during performance"
     )
 )
 
@@ -159,16 +175,24 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
             values <= {(c.where.source, c.value) for c in k.facts} for k in kept
         ):
             kept.append(r)
+    captioned = [r for r in kept if re.match(r"(Table|Figure)\s+\d", r.first.table)]
+    if captioned:  # a one-figure bullet beside a captioned table is a neighbour, not the answer
+        kept = [r for r in kept if r in captioned or len({c.column for c in r.facts}) >= 2]
     rows = kept[:limit]
-    asked = {t for t in tokens(question) if t not in _QUESTION_WORDS and not t.isdigit()}
+    # Every word naming the measure must be carried by the rows, columns or table: "cycle
+    # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
+    labels = {t for r in rows for t in tokens(r.first.row)}
+    measure = {
+        t
+        for t in tokens(question)
+        if t not in _QUESTION_WORDS | _FILLERS | _VERBS | labels
+        and not t.isdigit()
+        and "/" not in t
+    }
     shown = set(
-        tokens(
-            " ".join(
-                f"{c.row} {c.column} {c.table} {c.where.section}" for r in rows for c in r.facts
-            )
-        )
+        tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for r in rows for c in r.facts))
     )
-    if asked and len(asked & shown) / len(asked) < 0.5:
+    if measure - shown:
         return None
     lines, citations = [], []
     for n, row in enumerate(rows, start=1):
@@ -193,3 +217,20 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
             )
         )
     return Answer("\n".join(lines), tuple(citations), covered=True)
+
+
+def measure_words(question: str) -> set[str]:
+    """The words of a figure question that name what is measured, and the numbers that
+    pick a row out ("Beat 58"): an answer must carry all of them."""
+    words = set()
+    for t in tokens(question):
+        if t in _QUESTION_WORDS | _FILLERS | _VERBS or "/" in t:
+            continue
+        if t.isdigit() and not (2 <= len(t) <= 3):
+            continue
+        words.add(t)
+    return words
+
+
+def carries(text: str, words: set[str]) -> bool:
+    return words <= set(tokens(text))
