@@ -35,7 +35,8 @@ def matches(entry: Any, query: str) -> float:
 
 
 def is_open(entry: Any) -> bool:
-    return getattr(entry, "status", "open") in OPEN_STATUSES
+    status = getattr(entry, "status", "open")
+    return status in OPEN_STATUSES or status.startswith("open")
 
 
 def query(
@@ -150,7 +151,7 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
 def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
     if not re.search(r"\brecommendations?\b", question, re.I) or not OUTSTANDING_Q.search(question):
         return None
-    found = [r for r in knowledge.recommendations if r.status in ("open", "in progress")]
+    found = [r for r in knowledge.recommendations if r.status.startswith(("open", "in progress"))]
     if not found:
         return None
     lines, citations = [], []
@@ -158,7 +159,10 @@ def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
         update = f" Latest: “{r.update}”" if r.update else ""
         lines.append(f"- {r.year} Recommendation {r.number} ({r.status}): “{r.text}”{update} [{n}]")
         citations.append(_cite(n, r.update_where or r.where, r.update or r.text))
-    head = f"{len(found)} recommendations are open or in progress in the latest papers:"
+    head = (
+        f"{len(found)} recommendations are open or in progress in the latest papers "
+        "(status read from the wording of each update, which is quoted):"
+    )
     return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
 
 

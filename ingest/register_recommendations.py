@@ -9,7 +9,8 @@ earlier year's recommendations with their updates.
   column lists an earlier year's recommendations (the year from the caption above it):
   number, text, update (and a printed status, when there is one). An entry already read
   from that year's own document takes the update; otherwise the table row is the entry.
-- Status: an earlier recommendation a later one repeats (nearly the same words) is "open",
+- Status: an earlier recommendation a later one repeats (nearly the same words) is "open
+  (repeated as <year> Recommendation <n>)",
   its update noting "repeated as <year> Recommendation N"; otherwise the printed status or
   the update's wording decides ("adopted", "fully allocated", "completed", "now has" →
   "done"; "will be", "required", "in progress", "welcomes the decision to extend" → "in
@@ -35,7 +36,7 @@ IN_PROGRESS = re.compile(
     re.I,
 )
 DONE = re.compile(
-    r"\b(?:adopted|fully\s+allocated|completed|complete|has\s+completed|now\s+has|"
+    r"\b(?:adopted|fully\s+allocated|completed|complete|has\s+completed|"
     r"implemented|achieved|in\s+place|has\s+been\s+created|done|closed)\b",
     re.I,
 )
@@ -217,9 +218,9 @@ def extract_recommendations(
             None,
         )
         if later is not None:
-            note = f"repeated as {later.year} Recommendation {later.number}"
-            update = f"{r.update} ({note})" if r.update else note[:1].upper() + note[1:]
-            out.append(replace(r, update=update, status="open", update_where=r.update_where))
+            # The update stays verbatim (it is quoted); the repeat is said in the status.
+            status = f"open (repeated as {later.year} Recommendation {later.number})"
+            out.append(replace(r, status=status))
         elif r.update or r.status:
             out.append(replace(r, status=status_of(r.status) or status_of(r.update)))
         else:
