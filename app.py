@@ -25,7 +25,7 @@ import gradio as gr  # noqa: E402
 
 from assistant.retrieve import Filters  # noqa: E402
 from ingest.errors import CspError  # noqa: E402
-from ingest.types import Answer, Citation  # noqa: E402
+from ingest.types import SEARCHABLE_TYPES, Answer, Citation  # noqa: E402
 
 TITLE = "Community Safety Partnership assistant"
 DESCRIPTION = (
@@ -33,16 +33,7 @@ DESCRIPTION = (
     "Every answer cites the papers it comes from."
 )
 ANY_TYPE = "any"
-DOC_TYPE_CHOICES = (
-    ANY_TYPE,
-    "agenda",
-    "minutes",
-    "plan",
-    "strategic assessment",
-    "report",
-    "briefing",
-    "forward programme",
-)
+DOC_TYPE_CHOICES = (ANY_TYPE, *SEARCHABLE_TYPES)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 API_NAME = "chat"

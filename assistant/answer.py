@@ -276,18 +276,7 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
             lines.append(f"{_lead(hit)}: “{shown[0]}” [{n}]")
         else:
             lines.append(f"{_lead(hit)}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
-        citations.append(
-            Citation(
-                n=n,
-                source=c.source,
-                part=c.part,
-                section=c.section,
-                page=c.page,
-                date=c.date,
-                quote=" … ".join(u.text for u in picked),
-                doc_type=c.doc_type,
-            )
-        )
+        citations.append(Citation.at(n, c, " … ".join(u.text for u in picked)))
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
 
@@ -334,18 +323,7 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
         first = c.text.split("\n")[0]
         text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", first, flags=re.I)
         lines.append(f"- {label}: “{text}” [{n}]")
-        citations.append(
-            Citation(
-                n=n,
-                source=c.source,
-                part=c.part,
-                section=c.section,
-                page=c.page,
-                date=c.date,
-                quote=c.text.split("\n")[0],
-                doc_type=c.doc_type,
-            )
-        )
+        citations.append(Citation.at(n, c, first))
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
 
@@ -397,6 +375,6 @@ def define(question: str, chunks: list[Chunk]) -> Answer | None:
     text = f"{acronym} stands for {meaning}. {where}: “{quote}” [1]"
     return Answer(
         text,
-        (Citation(1, c.source, c.part, c.section, c.page, c.date, quote, c.doc_type),),
+        (Citation.at(1, c, quote),),
         covered=True,
     )

@@ -69,20 +69,11 @@ class Assistant:
 
     def knowledge_for(self, filters: Filters) -> Knowledge:
         """The facts and registers whose source passes the filters."""
-        k = self.knowledge
-        keep = filters.admits
         return Knowledge(
-            *(
-                [e for e in getattr(k, name) if keep(e.where)]
-                for name in (
-                    "facts",
-                    "decisions",
-                    "actions",
-                    "recommendations",
-                    "forward",
-                    "glossary",
-                )
-            )
+            **{
+                f.name: [e for e in getattr(self.knowledge, f.name) if filters.admits(e.where)]
+                for f in dataclasses.fields(Knowledge)
+            }
         )
 
     def ask(self, question: str, filters: Filters | None = None) -> Answer:

@@ -204,18 +204,7 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
             f"{f.where.part}{when}."
         )
         quote = " / ".join(dict.fromkeys(c.quote for c in row.facts if c.quote))
-        citations.append(
-            Citation(
-                n=n,
-                source=f.where.source,
-                part=f.where.part,
-                section=f.where.section,
-                page=f.where.page,
-                date=f.where.date,
-                quote=quote or describe(row),
-                doc_type=f.where.doc_type,
-            )
-        )
+        citations.append(Citation.at(n, f.where, quote or describe(row)))
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
 

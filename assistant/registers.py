@@ -10,7 +10,7 @@ from typing import Any
 from assistant.facts import tokens
 from ingest.dates import long_form
 from ingest.knowledge import Knowledge
-from ingest.types import Answer, Citation, Where
+from ingest.types import Answer, Citation
 
 NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
 OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}
@@ -70,19 +70,6 @@ def flat(entry: Any) -> dict[str, Any]:
     return row
 
 
-def _cite(n: int, where: Where, quote: str) -> Citation:
-    return Citation(
-        n=n,
-        source=where.source,
-        part=where.part,
-        section=where.section,
-        page=where.page,
-        date=where.date,
-        quote=quote,
-        doc_type=where.doc_type,
-    )
-
-
 DECISION_Q = re.compile(
     r"\bwhat\s+(?:(?:was|were|has been|have been|is)\s+|did\s+(?:[\w'’]+\s+){0,3}?)?"
     r"(?:agreed|decided|resolved|agree|decide)\b"
@@ -124,7 +111,7 @@ def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
             f"At the meeting of {when}, item {d.item} {d.item_title}, it was AGREED: "
             f"“{d.text}” [{n}]"
         )
-        citations.append(_cite(n, d.where, d.text))
+        citations.append(Citation.at(n, d.where, d.text))
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
 
@@ -144,7 +131,7 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
         lines.append(
             f"- {a.owner}: {a.text} (meeting of {when}, item {a.item}).{due}{status} [{n}]"
         )
-        citations.append(_cite(n, a.where, a.text))
+        citations.append(Citation.at(n, a.where, a.text))
     return Answer(f"Actions for {owner}:\n" + "\n".join(lines), tuple(citations), covered=True)
 
 
@@ -158,7 +145,7 @@ def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
         lines.append(f"- {r.year} Recommendation {r.number} ({r.status}): “{r.text}”{update} [{n}]")
-        citations.append(_cite(n, r.update_where or r.where, r.update or r.text))
+        citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
         f"{len(found)} recommendations are open or in progress in the latest papers "
         "(status read from the wording of each update, which is quoted):"
@@ -176,4 +163,4 @@ def answer_glossary(acronym: str, knowledge: Knowledge) -> Answer | None:
     text = (
         f"{g.term} stands for {g.meaning}. {g.where.part}{when}, {g.where.section}: “{quote}” [1]"
     )
-    return Answer(text, (_cite(1, g.where, quote),), covered=True)
+    return Answer(text, (Citation.at(1, g.where, quote),), covered=True)

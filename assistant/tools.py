@@ -12,19 +12,12 @@ from pydantic import BaseModel, Field
 from assistant.facts import find_facts
 from assistant.registers import flat, query
 from assistant.retrieve import Filters
+from ingest.types import SEARCHABLE_TYPES
 
 if TYPE_CHECKING:
     from assistant.engine import Assistant
 
-DocType = Literal[
-    "agenda",
-    "minutes",
-    "plan",
-    "strategic assessment",
-    "report",
-    "briefing",
-    "forward programme",
-]
+DocType = Literal[SEARCHABLE_TYPES]  # a tuple subscript gives Literal["agenda", ...]
 
 
 class FigureArgs(BaseModel):

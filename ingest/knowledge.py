@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ingest.registers import Registers
 from ingest.types import Action, Decision, Fact, ForwardItem, GlossaryEntry, Recommendation, Where
 
 T = TypeVar("T")
@@ -34,13 +35,10 @@ _FACT_COLUMNS = """
 
 
 @dataclass
-class Knowledge:
+class Knowledge(Registers):
+    """The registers and every table cell as a fact."""
+
     facts: list[Fact] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    recommendations: list[Recommendation] = field(default_factory=list)
-    forward: list[ForwardItem] = field(default_factory=list)
-    glossary: list[GlossaryEntry] = field(default_factory=list)
 
 
 def _to_json(obj: Any) -> str:

@@ -129,15 +129,7 @@ def _with_part(c: Chunk, part: Part) -> Chunk:
 def extract_knowledge(corpus: Corpus) -> Knowledge:
     """Every table cell as a fact, and the five registers, from the segmented corpus."""
     facts = [f for name, doc in corpus.docs.items() for f in extract_facts(doc, corpus.parts[name])]
-    registers = extract_registers(corpus.docs, corpus.parts)
-    return Knowledge(
-        facts=facts,
-        decisions=registers.decisions,
-        actions=registers.actions,
-        recommendations=registers.recommendations,
-        forward=registers.forward,
-        glossary=registers.glossary,
-    )
+    return Knowledge(facts=facts, **vars(extract_registers(corpus.docs, corpus.parts)))
 
 
 def run(

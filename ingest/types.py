@@ -6,8 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Document types a part can have.
-DOC_TYPES = (
+# Document types a user filters on, and every type a part can have.
+SEARCHABLE_TYPES = (
     "agenda",
     "minutes",
     "plan",
@@ -15,9 +15,8 @@ DOC_TYPES = (
     "report",
     "briefing",
     "forward programme",
-    "appendix",
-    "document",
 )
+DOC_TYPES = (*SEARCHABLE_TYPES, "appendix", "document")
 
 
 @dataclass(frozen=True)
@@ -163,6 +162,20 @@ class Citation:
     date: str | None
     quote: str
     doc_type: str = ""
+
+    @classmethod
+    def at(cls, n: int, place: Chunk | Where, quote: str) -> Citation:
+        """Citation [n] of ``quote``, printed at ``place`` (a chunk, or a fact's or entry's)."""
+        return cls(
+            n,
+            place.source,
+            place.part,
+            place.section,
+            place.page,
+            place.date,
+            quote,
+            place.doc_type,
+        )
 
     def as_dict(self) -> dict:
         return {

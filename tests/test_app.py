@@ -92,8 +92,9 @@ def test_format_answer_not_covered_shows_only_the_text():
 
 
 def test_citation_line_escapes_markdown_and_html():
-    c = Citation(n=1, source="a_b*<c>.pdf", part="", section="", page=None, date="not a date",
-                 quote="")
+    c = Citation(
+        n=1, source="a_b*<c>.pdf", part="", section="", page=None, date="not a date", quote=""
+    )
     assert app.citation_line(c) == r"a\_b\*&lt;c&gt;.pdf — not a date"
 
 
