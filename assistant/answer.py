@@ -123,9 +123,19 @@ def _is_heading(text: str, section: str) -> bool:
     )
 
 
+def _place(c: Chunk) -> str:
+    """The words that say where and when a passage was printed."""
+    return f"{c.part} {long_form(c.date)} {c.section}"
+
+
 def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
-    out = [u for u in _units(hits, question) if not _is_heading(u.text, hits[u.hit].chunk.section)]
-    return out
+    """The quotable units of the passages: not bare headings, not fragments of a few words."""
+    return [
+        u
+        for u in _units(hits, question)
+        if not _is_heading(u.text, hits[u.hit].chunk.section)
+        and (len(u.text.split()) >= 4 or "\t" in u.text)
+    ]
 
 
 RESOLUTION_LINE = re.compile(r"^(\d+\.\s*)?(that|agreed|resolved)\b", re.IGNORECASE)
@@ -206,7 +216,11 @@ def compose(
     if FIGURE.search(question):  # a figure must be for the measure asked, not a neighbour's
         wanted_words = measure_words(question)
         units = [
-            u for u in units if carries(f"{hits[u.hit].chunk.section} {u.shown}", wanted_words)
+            u
+            for u in units
+            if carries(
+                u.shown, f"{hits[u.hit].chunk.section} {hits[u.hit].chunk.text}", wanted_words
+            )
         ]
         if not units:
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
@@ -223,7 +237,7 @@ def compose(
         passage = hits[unit.hit].chunk
         words = (
             Scorer.coverage(terms, unit.shown) * 0.7
-            + Scorer.coverage(terms, f"{passage.section} {passage.text}") * 0.3
+            + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
         )
         scores.append(0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym))
     top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
@@ -309,7 +323,7 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
         if len(items) >= 2:
             break
     if len(items) < 2:
-        return None
+        return _bullets(m.group(2), hits)
 
     def number(label: str) -> tuple[int, str]:
         digits = re.search(r"\d+", label)
@@ -378,3 +392,25 @@ def define(question: str, chunks: list[Chunk]) -> Answer | None:
         (Citation.at(1, c, quote),),
         covered=True,
     )
+
+
+_BULLET_LINE = re.compile(r"^\s*(?:[-•▪]|o\s)\s*(\S.*)$")
+
+
+def _bullets(noun: str, hits: list[Hit]) -> Answer | None:
+    """'What are the strategic priorities?' when they are a bulleted list: the bullets of
+    the best passage whose section names them, quoted."""
+    stem = noun.lower()[:6]  # "priorities" -> "priori", "actions" -> "action"
+    for hit in hits[:3]:
+        c = hit.chunk
+        bullets = [
+            m.group(1).strip() for line in c.text.split("\n") if (m := _BULLET_LINE.match(line))
+        ]
+        if len(bullets) >= 2 and stem in c.section.lower():
+            when = long_form(c.date)
+            head = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}:"
+            lines = [head] + [f"- “{b}” [1]" for b in bullets[:12]]
+            return Answer(
+                "\n".join(lines), (Citation.at(1, c, " … ".join(bullets[:12])),), covered=True
+            )
+    return None

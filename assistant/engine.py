@@ -4,6 +4,7 @@ web app both call `Assistant.ask`."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import cached_property
 
 from assistant.answer import (
@@ -20,6 +21,7 @@ from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.registers import (
     answer_actions,
     answer_decisions,
+    answer_forward,
     answer_glossary,
     answer_outstanding,
 )
@@ -53,7 +55,18 @@ class Assistant:
     ) -> list[Hit]:
         if self.store.count() == 0:
             raise IndexMissing()
-        return self.retriever.search(question, k or self.settings.top_k, filters)
+        return self.retriever.search(self.expand(question), k or self.settings.top_k, filters)
+
+    def expand(self, question: str) -> str:
+        """The question with its acronyms spelled out from the glossary ("PCC" -> "Police
+        and Crime Commissioner"), so passages that spell them out are found too."""
+        meanings = {g.term.upper(): g.meaning for g in self.knowledge.glossary}
+        extra = [
+            meanings[w]
+            for w in dict.fromkeys(re.findall(r"\b[A-Z]{2,6}\b", question))
+            if w in meanings
+        ]
+        return f"{question} ({'; '.join(extra)})" if extra else question
 
     @cached_property
     def chunks(self) -> list[Chunk]:
@@ -99,7 +112,7 @@ class Assistant:
             )
             if found:
                 return found
-        for route in (answer_outstanding, answer_actions):
+        for route in (answer_outstanding, answer_actions, answer_forward):
             found = route(question, known)
             if found:
                 return found

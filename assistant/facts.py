@@ -30,6 +30,7 @@ SYNONYMS = (
     (r"\bpolice and crime commissioner\b", "pcc"),
     (r"\bopcc\b", "pcc"),
     (r"\bviolent crime\b", "violence"),
+    (r"\b(total|overall|all recorded|all reported) crimes?\b", "all crime"),
     (r"&", " and "),
     (r"[–—]", " "),
 )
@@ -145,7 +146,8 @@ def describe(row: FactRow) -> str:
 
 _VERBS = set(
     tokens(
-        "provide provided receive received give given spend spent get got have had see seen "
+        "provide provided receive received give given spend spent get got have has had see seen "
+        "is are was were be been being "
         "record recorded report reported log logged make made show shown"
     )
 )
@@ -221,5 +223,24 @@ def measure_words(question: str) -> set[str]:
     return words
 
 
-def carries(text: str, words: set[str]) -> bool:
-    return words <= set(tokens(text))
+def carries(unit: str, passage: str, words: set[str], share: float = 0.75) -> bool:
+    """Whether a quoted unit answers for these measure words: the numbers that pick a row
+    ("58" of "Beat 58") in the unit itself, and most words in its passage or section."""
+    numbers = {w for w in words if w.isdigit()}
+    names = words - numbers
+    if not numbers <= set(tokens(unit)):
+        return False
+    return not names or len(names & set(tokens(f"{unit} {passage}"))) / len(names) >= share
+
+
+def topic_tokens(question: str) -> set[str]:
+    """The words of a question that say what it is about."""
+    return {t for t in tokens(question) if t not in _QUESTION_WORDS | _VERBS | _ASKING}
+
+
+_ASKING = set(
+    tokens(
+        "when where who will would next upcoming coming up schedule scheduled "
+        "planned plan going to happen meeting"
+    )
+)

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from typing import Any
 
-from assistant.facts import tokens
+from assistant.facts import normalise_period, periods_in, tokens, topic_tokens
 from ingest.dates import long_form
 from ingest.knowledge import Knowledge
 from ingest.types import Answer, Citation
@@ -135,10 +135,27 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
     return Answer(f"Actions for {owner}:\n" + "\n".join(lines), tuple(citations), covered=True)
 
 
+DONE_Q = re.compile(r"\b(completed?|done|implemented|achieved|delivered|closed)\b", re.I)
+WHEN_Q = re.compile(r"^\s*when\b|\bforward programme\b|\bnext (meeting|time)\b", re.I)
+
+
 def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
-    if not re.search(r"\brecommendations?\b", question, re.I) or not OUTSTANDING_Q.search(question):
+    """'Which recommendations are still outstanding?' / '... have been completed?', for the
+    year the question names if it names one."""
+    if not re.search(r"\brecommendations?\b", question, re.I):
         return None
-    found = [r for r in knowledge.recommendations if r.status.startswith(("open", "in progress"))]
+    if OUTSTANDING_Q.search(question):
+        wanted, label = ("open", "in progress"), "open or in progress"
+    elif DONE_Q.search(question):
+        wanted, label = ("done",), "reported done"
+    else:
+        return None
+    years = periods_in(normalise_period(question))
+    found = [
+        r
+        for r in knowledge.recommendations
+        if r.status.startswith(wanted) and (not years or r.year in years)
+    ]
     if not found:
         return None
     lines, citations = [], []
@@ -147,9 +164,33 @@ def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
         lines.append(f"- {r.year} Recommendation {r.number} ({r.status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
-        f"{len(found)} recommendations are open or in progress in the latest papers "
+        f"{len(found)} recommendations are {label} in the latest papers "
         "(status read from the wording of each update, which is quoted):"
     )
+    return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
+
+
+def answer_forward(question: str, knowledge: Knowledge) -> Answer | None:
+    """'When is the PCC visiting?': the forward-programme items the question is about."""
+    if not WHEN_Q.search(question) or not knowledge.forward:
+        return None
+    topic = topic_tokens(question)
+    if not topic:
+        return None
+    scored = [
+        (len(topic & set(tokens(_text_of(f)))) / len(topic), k, f)
+        for k, f in enumerate(knowledge.forward)
+    ]
+    found = [f for s, k, f in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= 0.6][:5]
+    if not found:
+        return None
+    lines, citations = [], []
+    for n, f in enumerate(found, start=1):
+        who = f" Action by: {f.action_by}." if f.action_by else ""
+        lines.append(f"- {f.item}: {f.detail} — {f.date}.{who} [{n}]")
+        quote = " ".join(x for x in (f.item, f.detail, f.date, f.action_by) if x)
+        citations.append(Citation.at(n, f.where, quote))
+    head = f"The forward programme ({found[0].where.part}, {long_form(found[0].where.date)}):"
     return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
 
 

@@ -79,9 +79,9 @@ def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[C
                 start = section.start + int(piece.metadata["start_index"])
                 end = start + len(piece.page_content)
                 location = f"{part.index}|{section.path}"
-                header = (
-                    f"{part.title} ({part.doc_type}, {part.date or 'undated'}) — {section.path}"
-                )
+                # No date here: dates can still change (manifest, a duplicate's date) and
+                # the id does not cover the header; the keyword index carries the date.
+                header = f"{part.title} ({part.doc_type}) — {section.path}"
                 cid = chunk_id(doc.name, location, text)
                 chunks.append(
                     Chunk(

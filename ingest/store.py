@@ -18,6 +18,7 @@ import chromadb
 import Stemmer
 from chromadb.config import Settings as ChromaSettings
 
+from ingest.dates import long_form
 from ingest.embedding import Embedder
 from ingest.types import Chunk
 
@@ -30,6 +31,11 @@ def keyword_tokens(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(
         texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
     )
+
+
+def keyword_text(c: Chunk) -> str:
+    """What the keyword index sees of a chunk: where it is and when, then its text."""
+    return f"{c.part} {long_form(c.date)} {c.section}\n{c.text}"
 
 
 class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
@@ -150,9 +156,7 @@ class KeywordIndex:
         ids = [c.id for c in chunks]
         if chunks:
             retriever = bm25s.BM25()
-            retriever.index(
-                keyword_tokens([f"{c.section}\n{c.text}" for c in chunks]), show_progress=False
-            )
+            retriever.index(keyword_tokens([keyword_text(c) for c in chunks]), show_progress=False)
             retriever.save(str(folder), show_progress=False)
         (folder / "ids.json").write_text(json.dumps(ids))
         pointer = root / "CURRENT.tmp"
