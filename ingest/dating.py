@@ -122,11 +122,19 @@ def resolve_across(files: dict[str, tuple[str, list[Part]]]) -> None:
                 part.date_note = f"{part.date_note}; {note}" if part.date_note else note
 
 
+UPPER_PARTNERSHIP = re.compile(  # on one line: the line above a masthead is not its name
+    r"\b([A-Z]{3,}(?:[ \t][A-Z]{3,})?)[ \t]+COMMUNITY[ \t]+SAFETY[ \t]+PARTNERSHIP\b"
+)
+
+
 def partnership_of(text: str, default: str = "") -> str:
-    """The partnership a file belongs to: the most named '<Place> Community Safety Partnership'."""
-    counts = Counter(
-        re.sub(r"^(The|This|Our|A)\s+", "", m.group(1).strip())
-        for m in PARTNERSHIP.finditer(squash(text))
+    """The partnership a file belongs to: the most named '<Place> Community Safety Partnership'
+    (in a heading's capitals or in running text)."""
+    flat = squash(text)
+    upper = [m.group(1).title() for m in UPPER_PARTNERSHIP.finditer(text)]
+    counts = Counter(u for u in upper if u not in ("The", "This"))
+    counts += Counter(
+        re.sub(r"^(The|This|Our|A)\s+", "", m.group(1).strip()) for m in PARTNERSHIP.finditer(flat)
     )
     counts.pop("The", None)
     counts.pop("", None)

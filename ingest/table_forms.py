@@ -304,11 +304,29 @@ def _aligned_table(lines: list[Line], run: list[int], taken: set[int]) -> Table 
     names = [clean_label(n) or f"column {c + 1}" for c, n in enumerate(names)]
     table = Table("aligned", heads[0] if heads else run[0], run[-1])
     for k, cells in zip(run, rows):
-        placed = {_nearest(columns, s, e): c for c, s, e in cells[1:]}
+        placed = _place(cells, columns, width)
+        if placed is None:
+            continue  # two cells claim one column: no facts rather than guessed columns
         values = [(names[c], v) for c, v in sorted(placed.items()) if c > 0 and kept(v)]
         if values:
             table.rows.append(Row(clean_label(cells[0][0]), values, *printed(lines, k, k)))
     return table if table.rows else None
+
+
+def _place(
+    cells: list[tuple[str, int, int]], columns: list[tuple[int, int]], width: int
+) -> dict[int, str] | None:
+    """Column index -> value. A full row maps in order; a row with empty cells by where
+    each value sits, unless two values would land in one column."""
+    if len(cells) == width:
+        return {c: text for c, (text, _, _) in enumerate(cells)}
+    placed: dict[int, str] = {}
+    for text, s, e in cells[1:]:
+        col = _nearest(columns, s, e)
+        if col in placed:
+            return None
+        placed[col] = text
+    return placed
 
 
 def _nearest(columns: list[tuple[int, int]], s: int, e: int) -> int:
