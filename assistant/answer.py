@@ -30,7 +30,8 @@ GENERIC_WORDS = (
     "partnership charnwood csp agreed agree decided decide decision resolved say says said "
     "tell document documents papers what which when who how stand stands mean means meaning "
     "abbreviation acronym short does did do done much many get got give given make made "
-    "there their they would could should can will about"
+    "there their they would could should can will about fall fell rise rose drop dropped "
+    "went change changed increase increased decrease decreased"
 )
 MIN_COVERAGE = 0.6
 CONFIDENT_MEANING = 0.62
@@ -39,7 +40,8 @@ SHORT_PASSAGE = 360
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
 FIGURE = re.compile(
     r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
-    r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount)\b",
+    r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount|fall|fell|rise|rose|"
+    r"drop\w*|reduc\w*|went (up|down))\b",
     re.I,
 )
 ACRONYM_Q = re.compile(

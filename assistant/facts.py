@@ -31,6 +31,7 @@ SYNONYMS = (
     (r"\bopcc\b", "pcc"),
     (r"\bviolent crime\b", "violence"),
     (r"\b(total|overall|all recorded|all reported) crimes?\b", "all crime"),
+    (r"\b(most similar family group|msfg)\b", "family group"),
     (r"&", " and "),
     (r"[–—]", " "),
 )
@@ -55,11 +56,16 @@ def periods_in(text: str) -> set[str]:
 
 
 def label_match(label: str, question_tokens: set[str]) -> float:
-    """The better of the whole label and its last part ("Crime Reduction › Street Pastors")."""
-    whole = _label_match(label, question_tokens)
-    if " › " not in label:
-        return whole
-    return max(whole, _label_match(label.rsplit(" › ", 1)[1], question_tokens) - 0.001)
+    """The best of the whole label, its last part ("Crime Reduction › Street Pastors") and
+    its bracketed part ("LCDG (Beat 62)")."""
+    variants = [label]
+    if " › " in label:
+        variants.append(label.rsplit(" › ", 1)[1])
+    for v in list(variants):
+        if m := re.search(r"\(([^)]+)\)", v):
+            variants += [m.group(1), (v[: m.start()] + v[m.end() :]).strip()]
+    scores = [_label_match(v, question_tokens) - (0.001 if v != label else 0) for v in variants]
+    return max(scores)
 
 
 def _label_match(label: str, question_tokens: set[str]) -> float:
@@ -157,7 +163,8 @@ _QUESTION_WORDS = set(
         "how many much what which was were is are did does do change changed increase decrease "
         "the partnership charnwood csp figure figures number total recorded there compared "
         "compare with against last year years previous latest current this now ago since "
-        "between during performance"
+        "between during performance fall fell fallen rise rose risen drop dropped reduce "
+        "reduced go went up down it its this that these those their they s"
     )
 )
 
@@ -194,7 +201,7 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
     shown = set(
         tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for r in rows for c in r.facts))
     )
-    if measure - shown:
+    if measure and len(measure & shown) / len(measure) < MEASURE_SHARE:
         return None
     lines, citations = [], []
     for n, row in enumerate(rows, start=1):
@@ -223,7 +230,10 @@ def measure_words(question: str) -> set[str]:
     return words
 
 
-def carries(unit: str, passage: str, words: set[str], share: float = 0.75) -> bool:
+MEASURE_SHARE = 0.6
+
+
+def carries(unit: str, passage: str, words: set[str], share: float = MEASURE_SHARE) -> bool:
     """Whether a quoted unit answers for these measure words: the numbers that pick a row
     ("58" of "Beat 58") in the unit itself, and most words in its passage or section."""
     numbers = {w for w in words if w.isdigit()}
