@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     facts = sub.add_parser("facts", help="figures from the documents' tables, exactly as printed")
     facts.add_argument("query", help='a measure, row or period, e.g. "shoplifting 2023/24"')
     facts.add_argument("--json", action="store_true", help="print JSON")
+    brief = sub.add_parser("brief", help="a cited brief: priorities, figures, open items")
+    brief.add_argument("--json", action="store_true", help="print JSON")
     reg = sub.add_parser("register", help="decisions, actions, recommendations, forward, glossary")
     reg.add_argument("name", choices=REGISTER_NAMES)
     reg.add_argument("--query", default="", help="only entries mentioning these words")
@@ -183,6 +185,11 @@ def main(argv: list[str] | None = None) -> int:
             return _facts(args)
         if args.command == "register":
             return _register(args)
+        if args.command == "brief":
+            from assistant.engine import Assistant
+
+            _print(Assistant(Settings()).ask("Prepare a brief"), args.json)
+            return 0
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR

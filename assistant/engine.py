@@ -16,6 +16,7 @@ from assistant.answer import (
     define,
     list_items,
 )
+from assistant.brief import BRIEF_Q, build_brief
 from assistant.facts import answer_figures
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.registers import (
@@ -105,6 +106,8 @@ class Assistant:
         filters = filters or Filters()
         hits = self.search(question, PASSAGES, filters)
         known = self.knowledge_for(filters)
+        if BRIEF_Q.search(question):
+            return build_brief(known, [c for c in self.chunks if filters.admits(c)])
         acronym = acronym_in(question)
         if acronym:
             found = answer_glossary(acronym, known) or define(

@@ -155,3 +155,20 @@ def test_register_questions_are_answered_from_the_registers(assistant: Assistant
     assert "Gurjit Samra-Rai" in actions.text and "action logging" in actions.text
     outstanding = assistant.ask("Which recommendations are still outstanding?")
     assert "Recommendation 4" in outstanding.text
+
+
+def test_the_chairs_brief_cites_every_line(assistant: Assistant) -> None:
+    brief = assistant.ask("Prepare a brief for the Police and Crime Commissioner's visit")
+    for heading in (
+        "Priorities",
+        "Latest figures",
+        "Open recommendations",
+        "Recent decisions",
+        "Coming up",
+    ):
+        assert f"**{heading}**" in brief.text
+    assert "Shoplifting" in brief.text and "+43%" in brief.text  # the headline table
+    assert "2023/24 Recommendation 9" in brief.text
+    lines = [ln for ln in brief.text.splitlines() if ln.startswith("- ")]
+    assert lines and all(ln.rstrip().endswith("]") for ln in lines)
+    assert len(brief.citations) >= 20
