@@ -13,7 +13,8 @@ from ingest.knowledge import Knowledge
 from ingest.types import Answer, Citation
 
 NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
-OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}
+OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}  # not reported done
+NOT_STATED = "status not stated"
 ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
 
 
@@ -65,6 +66,8 @@ def flat(entry: Any) -> dict[str, Any]:
                 row[f"{prefix}{k}"] = value.get(k)
         elif value is None and key.endswith("where"):
             continue
+        elif key == "status" and not value:
+            row[key] = NOT_STATED
         else:
             row[key] = value
     return row
@@ -145,7 +148,7 @@ def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
     if not re.search(r"\brecommendations?\b", question, re.I):
         return None
     if OUTSTANDING_Q.search(question):
-        wanted, label = ("open", "in progress"), "open or in progress"
+        wanted, label = ("open", "in progress", NOT_STATED), "not reported done"
     elif DONE_Q.search(question):
         wanted, label = ("done",), "reported done"
     else:
@@ -154,14 +157,15 @@ def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
     found = [
         r
         for r in knowledge.recommendations
-        if r.status.startswith(wanted) and (not years or r.year in years)
+        if (r.status or NOT_STATED).startswith(wanted) and (not years or r.year in years)
     ]
     if not found:
         return None
     lines, citations = [], []
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
-        lines.append(f"- {r.year} Recommendation {r.number} ({r.status}): “{r.text}”{update} [{n}]")
+        status = r.status or NOT_STATED
+        lines.append(f"- {r.year} Recommendation {r.number} ({status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
         f"{len(found)} recommendations are {label} in the latest papers "
