@@ -282,17 +282,55 @@ def _sections(
     opening = "".join(ln.raw for ln in lines[first:last] if ln.end <= opening_end)
     if opening.strip():
         sections.append(Section("", part.title, part.start, max(part.start, opening_end - 1), 0))
-    stack: list[tuple[int, str, str]] = []  # (level, number, label)
+    stack: list[Section] = []  # the enclosing sections, outermost first
     for k, (i, h) in enumerate(kept):
-        end = lines[kept[k + 1][0]].start - 1 if k + 1 < len(kept) else part.end
+        stop = kept[k + 1][0] if k + 1 < len(kept) else last
+        end = lines[stop].start - 1 if k + 1 < len(kept) else part.end
         number = h.number
-        top = next((s for s in stack if s[0] == 1), None)
+        top = next((s for s in stack if s.level == 1), None)
         if h.kind == "lettered" and top:
-            number = f"{top[1]}{h.number}"
-        while stack and stack[-1][0] >= h.level:
+            number = f"{top.number}{h.number}"
+        while stack and stack[-1].level >= h.level:
             stack.pop()
-        parents = tuple(lbl for _, _, lbl in stack)
-        sec = Section(number, h.title, lines[i].start, max(lines[i].start, end), h.level, parents)
-        sections.append(sec)
-        stack.append((h.level, number, sec.label))
+        parents = tuple(s.label for s in stack)
+        table_last = _table_end(lines, i, stop) if h.number.startswith("Table") else None
+        if table_last is None:
+            sec = Section(
+                number, h.title, lines[i].start, max(lines[i].start, end), h.level, parents
+            )
+            sections.append(sec)
+            stack.append(sec)
+            continue
+        # A table caption covers its table; the text after it belongs to the section around.
+        sections.append(
+            Section(number, h.title, lines[i].start, lines[table_last].end, h.level, parents)
+        )
+        after = lines[table_last + 1].start
+        outer = stack[-1] if stack else Section("", part.title, 0, 0, 0)
+        sections.append(
+            Section(outer.number, outer.title, after, max(after, end), outer.level, outer.parents)
+        )
     return sections
+
+
+def _is_table_line(raw: str) -> bool:
+    return "\t" in raw or raw.lstrip().startswith("|")
+
+
+def _table_end(lines: list[Line], i: int, stop: int) -> int | None:
+    """The last line of the tab-separated or pipe table right under line ``i``, when text
+    follows it before ``stop``; None otherwise."""
+    j = i + 1
+    while j < stop and not lines[j].raw.strip():
+        j += 1
+    if j >= stop or not _is_table_line(lines[j].raw):
+        return None
+    table_last, k = j, j + 1
+    while k < stop:
+        if _is_table_line(lines[k].raw):
+            table_last = k
+        elif lines[k].raw.strip() or k + 1 >= stop or not _is_table_line(lines[k + 1].raw):
+            break
+        k += 1
+    rest = "".join(lines[x].raw for x in range(table_last + 1, stop)).strip()
+    return table_last if rest else None
