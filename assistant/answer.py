@@ -140,6 +140,11 @@ def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
     ]
 
 
+ROUTINE_RESOLUTION = re.compile(
+    r"^(AGREED|RESOLVED)?\W*(\d+\.\s*)?that the (information|report|update)s? be noted\W*$",
+    re.IGNORECASE,
+)
+AGREEMENT = re.compile(r"\b(agreed|resolved|decided|approved)\b", re.IGNORECASE)
 RESOLUTION_LINE = re.compile(r"^(\d+\.\s*)?(that|agreed|resolved)\b", re.IGNORECASE)
 RESOLUTION = re.compile(r"(?m)^(AGREED|RESOLVED)\b[\s\S]{0,700}")
 
@@ -206,15 +211,26 @@ def compose(
     scorer: Scorer,
     *,
     context_only: bool = False,
+    agreed_only: bool = False,
     wanted: int | None = None,
 ) -> Answer:
     """The quoted answer. ``context_only`` leaves out resolutions (for the discussion
-    around a decision the registers already gave)."""
+    around a decision the registers already gave); ``agreed_only`` keeps only what records
+    an agreement (for "what was agreed on X" when no resolution names X)."""
     if not hits:
         return Answer(NOT_COVERED, (), covered=False)
     units = units_of(hits, question)
     if context_only:
         units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
+    if agreed_only:  # what records an agreement about the question's subject, not routine
+        topic = scorer.terms(question)
+        units = [
+            u
+            for u in units
+            if (u.resolution or AGREEMENT.search(u.text))
+            and not ROUTINE_RESOLUTION.match(u.text)
+            and Scorer.coverage(topic, f"{hits[u.hit].chunk.section} {u.text}") >= 0.5
+        ]
     if FIGURE.search(question):  # a figure must be for the measure asked, not a neighbour's
         wanted_words = measure_words(question)
         units = [

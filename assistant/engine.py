@@ -20,6 +20,7 @@ from assistant.brief import BRIEF_Q, build_brief
 from assistant.facts import answer_figures
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.registers import (
+    DECISION_Q,
     answer_actions,
     answer_decisions,
     answer_forward,
@@ -131,7 +132,15 @@ class Assistant:
         listed = list_items(question, hits, self.store)
         if listed:
             return listed
-        return compose(question, self._with_neighbours(hits), self.embedder, self.scorer)
+        # "What was agreed on X?" with no resolution naming X: only what records agreement.
+        agreed_only = bool(DECISION_Q.search(question)) and bool(known.decisions)
+        return compose(
+            question,
+            self._with_neighbours(hits),
+            self.embedder,
+            self.scorer,
+            agreed_only=agreed_only,
+        )
 
     def _with_context(self, question: str, answer: Answer) -> Answer:
         """A decision from the register, and the discussion before it in the same item."""

@@ -61,23 +61,34 @@ def chunk_id(source: str, location: str, text: str) -> str:
     return hashlib.sha1(f"{source}\x00{location}\x00{text}".encode()).hexdigest()[:24]
 
 
+def raw_offset(raw: str, piece: str, after: int) -> int:
+    """Where ``piece`` (tidied text) begins in ``raw``, at or after ``after``: its first
+    words with any punctuation, markup or line breaks between them."""
+    words = re.findall(r"\w+", piece)[:8]
+    if not words:
+        return after
+    found = re.compile(r"\W+".join(map(re.escape, words))).search(raw, after)
+    return found.start() if found else after
+
+
 def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[Chunk]:
+    """Each section's text, unwrapped first (so a sentence the PDF broke across a blank line
+    stays whole), then split; offsets point back into the file's own text."""
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=size,
-        chunk_overlap=overlap,
-        add_start_index=True,
-        separators=["\n\n", "\n", ". ", " ", ""],
+        chunk_size=size, chunk_overlap=overlap, separators=["\n", ". ", " ", ""]
     )
     chunks: list[Chunk] = []
     for part in parts:
         for section in part.sections:
             raw = doc.text[section.start : section.end]
-            for piece in splitter.create_documents([raw]):
-                text = tidy(piece.page_content)
+            cursor = 0
+            for text in splitter.split_text(tidy(raw)):
+                at = raw_offset(raw, text, cursor)
+                cursor = at + 1
                 if len(text) < MIN_CHUNK_CHARS or _masthead_only(text):
                     continue
-                start = section.start + int(piece.metadata["start_index"])
-                end = start + len(piece.page_content)
+                start = section.start + at
+                end = min(section.end, start + len(text))
                 location = f"{part.index}|{section.path}"
                 # No date here: dates can still change (manifest, a duplicate's date) and
                 # the id does not cover the header; the keyword index carries the date.
