@@ -172,3 +172,13 @@ def test_the_chairs_brief_cites_every_line(assistant: Assistant) -> None:
     lines = [ln for ln in brief.text.splitlines() if ln.startswith("- ")]
     assert lines and all(ln.rstrip().endswith("]") for ln in lines)
     assert len(brief.citations) >= 20
+
+
+def test_what_was_agreed_quotes_only_agreements_about_the_subject(assistant: Assistant) -> None:
+    """A question about an agreement the papers never record is not answered with another
+    item's resolution or with a routine 'information be noted'."""
+    none = assistant.ask("What was agreed about funding for the Falcon Centre?")
+    assert not none.covered and none.citations == ()
+    levy = assistant.ask("What was agreed about the Night Time Economy levy?")
+    assert "Late Night Levy" in levy.text and "agreed" in levy.text
+    assert "information be noted" not in levy.text
