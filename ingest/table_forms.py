@@ -237,6 +237,23 @@ def _aligned_row(ln: Line) -> list[tuple[str, int, int]] | None:
     return None
 
 
+def _row_run(
+    lines: list[Line], taken: set[int], k: int, is_row: Callable[[Line], bool], max_gap: int
+) -> list[int]:
+    """Line ``k`` and the rows after it, with at most ``max_gap`` blank lines between."""
+    run, j, gap = [k], k + 1, 0
+    while _free(lines, taken, j) and gap <= max_gap:
+        if lines[j].blank:
+            gap += 1
+        elif is_row(lines[j]):
+            run.append(j)
+            gap = 0
+        else:
+            break
+        j += 1
+    return run
+
+
 def aligned_tables(lines: list[Line], taken: set[int]) -> list[Table]:
     found: list[Table] = []
     k = 0
@@ -244,16 +261,7 @@ def aligned_tables(lines: list[Line], taken: set[int]) -> list[Table]:
         if not _free(lines, taken, k) or _aligned_row(lines[k]) is None:
             k += 1
             continue
-        run, j, gap = [k], k + 1, 0
-        while _free(lines, taken, j) and gap <= 2:
-            if lines[j].blank:
-                gap += 1
-            elif _aligned_row(lines[j]) is not None:
-                run.append(j)
-                gap = 0
-            else:
-                break
-            j += 1
+        run = _row_run(lines, taken, k, lambda ln: _aligned_row(ln) is not None, max_gap=2)
         table = _aligned_table(lines, run, taken)
         if table:
             found.append(claim(taken, table))
@@ -486,16 +494,7 @@ def _runs(
         if not _free(lines, taken, k) or lines[k].blank or not is_row(lines[k]):
             k += 1
             continue
-        run, j, gap = [k], k + 1, 0
-        while _free(lines, taken, j) and gap <= 3:
-            if lines[j].blank:
-                gap += 1
-            elif is_row(lines[j]):
-                run.append(j)
-                gap = 0
-            else:
-                break
-            j += 1
+        run = _row_run(lines, taken, k, is_row, max_gap=3)
         if len(run) >= 2 or lead_in_or_caption(lines, k):
             table = build(lines, run)
             if table:
