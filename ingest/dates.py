@@ -27,16 +27,19 @@ MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_RE = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
-)
+_WORDS = rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b"
+_NUMERIC = r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"  # UK order: 12/03/2024
+DATE_RE = re.compile(f"{_WORDS}|{_NUMERIC}", re.IGNORECASE)
 
 
 def parse_dates(text: str) -> list[tuple[int, date]]:
     """Every date printed in ``text``, with the offset where it starts."""
     found = []
     for m in DATE_RE.finditer(text):
-        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        if m.group(1):
+            day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        else:
+            day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
         try:
             found.append((m.start(), date(year, month, day)))
         except ValueError:

@@ -71,7 +71,10 @@ def date_file(text: str, parts: list[Part]) -> None:
 
 
 def _check_minutes(part: Part, body: str, own: date | None) -> None:
-    previous = max(_approved_dates(body), default=None)
+    # The heading itself ("MINUTES OF ... HELD ON 12/03/2024") is not an earlier meeting.
+    heading = next((ln for ln in body.split("\n") if ln.strip()), "")
+    after_heading = body[body.find(heading) + len(heading) :]
+    previous = max(_approved_dates(after_heading), default=None)
     following = min(
         (d for d in _upcoming_dates(body) if not previous or d > previous), default=None
     )

@@ -21,7 +21,9 @@ from ingest.headings import Heading, clean, detect, is_upper_title, tidy_title
 from ingest.types import LoadedFile, Part, Section
 
 MASTHEAD = re.compile(
-    r"^(?:[A-Z][A-Z&'’\-]*\s+){0,5}(?:PARTNERSHIP|COUNCIL|COMMITTEE|BOARD|CABINET)$"
+    r"^(?:[A-Z][A-Z&'’\-]*\s+){0,5}(?:PARTNERSHIP|COUNCIL|COMMITTEE|BOARD|CABINET)"
+    r"(?:\s+(?:MEETING|AGENDA|MINUTES))?$"
+    r"|^MINUTES OF (?:THE )?(?:[A-Z][A-Z&'’\-]*\s+){1,8}(?:HELD )?ON\b.*$"
 )
 DATE_FIELD = re.compile(r"^(?:Date|Date of meeting|Published)\s*:\s*(\S.*)$", re.IGNORECASE)
 DOC_TITLE = re.compile(
@@ -101,7 +103,9 @@ def _join_wrapped_title(lines: list[Line], i: int, h: Heading, reflowed: bool) -
         return h
     dangling = _DANGLING.search(h.title) and nxt - i <= 3 and len(follow) <= 60
     upper = is_upper_title(h.title) and is_upper_title(follow) and nxt == i + 1
-    titled = nxt == i + 1 and len(follow) <= 40 and follow[:1].isupper()
+    titled = (
+        not is_upper_title(h.title) and nxt == i + 1 and len(follow) <= 40 and follow[:1].isupper()
+    )
     if dangling or upper or titled:
         return Heading(h.number, f"{h.title} {tidy_title(follow)}", h.level, h.kind)
     return h
@@ -127,7 +131,7 @@ def _is_masthead(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if not MASTHEAD.match(text):
         return False
-    following = " ".join(_head_block(lines, i, 6)[1:]).upper()
+    following = " ".join(_head_block(lines, i, 6)).upper()
     return bool(
         re.search(r"\b(19|20)\d{2}\b", following)
         or re.search(r"\b(AGENDA|MINUTES|FORWARD PROGRAMME|ITEM\s+\d)", following)
