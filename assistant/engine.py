@@ -55,9 +55,19 @@ class Assistant:
     def search(
         self, question: str, k: int | None = None, filters: Filters | None = None
     ) -> list[Hit]:
+        self.refresh()
         if self.store.count() == 0:
             raise IndexMissing()
         return self.retriever.search(self.expand(question), k or self.settings.top_k, filters)
+
+    def refresh(self) -> None:
+        """Pick up a new ingest while running (the chat stays up while officers add papers):
+        the keyword index's build changes with every ingest."""
+        if self.keywords.version() == self.keywords.loaded:
+            return
+        self.keywords.load()
+        for cached in ("chunks", "scorer", "knowledge"):
+            self.__dict__.pop(cached, None)
 
     def expand(self, question: str) -> str:
         """The question with its acronyms spelled out from the glossary ("PCC" -> "Police

@@ -143,6 +143,7 @@ class KeywordIndex:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.loaded = ""
         self.ids: list[str] = []
         self.retriever: bm25s.BM25 | None = None
 
@@ -166,11 +167,16 @@ class KeywordIndex:
             if old.is_dir() and old.name != stamp:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def load(self) -> KeywordIndex:
+    def version(self) -> str:
+        """Which build is current: it changes with every ingest."""
         current = self.root / "CURRENT"
-        if not current.exists():
+        return current.read_text().strip() if current.exists() else ""
+
+    def load(self) -> KeywordIndex:
+        self.loaded = self.version()
+        if not self.loaded:
             return self
-        folder = self.root / current.read_text().strip()
+        folder = self.root / self.loaded
         self.ids = json.loads((folder / "ids.json").read_text())
         if self.ids:
             self.retriever = bm25s.BM25.load(str(folder), show_progress=False)

@@ -128,3 +128,32 @@ def test_the_action_is_in_the_register(indexed: Assistant) -> None:
 def test_a_question_the_pack_does_not_cover(indexed: Assistant) -> None:
     answer = indexed.ask("What did the partnership agree about knife arches in schools?")
     assert not answer.covered and answer.citations == ()
+
+
+def test_a_running_assistant_sees_papers_ingested_after_it_started(
+    indexed: Assistant, tmp_path: Path, fake_embedder
+) -> None:
+    """The chat stays up while an officer adds papers and runs the ingest."""
+    assert not indexed.ask("What was agreed about the skate park in Narborough?").covered
+    corpus = indexed.settings.corpus_dir
+    (corpus / "blaby-minutes-2024-06-11.txt").write_text(
+        "BLABY COMMUNITY SAFETY PARTNERSHIP\n11TH JUNE 2024\n\nPRESENT: Omar Patel\n\n"
+        "1. MINUTES\nThe minutes of the meeting held on 14th March 2024 were approved.\n\n"
+        "2. NARBOROUGH SKATE PARK\nResidents reported late-night noise at the skate park.\n"
+        "AGREED that Omar Patel arrange patrols at the Narborough skate park.\n",
+        encoding="utf-8",
+    )
+    s = indexed.settings
+    run(
+        [corpus],
+        store=indexed.store,
+        embedder=fake_embedder,
+        keyword_dir=s.keyword_dir,
+        cache=s.cache_dir,
+        chunk_size=900,
+        chunk_overlap=150,
+        knowledge_db=s.knowledge_db,
+    )
+    answer = indexed.ask("What was agreed about the skate park in Narborough?")
+    assert "Omar Patel arrange patrols" in answer.text
+    assert answer.citations[0].source == "blaby-minutes-2024-06-11.txt"
