@@ -106,7 +106,17 @@ def _join_wrapped_title(lines: list[Line], i: int, h: Heading, reflowed: bool) -
     titled = (
         not is_upper_title(h.title) and nxt == i + 1 and len(follow) <= 40 and follow[:1].isupper()
     )
-    if dangling or upper or titled:
+    # "5. Priority 2: To reduce the harm caused by Youth" / (blank) / "ASB and Youth Crime"
+    across_blank = (
+        h.kind == "numbered"
+        and nxt - i <= 2
+        and len(follow) <= 40
+        and follow[:1].isupper()
+        and len(follow.split()) >= 2
+        and not follow.endswith(("?", ":", "!"))
+        and not re.search(r"\s{2,}|\t", lines[nxt].raw.strip())
+    )
+    if dangling or upper or titled or across_blank:
         return Heading(h.number, f"{h.title} {tidy_title(follow)}", h.level, h.kind)
     return h
 
