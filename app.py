@@ -35,6 +35,13 @@ DESCRIPTION = (
 ANY_TYPE = "any"
 DOC_TYPE_CHOICES = (ANY_TYPE, *SEARCHABLE_TYPES)
 DEFAULT_HOST = "127.0.0.1"
+# One of each kind of question the assistant settles: a decision, a figure, a register, a brief.
+EXAMPLES = (
+    "What was agreed on community triggers?",
+    "How much did shoplifting change in 2023/24?",
+    "Which recommendations are still outstanding?",
+    "Prepare a brief for the Police and Crime Commissioner's visit",
+)
 DEFAULT_PORT = 7860
 API_NAME = "chat"
 
@@ -148,6 +155,8 @@ def build_app(ask: Ask) -> gr.Blocks:
             gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="2023-01-01", max_lines=1),
         ],
         additional_inputs_accordion=gr.Accordion(label="Filters", open=False),
+        examples=[[q, ANY_TYPE, ""] for q in EXAMPLES],
+        cache_examples=False,
         api_name=API_NAME,
         flagging_mode="never",
         analytics_enabled=False,
