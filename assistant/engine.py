@@ -26,6 +26,7 @@ from assistant.registers import (
     answer_forward,
     answer_glossary,
     answer_outstanding,
+    meeting_month,
 )
 from assistant.retrieve import Filters, Hit, Retriever
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -131,8 +132,8 @@ class Assistant:
             if found:
                 return found
         found = answer_decisions(question, known)
-        if found:
-            return self._with_context(question, found)
+        if found:  # one subject: add its discussion; a whole meeting's decisions stand alone
+            return found if meeting_month(question) else self._with_context(question, found)
         if FIGURE.search(question):
             if self.scorer.unknown_terms(question):  # a measure no document mentions
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)

@@ -8,13 +8,15 @@ import re
 from typing import Any
 
 from assistant.facts import normalise_period, periods_in, tokens, topic_tokens
-from ingest.dates import long_form
+from ingest.dates import MONTHS, long_form
 from ingest.knowledge import Knowledge
 from ingest.types import Answer, Citation
 
 NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
+_GLUE = set(tokens("of from with without about regarding"))  # a topic's words, not its glue
 OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}  # not reported done
 NOT_STATED = "status not stated"
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
 
 
@@ -28,7 +30,7 @@ def _text_of(entry: Any) -> str:
 
 
 def matches(entry: Any, query: str) -> float:
-    want = set(tokens(query))
+    want = set(tokens(query)) - _GLUE
     if not want:
         return 1.0
     have = set(tokens(_text_of(entry)))
@@ -74,9 +76,15 @@ def flat(entry: Any) -> dict[str, Any]:
 
 
 DECISION_Q = re.compile(
-    r"\bwhat\s+(?:(?:was|were|has been|have been|is)\s+|did\s+(?:[\w'’]+\s+){0,3}?)?"
-    r"(?:agreed|decided|resolved|agree|decide)\b"
+    r"\b(?:what\s+(?:(?:was|were|has been|have been|is)\s+|did\s+(?:[\w'’]+\s+){0,3}?)?"
+    r"|^\s*did\s+(?:[\w'’]+\s+){0,3}?)"
+    r"(?:agreed|decided|resolved|approved|agree|decide|resolve|approve)\b"
     r"(?:\s+(?:on|about|regarding|for|to|in respect of|with))?\s*(?P<topic>.+?)\??$",
+    re.I,
+)
+MEETING_Q = re.compile(
+    r"\b(?:agreed|decided|decisions?|resolutions?|resolved)\b.*?\b(?:at|in|on)\s+the\s+"
+    rf"(?:meeting\s+(?:of|on|in)\s+)?(?:(\d{{1,2}})\w*\s+)?({_MONTHS})\s+(\d{{4}})",
     re.I,
 )
 ACTIONS_Q = re.compile(
@@ -89,7 +97,23 @@ OUTSTANDING_Q = re.compile(
 )
 
 
+def meeting_month(question: str) -> str | None:
+    """'What was agreed at the January 2023 meeting?' -> '2023-01'."""
+    m = MEETING_Q.search(question)
+    if not m:
+        return None
+    return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}"
+
+
 def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
+    month = meeting_month(question)
+    if month and knowledge.decisions:  # everything of substance a meeting agreed
+        found = [
+            d
+            for d in knowledge.decisions
+            if (d.meeting_date or "").startswith(month) and not ROUTINE.match(d.text.strip())
+        ]
+        return _decision_answer(found[:12]) if found else None
     m = DECISION_Q.search(question)
     if not m or not knowledge.decisions:
         return None
@@ -107,6 +131,10 @@ def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
     if not found:
         return None
     found = sorted(found, key=lambda d: d.meeting_date or "", reverse=True)[:5]
+    return _decision_answer(found)
+
+
+def _decision_answer(found: list) -> Answer:
     lines, citations = [], []
     for n, d in enumerate(found, start=1):
         when = long_form(d.meeting_date) or "an undated meeting"

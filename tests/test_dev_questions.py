@@ -182,3 +182,16 @@ def test_what_was_agreed_quotes_only_agreements_about_the_subject(assistant: Ass
     levy = assistant.ask("What was agreed about the Night Time Economy levy?")
     assert "Late Night Levy" in levy.text and "agreed" in levy.text
     assert "information be noted" not in levy.text
+
+
+def test_decisions_by_meeting_and_yes_no_questions(assistant: Assistant) -> None:
+    january = assistant.ask("What was agreed at the January 2023 meeting?")
+    assert january.citations and all(c.date == "2023-01-26" for c in january.citations)
+    assert "Community Triggers" in january.text and "Harm to Hope" in january.text
+    assert "information be noted" not in january.text
+    approved = assistant.ask(
+        "Did the partnership approve the recommendations of the strategic assessment?"
+    )
+    assert "That the partnership approve the recommendations outlined in the report" in (
+        approved.text
+    )
