@@ -197,21 +197,24 @@ def main(argv: list[str] | None = None) -> int:
         print("error: give a QUESTION or --batch FILE", file=sys.stderr)
         return EXIT_ERROR
     filters = Filters(args.type, args.since, args.until, args.partnership)
+    questions: list[tuple[str | None, str]] = [(None, args.question)]
+    if args.batch:
+        try:
+            questions = _questions(args.batch)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as err:
+            print(f"error: cannot read the batch file: {err}", file=sys.stderr)
+            return EXIT_ERROR
     try:
         from assistant.engine import Assistant
 
         assistant = Assistant(Settings())
-        if args.batch:
-            for qid, question in _questions(args.batch):
-                _print(assistant.ask(question, filters), args.json, qid, question)
-        else:
-            _print(assistant.ask(args.question, filters), args.json)
+        for qid, question in questions:
+            _print(assistant.ask(question, filters), args.json, qid, question if qid else "")
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR
-    except (OSError, json.JSONDecodeError, KeyError) as err:
-        print(f"error: cannot read the batch file: {err}", file=sys.stderr)
-        return EXIT_ERROR
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        sys.stderr.close()
     return 0
 
 

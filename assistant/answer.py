@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.facts import carries, measure_words
 from assistant.retrieve import Hit
-from ingest.dates import long_form
+from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
 from ingest.store import keyword_tokens
 from ingest.types import Answer, Chunk, Citation
@@ -46,13 +46,14 @@ FIGURE = re.compile(
 )
 ACRONYM_Q = re.compile(
     r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
-    r"|meaning of\s+([A-Z]{2,8})|what is (?:an?\s+|the\s+)?([A-Z]{2,8})\b"
+    r"|(?i:meaning of)\s+([A-Z]{2,8})|(?i:what(?: is|'s)) (?:an?\s+|the\s+)?([A-Z]{2,8})\b"
 )
 LIST_Q = re.compile(
     r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
     r"measures|decisions|objectives|aims)\b",
     re.I,
 )
+WHEN = re.compile(r"^\s*(when|what date|on what date|by when)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -177,6 +178,8 @@ def _units(hits: list[Hit], question: str) -> list[Unit]:
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     boost = 0.25 if unit.named else 0.0
+    if WHEN.match(question) and DATE_RE.search(unit.text):  # "when ...?" wants a date
+        boost += 0.15
     if unit.resolution and DECISION.search(question):
         boost += 0.3
     if DECISION.search(question) and re.match(

@@ -39,7 +39,7 @@ from ingest.types import Answer, Chunk
 
 PASSAGES = 8
 NEIGHBOUR_HITS = 3
-MAX_SIBLINGS = 4
+MAX_SIBLINGS = 6
 
 
 class Assistant:
