@@ -115,7 +115,8 @@ def bench_ours(corpus: Path, data: Path, model: Path, questions: list[dict], rep
         store = ChunkStore(settings.chroma_dir, settings.collection, emb)
         report = run([corpus], store=store, embedder=emb, keyword_dir=settings.keyword_dir,
                      cache=settings.cache_dir, chunk_size=settings.chunk_size,
-                     chunk_overlap=settings.chunk_overlap, partnership=settings.partnership or "")
+                     chunk_overlap=settings.chunk_overlap, partnership=settings.partnership or "",
+                     knowledge_db=settings.knowledge_db)  # as `python -m ingest` runs it
         return report, time.perf_counter() - t
 
     first, first_s = ingest(embedder)

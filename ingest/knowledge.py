@@ -55,12 +55,28 @@ def _from_dict(cls: type[T], data: dict) -> T:
     return cls(**values)
 
 
-def write(path: Path, knowledge: Knowledge) -> None:
+def stored_digest(path: Path) -> str:
+    """The digest the knowledge base was built from ("" when there is none)."""
+    if not path.exists():
+        return ""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+    except sqlite3.OperationalError:  # built before digests were kept
+        return ""
+    finally:
+        con.close()
+    return row[0] if row else ""
+
+
+def write(path: Path, knowledge: Knowledge, digest: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
         con.execute(f"CREATE TABLE facts ({_FACT_COLUMNS})")
         con.executemany(
             "INSERT INTO facts (source, part, section, page, date, partnership, table_title, "

@@ -17,7 +17,8 @@ from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
 from ingest.errors import LoadError
-from ingest.knowledge import Knowledge
+from ingest.knowledge import Knowledge, stored_digest
+from ingest.knowledge import read as read_knowledge
 from ingest.knowledge import write as write_knowledge
 from ingest.load import iter_corpus, load
 from ingest.manifest import apply_manifest, read_manifest
@@ -126,6 +127,19 @@ def _with_part(c: Chunk, part: Part) -> Chunk:
     )
 
 
+def knowledge_digest(corpus: Corpus) -> str:
+    """What the facts and registers depend on: every file's content, the part metadata
+    (dates, types, manifest corrections) and the code that extracts them."""
+    h = hashlib.sha256()
+    for name in sorted(corpus.docs):
+        h.update(f"{name}\0{corpus.docs[name].sha256}\0".encode())
+        for p in corpus.parts[name]:
+            h.update(f"{p.title}|{p.doc_type}|{p.date}|{p.partnership}\0".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(module.read_bytes())
+    return h.hexdigest()
+
+
 def extract_knowledge(corpus: Corpus) -> Knowledge:
     """Every table cell as a fact, and the five registers, from the segmented corpus."""
     facts = [f for name, doc in corpus.docs.items() for f in extract_facts(doc, corpus.parts[name])]
@@ -161,8 +175,12 @@ def run(
         skipped=corpus.skipped,
     )
     if knowledge_db is not None:
-        knowledge = extract_knowledge(corpus)
-        write_knowledge(knowledge_db, knowledge)
+        digest = knowledge_digest(corpus)
+        if digest == stored_digest(knowledge_db):  # same papers, same code: nothing to redo
+            knowledge = read_knowledge(knowledge_db)
+        else:
+            knowledge = extract_knowledge(corpus)
+            write_knowledge(knowledge_db, knowledge, digest)
         report.knowledge = {
             name: len(getattr(knowledge, name))
             for name in ("facts", "decisions", "actions", "recommendations", "forward", "glossary")

@@ -157,3 +157,22 @@ def test_a_running_assistant_sees_papers_ingested_after_it_started(
     answer = indexed.ask("What was agreed about the skate park in Narborough?")
     assert "Omar Patel arrange patrols" in answer.text
     assert answer.citations[0].source == "blaby-minutes-2024-06-11.txt"
+
+
+def test_an_unchanged_corpus_does_not_rebuild_the_knowledge_base(
+    indexed: Assistant, fake_embedder
+) -> None:
+    s = indexed.settings
+    before = s.knowledge_db.stat().st_mtime_ns
+    report = run(
+        [s.corpus_dir],
+        store=indexed.store,
+        embedder=fake_embedder,
+        keyword_dir=s.keyword_dir,
+        cache=s.cache_dir,
+        chunk_size=900,
+        chunk_overlap=150,
+        knowledge_db=s.knowledge_db,
+    )
+    assert report.embedded == 0 and report.knowledge["decisions"] >= 1
+    assert s.knowledge_db.stat().st_mtime_ns == before
