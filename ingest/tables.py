@@ -1,9 +1,9 @@
 """Tables to facts: every table of a document, whatever its form, one `Fact` per cell.
 
 `extract_facts(doc, parts)` finds the tables (Markdown pipes and tab-separated rows here;
-text laid out in columns, one cell per line, single-spaced "label £500 £500" rows and
-"label: figure" lines in `ingest.table_forms`), names each one, and turns every cell into
-a `Fact`:
+text laid out in columns and one cell per line in `ingest.table_aligned`; single-spaced
+"label £500 £500" rows and "label: figure" lines in `ingest.table_lines`), names each one,
+and turns every cell into a `Fact`:
 
 - ``table``: a caption ("Table 1: ...", "Figure 3 ...") at most three lines above and not
   already another table's; else the sentence ending in ':' that introduces it ("The
@@ -23,27 +23,31 @@ from __future__ import annotations
 import re
 
 from ingest.locate import locate
-from ingest.table_forms import (
+from ingest.table_aligned import (
+    aligned_tables,
+    one_per_line_tables,
+)
+from ingest.table_cells import (
     CAPTION,
     FISCAL,
     MONTH,
     Line,
     Row,
     Table,
-    aligned_tables,
     clean_label,
     is_figure,
     is_header_cell,
     is_year,
     kept,
-    label_figure,
-    label_figure_tables,
-    one_per_line_tables,
     parse_number,
-    spaced_row,
-    spaced_tables,
     split_lines,
     unit_of,
+)
+from ingest.table_lines import (
+    label_figure,
+    label_figure_tables,
+    spaced_row,
+    spaced_tables,
 )
 from ingest.types import Fact, LoadedFile, Part
 

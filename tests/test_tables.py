@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from ingest.dating import date_file
 from ingest.load import load
 from ingest.segment import segment
-from ingest.table_forms import is_figure, parse_number, unit_of
+from ingest.table_cells import is_figure, parse_number, unit_of
 from ingest.tables import extract_facts
 from ingest.types import Fact, LoadedFile
 
