@@ -7,17 +7,11 @@ import dataclasses
 import re
 from functools import cached_property
 
-from assistant.answer import (
-    FIGURE,
-    NOT_IN_DOCUMENTS,
-    Scorer,
-    acronym_in,
-    compose,
-    define,
-    list_items,
-)
+from assistant.acronyms import acronym_in, define
+from assistant.answer import FIGURE, NOT_IN_DOCUMENTS, Scorer, compose
 from assistant.brief import BRIEF_Q, build_brief
 from assistant.facts import answer_figures
+from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.registers import (
     DECISION_Q,
