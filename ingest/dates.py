@@ -47,11 +47,6 @@ def parse_dates(text: str) -> list[tuple[int, date]]:
     return found
 
 
-def first_date(text: str) -> date | None:
-    dates = parse_dates(text)
-    return dates[0][1] if dates else None
-
-
 def squash(text: str) -> str:
     """Collapse the ragged whitespace of PDF text so phrases match across line breaks."""
     return re.sub(r"\s+", " ", text)
