@@ -11,7 +11,7 @@ from fpdf import FPDF
 
 from assistant.engine import Assistant
 from ingest.knowledge import read
-from ingest.pipeline import run
+from ingest.pipeline import Report, run
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 
@@ -71,6 +71,20 @@ def make_pack(path: Path) -> None:
     pdf.output(str(path))
 
 
+def ingest(settings: Settings, store: ChunkStore, embedder) -> Report:
+    """The corpus folder into the index and the knowledge base, as `python -m ingest` does."""
+    return run(
+        [settings.corpus_dir],
+        store=store,
+        embedder=embedder,
+        keyword_dir=settings.keyword_dir,
+        cache=settings.cache_dir,
+        chunk_size=900,
+        chunk_overlap=150,
+        knowledge_db=settings.knowledge_db,
+    )
+
+
 @pytest.fixture
 def indexed(tmp_path: Path, fake_embedder) -> Assistant:
     corpus = tmp_path / "corpus"
@@ -78,16 +92,7 @@ def indexed(tmp_path: Path, fake_embedder) -> Assistant:
     make_pack(corpus / "blaby-csp-pack-2024-03-14.pdf")
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
     store = ChunkStore(settings.chroma_dir, settings.collection, fake_embedder)
-    report = run(
-        [corpus],
-        store=store,
-        embedder=fake_embedder,
-        keyword_dir=settings.keyword_dir,
-        cache=settings.cache_dir,
-        chunk_size=900,
-        chunk_overlap=150,
-        knowledge_db=settings.knowledge_db,
-    )
+    report = ingest(settings, store, fake_embedder)
     assert report.files == 1 and not report.skipped
     return Assistant(settings, fake_embedder)
 
@@ -143,17 +148,7 @@ def test_a_running_assistant_sees_papers_ingested_after_it_started(
         "AGREED that Omar Patel arrange patrols at the Narborough skate park.\n",
         encoding="utf-8",
     )
-    s = indexed.settings
-    run(
-        [corpus],
-        store=indexed.store,
-        embedder=fake_embedder,
-        keyword_dir=s.keyword_dir,
-        cache=s.cache_dir,
-        chunk_size=900,
-        chunk_overlap=150,
-        knowledge_db=s.knowledge_db,
-    )
+    ingest(indexed.settings, indexed.store, fake_embedder)
     answer = indexed.ask("What was agreed about the skate park in Narborough?")
     assert "Omar Patel arrange patrols" in answer.text
     assert answer.citations[0].source == "blaby-minutes-2024-06-11.txt"
@@ -164,15 +159,6 @@ def test_an_unchanged_corpus_does_not_rebuild_the_knowledge_base(
 ) -> None:
     s = indexed.settings
     before = s.knowledge_db.stat().st_mtime_ns
-    report = run(
-        [s.corpus_dir],
-        store=indexed.store,
-        embedder=fake_embedder,
-        keyword_dir=s.keyword_dir,
-        cache=s.cache_dir,
-        chunk_size=900,
-        chunk_overlap=150,
-        knowledge_db=s.knowledge_db,
-    )
+    report = ingest(s, indexed.store, fake_embedder)
     assert report.embedded == 0 and report.knowledge["decisions"] >= 1
     assert s.knowledge_db.stat().st_mtime_ns == before
