@@ -96,3 +96,119 @@ def test_no_knowledge_yet_is_a_clear_error(tmp_path: Path) -> None:
         timeout=120,
     )
     assert out.returncode == 2 and "python -m ingest" in out.stderr
+
+
+# --- ask: questions that cannot be answered are refused before anything is answered ------
+
+TINY = (
+    "# WESTMERE SAFER COMMUNITIES PARTNERSHIP\n\nDate: 9 March 2023\n\n"
+    "## 1. Night-time economy\n\nA report on violence in the town centre at night was "
+    "considered.\n\nRESOLVED that Priya Shah draft a night-time economy safety charter for "
+    "licensed premises by the end of June 2023.\n\n"
+    "## 2. Glossary\n\nSCP  Safer Communities Partnership\n"
+)
+
+
+@pytest.fixture
+def tiny_index(tmp_path: Path, fake_embedder, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-file index built with the fake embedder; `main()` answers from it in-process."""
+    from ingest.pipeline import run
+    from ingest.settings import Settings
+    from ingest.store import ChunkStore
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "westmere-scp-minutes-2023-03-09.md").write_text(TINY)
+    settings = Settings(data_dir=tmp_path / "data")
+    run(
+        [corpus],
+        store=ChunkStore(settings.chroma_dir, settings.collection, fake_embedder),
+        embedder=fake_embedder,
+        keyword_dir=settings.keyword_dir,
+        cache=settings.cache_dir,
+        chunk_size=900,
+        chunk_overlap=150,
+        knowledge_db=settings.knowledge_db,
+    )
+    monkeypatch.setenv("CSP_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setattr("assistant.engine.SentenceTransformerEmbedder", lambda path: fake_embedder)
+    return settings.data_dir
+
+
+def ask(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
+    from assistant.__main__ import main
+
+    code = main(["ask", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_good_batch_is_answered(tiny_index: Path, tmp_path: Path, capsys) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "What does SCP stand for?"}\n'
+        "\n"
+        "Who won the 1966 World Cup?\n"
+    )
+    code, out, err = ask(capsys, "--batch", str(batch), "--json")
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("id") for r in lines] == ["a", None]
+    assert "Safer Communities Partnership" in lines[0]["answer"]
+    assert lines[1]["covered"] is False
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"id": "b", "question": null}',
+        '{"id": "b", "question": 42}',
+        '{"id": "b", "question": ["What does SCP stand for?"]}',
+        '{"id": "b"}',
+        '{"id": "b", "question": "   "}',
+        '{"id": "b", "question": "What does SCP stand for?"',  # not valid JSON
+    ],
+    ids=["null", "number", "list", "missing", "blank", "broken-json"],
+)
+def test_a_bad_batch_line_is_named_and_nothing_is_answered(
+    tiny_index: Path, tmp_path: Path, capsys, bad: str
+) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "What does SCP stand for?"}\n'
+        f"{bad}\n"
+        '{"id": "c", "question": "Who won the 1966 World Cup?"}\n'
+    )
+    code, out, err = ask(capsys, "--batch", str(batch), "--json")
+    assert code == 2
+    assert out == ""  # half a batch would be worse than none: fix the file, run it again
+    assert "Traceback" not in err
+    errors = err.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith("error: ")
+    assert f"{batch}:2:" in errors[0] or "line 2" in errors[0], errors[0]
+
+
+def test_every_bad_batch_line_is_reported_at_once(tiny_index: Path, tmp_path: Path, capsys) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        '{"question": null}\n'
+        '{"question": "What does SCP stand for?"}\n'
+        '{"question": 7}\n'
+    )
+    code, out, err = ask(capsys, "--batch", str(batch))
+    assert code == 2 and out == ""
+    assert "line 1" in err and "line 3" in err and "line 2" not in err
+
+
+def test_an_empty_batch_file_is_an_error(tiny_index: Path, tmp_path: Path, capsys) -> None:
+    batch = tmp_path / "q.txt"
+    batch.write_text("\n   \n")
+    code, out, err = ask(capsys, "--batch", str(batch))
+    assert code == 2 and out == "" and "no questions" in err
+
+
+@pytest.mark.parametrize("question", ["   ", "\t\n", ""])
+def test_an_empty_question_is_an_error(tiny_index: Path, capsys, question: str) -> None:
+    code, out, err = ask(capsys, question)
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and len(err.strip().splitlines()) == 1
