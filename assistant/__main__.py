@@ -67,17 +67,53 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class BatchInvalid(CspError):
+    """A batch file with lines that hold no question: ``problems`` has one line for each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _question_of(line: str) -> tuple[str | None, str]:
+    """(id, question) of one batch line: a plain question, or a JSON object with a
+    non-empty string ``question`` (and an optional ``id``). ValueError says what is wrong."""
+    if not line.startswith("{"):
+        return None, line
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    if "question" not in record:
+        raise ValueError('no "question" field')
+    question = record["question"]
+    if not isinstance(question, str):
+        kind = "null" if question is None else type(question).__name__
+        raise ValueError(f'"question" is {kind}, not text')
+    if not question.strip():
+        raise ValueError('"question" is empty')
+    return record.get("id"), question.strip()
+
+
 def _questions(path: Path) -> list[tuple[str | None, str]]:
+    """Every question of a batch file, or BatchInvalid naming each bad line (file:line),
+    so the whole file is checked before anything is answered."""
     out: list[tuple[str | None, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    bad: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
-        if line.startswith("{"):
-            record = json.loads(line)
-            out.append((record.get("id"), record["question"]))
-        else:
-            out.append((None, line))
+        try:
+            out.append(_question_of(line))
+        except ValueError as err:
+            bad.append(f"{path}, line {number}: {err}")
+    if bad:
+        raise BatchInvalid(bad)
+    if not out:
+        raise BatchInvalid([f"{path}: no questions in the batch file"])
     return out
 
 
@@ -193,17 +229,26 @@ def main(argv: list[str] | None = None) -> int:
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR
-    if not args.question and not args.batch:
+    if args.question is None and not args.batch:
         print("error: give a QUESTION or --batch FILE", file=sys.stderr)
         return EXIT_ERROR
     filters = Filters(args.type, args.since, args.until, args.partnership)
-    questions: list[tuple[str | None, str]] = [(None, args.question)]
+    questions: list[tuple[str | None, str]] = []
     if args.batch:
         try:
             questions = _questions(args.batch)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as err:
+        except (OSError, UnicodeDecodeError) as err:
             print(f"error: cannot read the batch file: {err}", file=sys.stderr)
             return EXIT_ERROR
+        except BatchInvalid as err:  # nothing answered: half a batch is worse than none
+            for problem in err.problems:
+                print(f"error: {problem}", file=sys.stderr)
+            return EXIT_ERROR
+    elif not args.question.strip():
+        print("error: the question is empty: give the question to ask", file=sys.stderr)
+        return EXIT_ERROR
+    else:
+        questions = [(None, args.question.strip())]
     try:
         from assistant.engine import Assistant
 
