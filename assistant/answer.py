@@ -19,19 +19,13 @@ from assistant.facts import carries, measure_words
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
-from ingest.store import keyword_tokens
+from ingest.text import conventions, stems_of
+from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Citation
 
 NOT_COVERED = "The documents don't cover this."
 NOT_IN_DOCUMENTS = (
     "That figure is not in the documents: no table or passage gives a measure by that name."
-)
-GENERIC_WORDS = (
-    "partnership charnwood csp agreed agree decided decide decision resolved say says said "
-    "tell document documents papers what which when who how stand stands mean means meaning "
-    "abbreviation acronym short does did do done much many get got give given make made "
-    "there their they would could should can will about fall fell rise rose drop dropped "
-    "went change changed increase increased decrease decreased"
 )
 MIN_COVERAGE = 0.6
 CONFIDENT_MEANING = 0.62
@@ -72,15 +66,16 @@ class Scorer:
     def __init__(self, texts: list[str]) -> None:
         self.n = max(1, len(texts))
         self.df: Counter[str] = Counter()
-        for tokens in keyword_tokens(texts) if texts else []:
-            self.df.update(set(tokens))
-        self.generic = set(keyword_tokens([GENERIC_WORDS])[0])
+        for text in texts:
+            self.df.update(set(text_terms(text)))
+        c = conventions()
+        self.generic = stems_of(c.question | c.partnership_words | c.figure | c.decision)
 
     def idf(self, token: str) -> float:
         return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
 
     def terms(self, question: str) -> dict[str, float]:
-        tokens = [t for t in keyword_tokens([question])[0] if t not in self.generic]
+        tokens = [t for t in text_terms(question) if t not in self.generic]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
 
     def unknown_terms(self, question: str) -> list[str]:
@@ -91,7 +86,7 @@ class Scorer:
     def coverage(terms: dict[str, float], text: str) -> float:
         if not terms:
             return 0.0
-        present = set(keyword_tokens([text])[0])
+        present = set(text_terms(text))
         return sum(w for t, w in terms.items() if t in present) / sum(terms.values())
 
 
@@ -281,14 +276,14 @@ def _choose(
     floor = scores[order[0]] * (0.8 if wanted > 3 else 0.75)
     chosen = [order[0]]
     shown = {units[order[0]].shown}
-    seen = set(keyword_tokens([units[order[0]].shown])[0])
+    seen = set(text_terms(units[order[0]].shown))
     total = sum(terms.values()) or 1.0
     for k in order[1:]:
         if len(chosen) >= wanted:
             break
         if any(units[k].shown in s or s in units[k].shown for s in shown):
             continue
-        tokens = set(keyword_tokens([units[k].shown])[0])
+        tokens = set(text_terms(units[k].shown))
         gain = sum(w for t, w in terms.items() if t in tokens and t not in seen) / total
         if scores[k] >= floor or (gain >= 0.15 and scores[k] >= 0.5 * scores[order[0]]):
             chosen.append(k)

@@ -10,45 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import Stemmer
-
 from ingest.dates import long_form
+from ingest.text import PERIOD, conventions, normalise_period, stem, words
 from ingest.types import Answer, Citation, Fact
 
-_STEM = Stemmer.Stemmer("english")
 _MINOR = {"the", "and", "for", "to", "in", "on", "a", "an", "by", "at", "as", "per"}
 # Words a question may leave out of a row's label ("how much was unallocated" still names
 # "Total unallocated funding"); prepositions that tell rows apart must agree.
 _FILLERS = {"total", "number", "of", "count", "amount", "record", "report", "overal", "level"}
 _PREPOSITIONS = {"of", "from", "with", "without"}
-# Wordings that name the same measure; both sides are rewritten before comparing.
-SYNONYMS = (
-    (r"\bmotor vehicles?\b", "vehicles"),
-    (r"\bbicycles?\b", "cycle"),
-    (r"\bbikes?\b", "cycle"),
-    (r"\banti[- ]social behaviour\b", "asb"),
-    (r"\bpolice and crime commissioner\b", "pcc"),
-    (r"\bopcc\b", "pcc"),
-    (r"\bviolent crime\b", "violence"),
-    (r"\b(total|overall|all recorded|all reported) crimes?\b", "all crime"),
-    (r"\b(most similar family group|msfg)\b", "family group"),
-    (r"&", " and "),
-    (r"[–—]", " "),
-)
-PERIOD = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(20)?(\d{2})\b")
-
-
-def normalise_period(text: str) -> str:
-    """'2021-22', '2021 to 2022', '2021/2022' -> '2021/22'."""
-    return PERIOD.sub(lambda m: f"{m.group(1)}/{m.group(3)}", text)
 
 
 def tokens(text: str) -> list[str]:
-    text = normalise_period(text.lower())
-    for pattern, repl in SYNONYMS:
-        text = re.sub(pattern, repl, text)
-    words = re.findall(r"\d{4}/\d{2}|[a-z0-9]+", text)
-    return [_STEM.stemWord(w) for w in words if w not in _MINOR]
+    """Stems of every word but the few that never tell two measures apart; prepositions
+    are kept ("Theft from Vehicles" is not "Theft of Vehicles")."""
+    return [stem(w) for w in words(text) if w not in _MINOR]
 
 
 def periods_in(text: str) -> set[str]:
@@ -157,16 +133,13 @@ _VERBS = set(
         "record recorded report reported log logged make made show shown"
     )
 )
-# Words of a figure question that name no measure.
-_QUESTION_WORDS = set(
-    tokens(
-        "how many much what which was were is are did does do change changed increase decrease "
-        "the partnership charnwood csp figure figures number total recorded there compared "
-        "compare with against last year years previous latest current this now ago since "
-        "between during performance fall fell fallen rise rose risen drop dropped reduce "
-        "reduced go went up down it its this that these those their they s"
-    )
-)
+def _question_words() -> set[str]:
+    """Words of a figure question that name no measure: asking words, the partnership's
+    own words, and figure words ("how many", "compared with last year"), from the
+    conventions, plus a few pronouns."""
+    c = conventions()
+    listed = " ".join([*c.question, *c.partnership_words, *c.figure, *c.stop])
+    return set(tokens(f"{listed} is are was were it its this that these those their they s"))
 
 
 def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer | None:
@@ -194,7 +167,7 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
     measure = {
         t
         for t in tokens(question)
-        if t not in _QUESTION_WORDS | _FILLERS | _VERBS | labels
+        if t not in _question_words() | _FILLERS | _VERBS | labels
         and not t.isdigit()
         and "/" not in t
     }
@@ -222,7 +195,7 @@ def measure_words(question: str) -> set[str]:
     pick a row out ("Beat 58"): an answer must carry all of them."""
     words = set()
     for t in tokens(question):
-        if t in _QUESTION_WORDS | _FILLERS | _VERBS or "/" in t:
+        if t in _question_words() | _FILLERS | _VERBS or "/" in t:
             continue
         if t.isdigit() and not (2 <= len(t) <= 3):
             continue
@@ -245,7 +218,7 @@ def carries(unit: str, passage: str, words: set[str], share: float = MEASURE_SHA
 
 def topic_tokens(question: str) -> set[str]:
     """The words of a question that say what it is about."""
-    return {t for t in tokens(question) if t not in _QUESTION_WORDS | _VERBS | _ASKING}
+    return {t for t in tokens(question) if t not in _question_words() | _VERBS | _ASKING}
 
 
 _ASKING = set(

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from ingest.conventions import current as conventions
 from ingest.dates import DATE_RE, iso, long_form, parse_dates, squash
 from ingest.types import Part
 
@@ -25,7 +26,6 @@ UPCOMING = re.compile(
 )
 DATA_TO = re.compile(rf"data (?:up )?to\s+({_DATE})", re.I)
 DATE_FIELD = re.compile(rf"\b(?:date|date of meeting|published)\s*:\s*({_DATE})", re.I)
-PARTNERSHIP = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})Community Safety Partnership")
 
 
 def _head(text: str, lines: int = 8) -> str:
@@ -125,22 +125,43 @@ def resolve_across(files: dict[str, tuple[str, list[Part]]]) -> None:
                 part.date_note = f"{part.date_note}; {note}" if part.date_note else note
 
 
-UPPER_PARTNERSHIP = re.compile(  # on one line: the line above a masthead is not its name
-    r"\b([A-Z]{3,}(?:[ \t][A-Z]{3,})?)[ \t]+COMMUNITY[ \t]+SAFETY[ \t]+PARTNERSHIP\b"
-)
-
-
 def partnership_of(text: str, default: str = "") -> str:
-    """The partnership a file belongs to: the most named '<Place> Community Safety Partnership'
-    (in a heading's capitals or in running text)."""
-    flat = squash(text)
-    upper = [m.group(1).title() for m in UPPER_PARTNERSHIP.finditer(text)]
-    counts = Counter(u for u in upper if u not in ("The", "This"))
-    counts += Counter(
-        re.sub(r"^(The|This|Our|A)\s+", "", m.group(1).strip()) for m in PARTNERSHIP.finditer(flat)
+    """The partnership a file belongs to: the place named most often in the conventions'
+    partnership patterns ("<Place> Community Safety Partnership", "Safer <Place>
+    Partnership"), with the wording the text uses most for it."""
+    c = conventions()
+    places: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    for pattern in c.partnership_names:
+        for m in pattern.finditer(text):
+            place = _place(m.group("place"), c.not_places)
+            if not place:
+                continue
+            places[place] += 1
+            name = m.group(0).replace("\t", " ")
+            name = re.sub(r"\s+", " ", name[m.start("place") - m.start() :])
+            name = name.replace(m.group("place").replace("\t", " "), place, 1)
+            names.setdefault(place, Counter())[_title(name)] += 1
+    if not places:
+        return default
+    place = places.most_common(1)[0][0]
+    return names[place].most_common(1)[0][0]
+
+
+def _place(raw: str, not_places: frozenset[str]) -> str:
+    """The place of a matched name, without the words that opened the match ("The",
+    "Background Papers") and in title case."""
+    words = raw.replace("\t", " ").split()
+    while words and words[0].lower() in not_places:
+        words = words[1:]
+    while words and words[-1].lower() in not_places:
+        words = words[:-1]
+    return _title(" ".join(words))
+
+
+def _title(text: str) -> str:
+    small = {"and", "of", "the"}
+    return " ".join(
+        w if w.lower() in small and k else w[:1].upper() + w[1:].lower()
+        for k, w in enumerate(text.split())
     )
-    counts.pop("The", None)
-    counts.pop("", None)
-    if counts:
-        return f"{counts.most_common(1)[0][0]} Community Safety Partnership"
-    return default

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.conventions import current as conventions
 from ingest.headings import Heading, clean, detect, is_upper_title, tidy_title
 from ingest.types import LoadedFile, Part, Section
 
@@ -227,8 +228,11 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
         re.search(r"\b(AGREED|RESOLVED)\b", body)
     )
     title: str
+    field_title = _cover_field_title(lines[:40])
     if is_minutes:
         doc_type, title = "minutes", "Minutes"
+    elif field_title:  # a committee report's cover table: "Title of Report | SUBJECT"
+        doc_type, title = "report", _title_case(field_title)
     elif "FORWARD PROGRAMME" in head_upper:
         doc_type, title = "forward programme", "Forward Programme"
     elif item is not None:
@@ -247,6 +251,28 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
             title = _dominant_title(text) or first
         doc_type = _doc_type_of(title, body, name)
     return Part(index=index, title=title.strip(), doc_type=doc_type, start=0, end=0)
+
+
+def _cover_field_title(lines: list[Line]) -> str | None:
+    """The title a report's cover table gives in a field the conventions name ("Title of
+    Report"), the value beside it on the same line or on the next one."""
+    fields = conventions().title_fields
+    if not fields:
+        return None
+    label = re.compile(
+        r"^\s*(?:\|\s*)?(?:" + "|".join(map(re.escape, fields)) + r")\s*(?:[:|\t]|\s{2,})\s*(.*)$",
+        re.I,
+    )
+    for k, ln in enumerate(lines):
+        m = label.match(ln.text)
+        if not m:
+            continue
+        value = re.split(r"\t|\s\|\s|\s{2,}", m.group(1).strip(" |"))[0].strip()
+        if not value and k + 1 < len(lines):
+            value = lines[k + 1].text.strip(" |")
+        if 3 <= len(value) <= 120:
+            return value
+    return None
 
 
 def _doc_type_of(title: str, body: str, name: str) -> str:
@@ -292,10 +318,12 @@ def _sections(
             continue
         kept.append((i, h))
     sections: list[Section] = []
-    opening_end = lines[kept[0][0]].start if kept else part.end
+    # Ends are exclusive: the opening stops before the newline that precedes the first
+    # heading, or at the part's own end (a file's last character is text, not a newline).
+    opening_end = lines[kept[0][0]].start - 1 if kept else part.end
     opening = "".join(ln.raw for ln in lines[first:last] if ln.end <= opening_end)
     if opening.strip():
-        sections.append(Section("", part.title, part.start, max(part.start, opening_end - 1), 0))
+        sections.append(Section("", part.title, part.start, max(part.start, opening_end), 0))
     stack: list[Section] = []  # the enclosing sections, outermost first
     for k, (i, h) in enumerate(kept):
         stop = kept[k + 1][0] if k + 1 < len(kept) else last

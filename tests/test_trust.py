@@ -32,7 +32,7 @@ def ingest_folder(folder: Path, data: Path, embedder) -> Assistant:
 @pytest.mark.parametrize(
     "body",
     [
-        "The number of crimes recorded during 2023/24 was 12345",
+        "Annual crime summary\nThe number of crimes recorded during 2023/24 was 12345",
         "# Crime report\n\nIntro to the report for the panel.\n\n"
         "The number of crimes recorded during 2023/24 was 12345",
         "1. Crime\nThe number of crimes recorded during 2023/24 was 12345",

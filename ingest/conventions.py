@@ -1,0 +1,145 @@
+"""The conventions that differ between councils' papers, read from data.
+
+`ingest/conventions.toml` is the default and documents the format; a corpus may add its
+own `conventions.toml` beside its papers. Lists are appended to the defaults, tables are
+merged key by key, and a top-level ``replace = ["words.stop", ...]`` drops a default before
+the corpus's own value is used. Nothing here names a council: they are all in data.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.errors import CspError
+
+DEFAULT_PATH = Path(__file__).with_name("conventions.toml")
+FILE_NAME = "conventions.toml"
+
+
+class ConventionsInvalid(CspError):
+    """A conventions.toml that is not valid TOML or holds a bad pattern."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    stop: frozenset[str]
+    question: frozenset[str]
+    partnership_words: frozenset[str]
+    figure: frozenset[str]
+    decision: frozenset[str]
+    rank_high: frozenset[str]
+    rank_low: frozenset[str]
+    rank_rise: frozenset[str]
+    rank_fall: frozenset[str]
+    synonyms: tuple[tuple[re.Pattern[str], str], ...]
+    partnership_names: tuple[re.Pattern[str], ...]
+    not_places: frozenset[str]
+    title_fields: tuple[str, ...]
+    running_header_share: float
+    chair_roles: tuple[str, ...]
+    vice_chair_roles: tuple[str, ...]
+    raw: dict
+
+    def rewrite(self, text: str) -> str:
+        """``text`` (lower case) with each synonym replaced by its common form."""
+        for pattern, common in self.synonyms:
+            text = pattern.sub(common, text)
+        return text
+
+
+def _merge(base: dict, extra: dict, prefix: str = "") -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value, f"{prefix}{key}.")
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        elif isinstance(value, str) and key in _WORD_LISTS.get(prefix.rstrip("."), ()):
+            out[key] = f"{out.get(key, '')} {value}"
+        else:
+            out[key] = value
+    return out
+
+
+_WORD_LISTS = {
+    "words": (
+        "stop", "question", "partnership", "figure", "decision",
+        "rank_high", "rank_low", "rank_rise", "rank_fall",
+    ),
+    "partnership": ("not_places",),
+}
+
+
+def _drop(data: dict, dotted: str) -> None:
+    *path, last = dotted.split(".")
+    for key in path:
+        data = data.get(key, {})
+    data.pop(last, None)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConventionsInvalid(f"{path}: {exc}") from exc
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.lower().split())
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ConventionsInvalid(f"{where}: {pattern!r} is not a valid pattern ({exc})") from exc
+
+
+@lru_cache(maxsize=8)
+def load(corpus_dir: Path | None = None) -> Conventions:
+    """The default conventions, with the corpus's own ``conventions.toml`` added."""
+    data = _read(DEFAULT_PATH)
+    own = Path(corpus_dir) / FILE_NAME if corpus_dir else None
+    if own and own.exists():
+        extra = _read(own)
+        for dotted in extra.pop("replace", []):
+            _drop(data, dotted)
+        data = _merge(data, extra)
+    words = data.get("words", {})
+    docs = data.get("documents", {})
+    roles = data.get("roles", {})
+    part = data.get("partnership", {})
+    return Conventions(
+        stop=_word_set(words.get("stop", "")),
+        question=_word_set(words.get("question", "")),
+        partnership_words=_word_set(words.get("partnership", "")),
+        figure=_word_set(words.get("figure", "")),
+        decision=_word_set(words.get("decision", "")),
+        rank_high=_word_set(words.get("rank_high", "")),
+        rank_low=_word_set(words.get("rank_low", "")),
+        rank_rise=_word_set(words.get("rank_rise", "")),
+        rank_fall=_word_set(words.get("rank_fall", "")),
+        synonyms=tuple(
+            (_compile(s["pattern"], "synonyms"), s["as"]) for s in data.get("synonyms", [])
+        ),
+        partnership_names=tuple(
+            _compile(p, "partnership.names") for p in part.get("names", [])
+        ),
+        not_places=_word_set(part.get("not_places", "")),
+        title_fields=tuple(docs.get("title_fields", ())),
+        running_header_share=float(docs.get("running_header_share", 0.5)),
+        chair_roles=tuple(roles.get("chair", ())),
+        vice_chair_roles=tuple(roles.get("vice_chair", ())),
+        raw=data,
+    )
+
+
+def current() -> Conventions:
+    """The conventions for the configured corpus (``CSP_CORPUS_DIR``)."""
+    from ingest.settings import Settings
+
+    return load(Settings().corpus_dir.resolve())

@@ -1,0 +1,63 @@
+"""Words, stop-words and stems: the one place text is cut into terms.
+
+The keyword index, the answer scorer, the figure look-ups and the registers all compare
+text through these functions, so "crimes were recorded" and "recorded crime" meet on the
+same terms everywhere. The stop-words and synonyms come from the conventions file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import bm25s
+import Stemmer
+
+from ingest.conventions import Conventions, current
+
+_STEMMER = Stemmer.Stemmer("english")
+_WORD = re.compile(r"\d{4}/\d{2}|[a-z0-9]+")
+PERIOD = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(20)?(\d{2})\b")
+
+
+def conventions() -> Conventions:
+    return current()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def normalise_period(text: str) -> str:
+    """'2021-22', '2021 to 2022', '2021/2022' -> '2021/22'."""
+    return PERIOD.sub(lambda m: f"{m.group(1)}/{m.group(3)}", text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words and numbers, periods kept whole ("2021/22"), synonyms rewritten."""
+    text = conventions().rewrite(normalise_period(text.lower()))
+    return _WORD.findall(text)
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the words that can carry a subject (stop-words dropped)."""
+    stop = conventions().stop
+    return [stem(w) for w in words(text) if w not in stop]
+
+
+def stems_of(word_list: str | frozenset[str]) -> frozenset[str]:
+    """The stems of a list of words from the conventions (a set or a spaced string)."""
+    items = word_list.split() if isinstance(word_list, str) else word_list
+    return frozenset(stem(w) for w in items)
+
+
+def keyword_tokens(texts: list[str]) -> list[list[str]]:
+    """Tokens for the keyword index: bm25s's tokenizer with our stop-words and stemmer."""
+    return bm25s.tokenize(
+        texts,
+        stopwords=sorted(conventions().stop),
+        stemmer=_STEMMER,
+        return_ids=False,
+        show_progress=False,
+    )
