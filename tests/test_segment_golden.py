@@ -45,12 +45,13 @@ def outlines() -> dict[str, str]:
     return {name: outline(parts[name], docs[name]) for name in docs}
 
 
-def test_the_corpus_has_the_four_documented_files() -> None:
+def test_the_corpus_has_the_five_documented_files() -> None:
     assert FILES == [
         "charnwood-csp-agenda-pack-2014-12-18.txt",
         "charnwood-csp-agenda-pack-2023-04-20.txt",
         "charnwood-csp-minutes-2023-01-26.md",
         "charnwood-strategic-assessment-2023-24.md",
+        "nwl-community-safety-scrutiny-2024.md",
     ]
 
 
