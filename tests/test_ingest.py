@@ -161,7 +161,7 @@ def test_deleted_file_leaves_the_index(corpus: Path, index: Index) -> None:
     assert had
     (corpus / ASSESSMENT).unlink()
 
-    report = index.ingest(corpus)
+    report = index.ingest(corpus, mirror=True)  # a folder is mirrored only when asked
     assert report.removed == len(had) and report.embedded == 0
     remaining = index.metadata()
     assert by_source(remaining, ASSESSMENT) == {}

@@ -1,0 +1,280 @@
+"""Issue 11: the ingest under partial runs, concurrent runs, bad PDFs and a large store.
+Each test was committed before the fix it checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import WordHashEmbedder
+
+from ingest.knowledge import Knowledge
+from ingest.knowledge import read as read_knowledge
+from ingest.pipeline import Report, run
+from ingest.store import ChunkStore, KeywordIndex
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS_FILES = (
+    "charnwood-csp-agenda-pack-2014-12-18.txt",
+    "charnwood-csp-agenda-pack-2023-04-20.txt",
+    "charnwood-csp-minutes-2023-01-26.md",
+    "charnwood-strategic-assessment-2023-24.md",
+)
+PACK_2023, MINUTES, ASSESSMENT = CORPUS_FILES[1], CORPUS_FILES[2], CORPUS_FILES[3]
+SCRUTINY = "nwl-community-safety-scrutiny-2024.md"  # the paper added on its own
+
+
+class Index:
+    """One data folder: Chroma, the keyword index, the cache and the knowledge base."""
+
+    def __init__(self, data: Path, embedder: WordHashEmbedder | None = None) -> None:
+        self.data = data
+        self.embedder = embedder or WordHashEmbedder()
+        self.store = ChunkStore(data / "chroma", "test", self.embedder)
+
+    def ingest(self, paths: list[Path], **kw) -> Report:
+        return run(
+            paths,
+            store=self.store,
+            embedder=kw.pop("embedder", self.embedder),
+            keyword_dir=self.data / "bm25",
+            cache=self.data / "cache",
+            chunk_size=900,
+            chunk_overlap=150,
+            knowledge_db=self.data / "knowledge.sqlite",
+            **kw,
+        )
+
+    def metadata(self) -> dict[str, dict]:
+        return self.store.all_metadata()
+
+    def sources(self) -> set[str]:
+        return {m["source"] for m in self.metadata().values()}
+
+    def knowledge(self) -> Knowledge:
+        return read_knowledge(self.data / "knowledge.sqlite")
+
+    def keyword_ids(self) -> set[str]:
+        return set(KeywordIndex(self.data / "bm25").load().ids)
+
+
+def copy_files(target: Path, names: tuple[str, ...] = CORPUS_FILES) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(REPO / "corpus" / name, target / name)
+    return target
+
+
+def clean_ingest(root: Path, names: tuple[str, ...]) -> Index:
+    """The reference: one ingest of exactly these files into a fresh data folder."""
+    reference = Index(root / "data")
+    report = reference.ingest([copy_files(root / "corpus", names)], mirror=True)
+    assert report.skipped == [] and report.files == len(names)
+    return reference
+
+
+def assert_same_index(index: Index, reference: Index) -> None:
+    assert index.metadata() == reference.metadata()
+    assert index.keyword_ids() == set(reference.metadata())
+    assert index.knowledge() == reference.knowledge()
+
+
+def sources_of(knowledge: Knowledge) -> set[str]:
+    entries = [*knowledge.facts, *knowledge.decisions, *knowledge.recommendations]
+    entries += [*knowledge.actions, *knowledge.forward, *knowledge.glossary]
+    return {e.where.source for e in entries}
+
+
+# --- defect 3: a file given alone adds or updates that file and keeps the rest -------------
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return copy_files(tmp_path / "corpus")
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Index:
+    return Index(tmp_path / "data")
+
+
+def test_a_file_given_alone_is_added_and_the_rest_kept(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    before = index.metadata()
+    elsewhere = copy_files(tmp_path / "new", (SCRUTINY,))
+
+    report = index.ingest([elsewhere / SCRUTINY])
+    assert report.removed == 0 and report.skipped == []
+    assert set(before) <= set(index.metadata())
+    assert index.sources() == {*CORPUS_FILES, SCRUTINY}
+    # Facts and registers come from every indexed paper, not only the one given.
+    assert sources_of(index.knowledge()) >= {PACK_2023, MINUTES, ASSESSMENT}
+    assert_same_index(index, clean_ingest(tmp_path / "clean", (*CORPUS_FILES, SCRUTINY)))
+
+
+def test_a_file_that_fails_to_load_empties_nothing(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    before, knowledge = index.metadata(), index.knowledge()
+    assert knowledge.facts and knowledge.decisions
+    broken = tmp_path / "scan.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+
+    report = index.ingest([broken])
+    assert [s.name for s in report.skipped] == ["scan.pdf"]
+    assert report.removed == 0 and report.files == len(CORPUS_FILES)
+    assert index.metadata() == before
+    assert index.knowledge() == knowledge
+    assert index.keyword_ids() == set(before)
+
+
+def test_a_changed_file_given_alone_is_updated_in_place(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    with (corpus / MINUTES).open("a", encoding="utf-8") as f:
+        f.write("\n\nThe Chair noted that the street pastors pilot would report in the summer.\n")
+
+    report = index.ingest([corpus / MINUTES], base=corpus)
+    assert report.removed > 0 and report.embedded > 0
+    reference = Index(tmp_path / "clean" / "data")
+    reference.ingest([corpus], mirror=True)
+    assert_same_index(index, reference)
+
+
+def test_a_file_in_a_subfolder_of_the_corpus_keeps_its_name(tmp_path: Path, index: Index) -> None:
+    corpus = copy_files(tmp_path / "corpus", CORPUS_FILES[:2])
+    copy_files(corpus / "2023", (MINUTES,))
+    index.ingest([corpus / "2023" / MINUTES], base=corpus)
+    assert index.sources() == {f"2023/{MINUTES}"}
+    index.ingest([corpus], mirror=True)
+    assert index.sources() == {*CORPUS_FILES[:2], f"2023/{MINUTES}"}
+
+
+def test_the_other_papers_text_comes_from_the_cache_when_their_files_are_gone(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    shutil.rmtree(corpus)  # the papers were ingested from a folder that no longer exists
+    elsewhere = copy_files(tmp_path / "new", (SCRUTINY,))
+
+    report = index.ingest([elsewhere / SCRUTINY])
+    assert report.skipped == [] and report.removed == 0
+    assert_same_index(index, clean_ingest(tmp_path / "clean", (*CORPUS_FILES, SCRUTINY)))
+
+
+def test_a_paper_whose_text_is_lost_keeps_its_passages_and_is_reported(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    before = index.metadata()
+    shutil.rmtree(corpus)
+    for cached in (index.data / "cache").glob("*.json"):
+        if cached.name != "documents.json":
+            cached.unlink()
+    elsewhere = copy_files(tmp_path / "new", (SCRUTINY,))
+
+    report = index.ingest([elsewhere / SCRUTINY])
+    assert {s.name for s in report.skipped} == set(CORPUS_FILES)
+    assert all("--remove" in s.reason for s in report.skipped)
+    assert report.removed == 0
+    assert set(before) <= set(index.metadata())
+    assert index.sources() == {*CORPUS_FILES, SCRUTINY}
+
+
+def test_remove_takes_out_only_the_named_paper(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    had = {i for i, m in index.metadata().items() if m["source"] == ASSESSMENT}
+
+    report = index.ingest([], remove=[ASSESSMENT])
+    assert report.removed == len(had) and report.removed_files == [ASSESSMENT]
+    assert index.sources() == set(CORPUS_FILES) - {ASSESSMENT}
+    assert ASSESSMENT not in sources_of(index.knowledge())
+    rest = tuple(n for n in CORPUS_FILES if n != ASSESSMENT)
+    assert_same_index(index, clean_ingest(tmp_path / "clean", rest))
+
+
+def test_removing_a_paper_not_in_the_index_is_an_error(corpus: Path, index: Index) -> None:
+    from ingest.errors import CspError
+
+    index.ingest([corpus])
+    before = index.metadata()
+    with pytest.raises(CspError, match="not in the index: no-such-paper.md"):
+        index.ingest([], remove=["no-such-paper.md"])
+    assert index.metadata() == before
+
+
+def test_mirror_removes_what_is_no_longer_in_the_folder(corpus: Path, index: Index) -> None:
+    index.ingest([corpus])
+    (corpus / ASSESSMENT).unlink()
+    report = index.ingest([corpus], mirror=True)
+    assert report.removed > 0 and report.removed_files == [ASSESSMENT]
+    assert index.sources() == set(CORPUS_FILES) - {ASSESSMENT}
+    assert ASSESSMENT not in sources_of(index.knowledge())
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path):
+    """`python -m ingest` in this process, on a fresh data folder, with the fake embedder."""
+    import ingest.__main__ as main_module
+
+    monkeypatch.setenv("CSP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CSP_CORPUS_DIR", str(corpus))
+    monkeypatch.setattr(main_module, "SentenceTransformerEmbedder", lambda path: WordHashEmbedder())
+
+    def call(*argv: str) -> int:
+        return main_module.main([*argv, "--quiet"])
+
+    return call
+
+
+def cli_sources(tmp_path: Path) -> set[str]:
+    from ingest.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    store = ChunkStore(settings.chroma_dir, settings.collection, WordHashEmbedder())
+    return {m["source"] for m in store.all_metadata().values()}
+
+
+def test_cli_given_a_file_keeps_the_corpus(
+    cli, tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert cli() == 0
+    elsewhere = copy_files(tmp_path / "new", (SCRUTINY,))
+    assert cli(str(elsewhere / SCRUTINY)) == 0
+    assert cli_sources(tmp_path) == {*CORPUS_FILES, SCRUTINY}
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"")
+    capsys.readouterr()
+    assert cli(str(broken)) == 1
+    out = capsys.readouterr().out
+    assert "skipped broken.pdf: empty file" in out and " 0 removed)" in out
+    assert cli_sources(tmp_path) == {*CORPUS_FILES, SCRUTINY}
+
+
+def test_cli_remove_and_mirror(cli, tmp_path: Path, corpus: Path, capsys) -> None:
+    assert cli() == 0
+    elsewhere = copy_files(tmp_path / "new", (SCRUTINY,))
+    assert cli(str(elsewhere / SCRUTINY)) == 0
+    capsys.readouterr()
+    assert cli("--remove", MINUTES) == 0
+    assert f"removed {MINUTES}" in capsys.readouterr().out
+    assert cli_sources(tmp_path) == {*CORPUS_FILES, SCRUTINY} - {MINUTES}
+
+    assert cli("--remove", "nothing-like-it.md") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: not in the index: nothing-like-it.md") and err.count("\n") == 1
+
+    # No arguments: the index mirrors the corpus folder again (the scrutiny paper was
+    # never in it; the minutes still are).
+    assert cli() == 0
+    assert cli_sources(tmp_path) == set(CORPUS_FILES)
