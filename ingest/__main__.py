@@ -1,4 +1,6 @@
-"""`python -m ingest [PATH ...]`: bring the index in line with the corpus."""
+"""`python -m ingest [PATH ...] [--remove NAME ...]`: with no arguments, make the index
+mirror the corpus folder; given files or folders, add or update them and keep every
+other document; --remove takes documents out by name."""
 
 from __future__ import annotations
 
@@ -26,17 +28,34 @@ def print_report(report: Report) -> None:
     )
     if report.knowledge:
         print(", ".join(f"{n} {name}" for name, n in report.knowledge.items()))
+    for name in report.removed_files:
+        print(f"removed {name}")
     for s in report.skipped:
         print(f"skipped {s.name}: {s.reason}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders to add or update; the other documents stay "
+        "(default: mirror the corpus folder, so files deleted from it leave the index)",
+    )
+    parser.add_argument(
+        "--remove",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help="take these documents out of the index, named as `source` shows them "
+        "(the file's name in the corpus folder)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     settings = Settings()
-    paths = args.paths or [settings.corpus_dir]
+    mirror = not args.paths and not args.remove
+    paths = [settings.corpus_dir] if mirror else args.paths
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -66,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
             partnership=settings.partnership or "",
             progress=progress,
             knowledge_db=settings.knowledge_db,
+            mirror=mirror,
+            remove=args.remove,
+            base=settings.corpus_dir,
         )
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)

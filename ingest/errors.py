@@ -9,6 +9,7 @@ CspError
 │   ├── CorruptFile        a PDF that pypdf cannot parse (truncated, broken)
 │   └── NotUtf8            a text file that is not UTF-8
 ├── ManifestInvalid        corpus/manifest.toml is not valid
+├── NotIndexed             `--remove` named a document the index does not hold
 ├── IndexMissing           nothing has been ingested yet
 ├── ModelUnavailable       the embedding model cannot be found or loaded
 └── LlmError               the optional chat server failed or is misconfigured
@@ -60,6 +61,10 @@ class ModelUnavailable(CspError):
 
 class LlmError(CspError):
     pass
+
+
+class NotIndexed(CspError):
+    """A document to remove is not in the index."""
 
 
 class ManifestInvalid(CspError):

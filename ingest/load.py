@@ -13,6 +13,7 @@ import io
 import logging
 from pathlib import Path
 
+import pypdf
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -32,6 +33,11 @@ SKIPPED_NAMES = ("readme.md", "manifest.toml")  # compared in lower case
 PAGE_SEPARATOR = "\n\n"
 MIN_CHARS_PER_PAGE = 10  # fewer non-whitespace characters per page on average: no text layer
 NEEDS_PASSWORD = "encrypted, needs a password"
+# Which loader read a cached text: this file and the pypdf that ran it. A change to either
+# makes the ingest read every file again instead of trusting text cached by the old code.
+LOADER_VERSION = hashlib.sha256(
+    Path(__file__).read_bytes() + pypdf.__version__.encode()
+).hexdigest()[:12]
 
 
 def load(path: Path) -> LoadedFile:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,11 +17,11 @@ from ingest.chunk import chunk
 from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
-from ingest.errors import LoadError
+from ingest.errors import LoadError, NotIndexed
 from ingest.knowledge import Knowledge, stored_digest
 from ingest.knowledge import read as read_knowledge
 from ingest.knowledge import write as write_knowledge
-from ingest.load import iter_corpus, load
+from ingest.load import LOADER_VERSION, iter_corpus, load
 from ingest.manifest import apply_manifest, read_manifest
 from ingest.registers import extract_registers
 from ingest.segment import segment
@@ -34,16 +35,18 @@ Progress = Callable[[int, int], None]  # (done, total) chunks embedded
 
 @dataclass
 class Report:
-    files: int = 0
+    files: int = 0  # documents in the index after the run (as parts, sections, chunks)
     parts: int = 0
     sections: int = 0
     chunks: int = 0
     embedded: int = 0
     updated: int = 0
-    removed: int = 0
+    removed: int = 0  # chunks
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     knowledge: dict[str, int] = field(default_factory=dict)  # facts and register sizes
+    read: int = 0  # files read from the paths given
+    removed_files: list[str] = field(default_factory=list)  # documents that left the index
 
 
 @dataclass
@@ -56,49 +59,249 @@ class Corpus:
     skipped: list[Skipped]
 
 
-def _source_name(path: Path, roots: list[Path]) -> str:
-    for root in roots:
-        if root.is_dir() and path.is_relative_to(root):
-            return path.relative_to(root).as_posix()
-    return path.name
+# --- the documents the index holds ------------------------------------------------------
+
+REGISTRY = "documents.json"  # in the cache folder: every indexed document and its content
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One document of the index: which content it holds, where that was read from, and the
+    folder its name is relative to (whose manifest.toml applies; "" for none)."""
+
+    sha256: str
+    path: str
+    root: str = ""
+
+
+def read_registry(cache: Path) -> dict[str, Indexed]:
+    try:
+        got = json.loads((cache / REGISTRY).read_text(encoding="utf-8"))
+        return {name: Indexed(**entry) for name, entry in got["documents"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_registry(cache: Path, documents: dict[str, Indexed]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / f"{REGISTRY}.{os.getpid()}.tmp"
+    body = {"documents": {n: vars(documents[n]) for n in sorted(documents)}}
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, cache / REGISTRY)
+
+
+def _cache_file(cache: Path, digest: str) -> Path:
+    return cache / f"{digest}-{LOADER_VERSION}.json"
+
+
+def _from_cache(hit: Path, name: str, path: Path, digest: str) -> LoadedFile:
+    got = json.loads(hit.read_text(encoding="utf-8"))
+    pages = tuple(Page(n, s) for n, s in got["pages"])
+    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages)
+
+
+def _to_cache(cache: Path, doc: LoadedFile) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    hit = _cache_file(cache, doc.sha256)
+    tmp = hit.with_name(f"{hit.name}.{os.getpid()}.tmp")
+    body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]}
+    tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(hit)
 
 
 def _load_cached(path: Path, name: str, cache: Path) -> LoadedFile:
-    """PDF text is kept by content hash, so an unchanged PDF is parsed once."""
-    data = path.read_bytes() if path.exists() else b""
+    """A file's text is kept by content hash (and loader version), so an unchanged file is
+    parsed once, and the papers not given to a run can be read back without their files."""
+    try:
+        data = path.read_bytes()
+    except OSError:  # load() says why, in one line
+        data = b""
     digest = hashlib.sha256(data).hexdigest()
-    hit = cache / f"{digest}.json"
-    if path.suffix.lower() == ".pdf" and hit.exists():
-        got = json.loads(hit.read_text())
-        pages = tuple(Page(n, s) for n, s in got["pages"])
-        return LoadedFile(name, path, digest, "pdf", got["text"], pages)
+    hit = _cache_file(cache, digest)
+    if data and hit.exists():
+        return _from_cache(hit, name, path, digest)
     doc = replace(load(path), name=name)
-    if doc.kind == "pdf":
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = hit.with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps({"text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]})
-        )
-        tmp.replace(hit)
+    _to_cache(cache, doc)
     return doc
 
 
-def read_corpus(
-    paths: list[Path], *, cache: Path, chunk_size: int, chunk_overlap: int, partnership: str = ""
-) -> Corpus:
-    roots = [p for p in paths if p.is_dir()]
-    manifest: dict[str, dict] = {}
-    for root in roots:
-        manifest.update(read_manifest(root / "manifest.toml"))
-    docs, parts, skipped = {}, {}, []
-    for path in iter_corpus(paths):
-        name = _source_name(path, roots)
-        try:
-            doc = _load_cached(path, name, cache)
-        except LoadError as err:
-            skipped.append(Skipped(name, str(err)))
+def _indexed_text(entry: Indexed, name: str, cache: Path) -> LoadedFile | None:
+    """The text a document was indexed with: from the cache, else from its file if that
+    still holds the same content, else from a cache entry an older loader wrote."""
+    path = Path(entry.path)
+    hit = _cache_file(cache, entry.sha256)
+    if hit.exists():
+        return _from_cache(hit, name, path, entry.sha256)
+    try:
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256:
+            return _load_cached(path, name, cache)
+    except (OSError, LoadError):
+        pass
+    older = sorted(cache.glob(f"{entry.sha256}*.json"), key=lambda p: p.stat().st_mtime)
+    return _from_cache(older[-1], name, path, entry.sha256) if older else None
+
+
+def _prune_cache(cache: Path, documents: dict[str, Indexed]) -> None:
+    """Drop cached texts no indexed document uses, and those an older loader wrote when
+    the current loader's text is there."""
+    wanted = {d.sha256 for d in documents.values()}
+    for f in cache.glob("*"):
+        if f.name == REGISTRY or not f.is_file():
             continue
-        docs[name] = doc
+        digest = f.name.split(".")[0].split("-")[0]
+        current = _cache_file(cache, digest)
+        if f.suffix == ".tmp" or digest not in wanted or (f != current and current.exists()):
+            f.unlink(missing_ok=True)
+
+
+def _root_of(path: Path, roots: list[Path]) -> Path | None:
+    resolved = path.resolve()
+    for root in roots:
+        if resolved.is_relative_to(root):
+            return root
+    return None
+
+
+def _source_name(path: Path, roots: list[Path]) -> str:
+    root = _root_of(path, roots)
+    return path.resolve().relative_to(root).as_posix() if root else path.name
+
+
+def _roots(paths: list[Path], base: Path | None) -> list[Path]:
+    """Folders that name the files inside them: the corpus folder first, so a file in it is
+    named the same whether it is given alone or with its folder."""
+    found = [base] if base is not None and base.is_dir() else []
+    found += [p for p in paths if p.is_dir()]
+    return list(dict.fromkeys(p.resolve() for p in found))
+
+
+@dataclass
+class Selection:
+    """The documents the index is to hold after this run, each read once."""
+
+    docs: dict[str, LoadedFile] = field(default_factory=dict)
+    roots: dict[str, str] = field(default_factory=dict)  # name -> Indexed.root
+    skipped: list[Skipped] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)  # unreadable now: passages stay as they are
+    read: int = 0
+
+
+UNAVAILABLE = (
+    "kept as indexed: its text is not in the cache and {path} is gone or changed; "
+    "give the file again, or take it out with --remove"
+)
+
+
+def select(
+    paths: list[Path],
+    *,
+    cache: Path,
+    base: Path | None = None,
+    mirror: bool = True,
+    remove: list[str] | tuple[str, ...] = (),
+    indexed: dict[str, Indexed] | None = None,
+    in_store: set[str] | None = None,
+) -> Selection:
+    """The files under ``paths``, read; unless ``mirror``, also every other indexed
+    document (from ``indexed``, by its cached text) except those in ``remove``. A file that
+    cannot be read now keeps the text it was indexed with."""
+    indexed = indexed or {}
+    known = set(indexed) | (in_store or set())
+    roots = _roots(paths, base)
+    given = {_source_name(p, roots): p for p in iter_corpus(paths)}
+    remove = [_removal_name(n, known, base) for n in remove]
+    unknown = [n for n in remove if n not in known]
+    if unknown:
+        raise NotIndexed(f"not in the index: {', '.join(unknown)}")
+    both = [n for n in remove if n in given]
+    if both:
+        raise NotIndexed(f"given to add and to remove: {', '.join(both)}")
+    out = Selection()
+    for name, path in given.items():
+        try:
+            out.docs[name] = _load_cached(path, name, cache)
+        except LoadError as err:
+            out.skipped.append(Skipped(name, str(err)))
+            _keep(out, name, indexed.get(name), cache)
+            continue
+        root = _root_of(path, roots)
+        out.roots[name] = str(root) if root else ""
+        out.read += 1
+    if not mirror:
+        for name in sorted(known - set(given) - set(remove)):
+            entry = indexed.get(name) or _found_in(base, name)
+            if not _keep(out, name, entry, cache):
+                shown = entry.path if entry else name
+                out.skipped.append(Skipped(name, UNAVAILABLE.format(path=shown)))
+    return out
+
+
+def _keep(out: Selection, name: str, entry: Indexed | None, cache: Path) -> bool:
+    doc = _indexed_text(entry, name, cache) if entry else None
+    if doc is None:
+        out.kept.add(name)
+        return False
+    out.docs[name], out.roots[name] = doc, entry.root
+    return True
+
+
+def _found_in(base: Path | None, name: str) -> Indexed | None:
+    """A document indexed before documents were recorded: its file in the corpus folder."""
+    path = base / name if base is not None else None
+    if path is None or not path.is_file():
+        return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Indexed(digest, str(path.resolve()), str(base.resolve()))
+
+
+def _removal_name(given: str, known: set[str], base: Path | None) -> str:
+    """A name as the index stores it; a path to a file in the corpus folder also names it."""
+    if given in known or base is None:
+        return given
+    path = Path(given)
+    root = base.resolve()
+    if path.resolve().is_relative_to(root):
+        return path.resolve().relative_to(root).as_posix()
+    return given
+
+
+def read_corpus(
+    paths: list[Path],
+    *,
+    cache: Path,
+    chunk_size: int,
+    chunk_overlap: int,
+    partnership: str = "",
+    base: Path | None = None,
+) -> Corpus:
+    """Exactly the files under ``paths``, segmented, dated, chunked and de-duplicated."""
+    chosen = select(paths, cache=cache, base=base)
+    return build_corpus(
+        chosen,
+        _roots(paths, base),
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        partnership=partnership,
+    )
+
+
+def build_corpus(
+    chosen: Selection,
+    roots: list[Path],
+    *,
+    chunk_size: int,
+    chunk_overlap: int,
+    partnership: str = "",
+) -> Corpus:
+    """The chosen documents, in name order (so a run that adds one paper gives what one
+    ingest of them all gives), through segment → date → chunk → de-duplicate."""
+    folders = dict.fromkeys([*roots, *(Path(r) for r in chosen.roots.values() if r)])
+    manifest: dict[str, dict] = {}
+    for root in folders:
+        manifest.update(read_manifest(root / "manifest.toml"))
+    docs = {name: chosen.docs[name] for name in sorted(chosen.docs)}
+    parts = {}
+    for name, doc in docs.items():
         parts[name] = segment(doc)
         date_file(doc.text, parts[name])
         who = partnership_of(doc.text, partnership)
@@ -118,7 +321,7 @@ def read_corpus(
         if name in parts:
             apply_manifest(entry, parts[name])
     chunks = [_with_part(c, parts[c.source][c.part_index]) for c in chunks]
-    return Corpus(docs, parts, chunks, skipped)
+    return Corpus(docs, parts, chunks, list(chosen.skipped))
 
 
 def _with_part(c: Chunk, part: Part) -> Chunk:
@@ -158,21 +361,54 @@ def run(
     partnership: str = "",
     progress: Progress | None = None,
     knowledge_db: Path | None = None,
+    mirror: bool = False,
+    remove: list[str] | tuple[str, ...] = (),
+    base: Path | None = None,
 ) -> Report:
+    """Add or update the files under ``paths`` and keep every other indexed document;
+    take out the documents named in ``remove`` (names as stored in ``source``). With
+    ``mirror`` the index holds exactly the files under ``paths``. ``base`` is the corpus
+    folder: files inside it are named relative to it, and its manifest.toml applies.
+
+    The facts and registers are always extracted from every document in the index; the
+    documents not given are read back from the text cached when they were ingested."""
     started = time.perf_counter()
-    corpus = read_corpus(
+    existing = store.all_metadata()
+    indexed = read_registry(cache)
+    in_store = {str(m.get("source")) for m in existing.values()}
+    chosen = select(
         paths,
         cache=cache,
+        base=base,
+        mirror=mirror,
+        remove=remove,
+        indexed=indexed,
+        in_store=in_store,
+    )
+    corpus = build_corpus(
+        chosen,
+        _roots(paths, base),
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         partnership=partnership,
     )
+    # Recorded before the index is touched: a run killed from here on is finished by the
+    # next one, whatever paths that one is given.
+    documents = {
+        name: Indexed(doc.sha256, str(doc.path.resolve()), chosen.roots.get(name, ""))
+        for name, doc in corpus.docs.items()
+    }
+    documents.update({n: indexed[n] for n in chosen.kept if n in indexed})
+    write_registry(cache, documents)
+    _prune_cache(cache, documents)
     report = Report(
         files=len(corpus.docs),
         parts=sum(len(p) for p in corpus.parts.values()),
         sections=sum(len(part.sections) for p in corpus.parts.values() for part in p),
         chunks=len(corpus.chunks),
         skipped=corpus.skipped,
+        read=chosen.read,
+        removed_files=sorted((in_store | set(indexed)) - set(corpus.docs) - chosen.kept),
     )
     if knowledge_db is not None:
         digest = knowledge_digest(corpus)
@@ -185,11 +421,10 @@ def run(
             name: len(getattr(knowledge, name))
             for name in ("facts", "decisions", "actions", "recommendations", "forward", "glossary")
         }
-    existing = store.all_metadata()
     wanted = {c.id: c for c in corpus.chunks}
-    kept_sources = {s.name for s in corpus.skipped}  # a file that fails now keeps what it had
+    # A document that cannot be read now and has no cached text keeps what it had.
     stale = [
-        i for i, m in existing.items() if i not in wanted and m.get("source") not in kept_sources
+        i for i, m in existing.items() if i not in wanted and m.get("source") not in chosen.kept
     ]
     store.delete(stale)
     report.removed = len(stale)

@@ -186,9 +186,7 @@ def test_a_paper_whose_text_is_lost_keeps_its_passages_and_is_reported(
     assert index.sources() == {*CORPUS_FILES, SCRUTINY}
 
 
-def test_remove_takes_out_only_the_named_paper(
-    tmp_path: Path, corpus: Path, index: Index
-) -> None:
+def test_remove_takes_out_only_the_named_paper(tmp_path: Path, corpus: Path, index: Index) -> None:
     index.ingest([corpus])
     had = {i for i, m in index.metadata().items() if m["source"] == ASSESSMENT}
 
