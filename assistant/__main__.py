@@ -5,6 +5,7 @@ python -m assistant ask --batch FILE [--json]
 python -m assistant facts QUERY [--json]
 python -m assistant register decisions|actions|recommendations|forward|glossary
     [--query TEXT] [--open] [--json|--csv]
+python -m assistant eval QUESTIONS.jsonl [...] [--json] [--corpus DIR ...]
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.evaluate import QuestionsInvalid
 from assistant.facts import find_facts
 from assistant.registers import NAMES as REGISTER_NAMES
 from assistant.registers import flat, query
 from assistant.retrieve import Filters
+from ingest.embedding import Embedder
 from ingest.errors import CspError, IndexMissing
 from ingest.knowledge import Knowledge
 from ingest.knowledge import read as read_knowledge
@@ -64,6 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     out = reg.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--csv", action="store_true", help="print CSV")
+    ev = sub.add_parser(
+        "eval",
+        help="score the answers to a file of questions (JSON lines, as tests/data/dev_questions)",
+    )
+    ev.add_argument("files", nargs="+", type=Path, help="questions files, read one after another")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="answer from these folders or files (repeatable), ingested into an index of "
+        "their own under $CSP_DATA_DIR/eval/, instead of the configured index",
+    )
     return parser
 
 
@@ -214,9 +231,85 @@ def _register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _embedder(settings: Settings) -> Embedder:
+    """The real model, from the settings (tests put the fake embedder here)."""
+    from ingest.embedding import SentenceTransformerEmbedder, ensure_model
+
+    return SentenceTransformerEmbedder(ensure_model(settings.resolved_model_path))
+
+
+def _eval_index(settings: Settings, paths: list[Path], embedder: Embedder) -> Settings:
+    """Settings for an index of ``paths`` alone, under $CSP_DATA_DIR/eval/<hash>, brought
+    up to date (incrementally: a second run over the same papers embeds nothing)."""
+    from assistant.evaluate import eval_data_dir
+    from ingest.pipeline import run
+    from ingest.store import ChunkStore
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise CspError(f"no such file or folder: {', '.join(missing)}")
+    try:
+        data_dir = eval_data_dir(settings.data_dir, paths)
+    except OSError as err:
+        raise CspError(f"cannot read {err.filename}: {err.strerror}") from None
+    own = settings.model_copy(
+        update={
+            "data_dir": data_dir,
+            "model_path": settings.resolved_model_path,  # one copy of the model, not one each
+        }
+    )
+    report = run(
+        paths,
+        store=ChunkStore(own.chroma_dir, own.collection, embedder),
+        embedder=embedder,
+        keyword_dir=own.keyword_dir,
+        cache=own.cache_dir,
+        chunk_size=own.chunk_size,
+        chunk_overlap=own.chunk_overlap,
+        partnership=own.partnership or "",
+        knowledge_db=own.knowledge_db,
+    )
+    print(
+        f"index {own.data_dir}: {report.files} files, {report.chunks} chunks "
+        f"({report.embedded} embedded, {report.removed} removed)",
+        file=sys.stderr,
+    )
+    for skipped in report.skipped:
+        print(f"skipped {skipped.name}: {skipped.reason}", file=sys.stderr)
+    return own
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from assistant import evaluate
+    from assistant.engine import Assistant
+
+    questions = evaluate.read_questions(args.files)
+    settings = Settings()
+    embedder = _embedder(settings)
+    if args.corpus:
+        settings = _eval_index(settings, args.corpus, embedder)
+    scores = evaluate.collect(Assistant(settings, embedder), questions)
+    about = {
+        "files": [str(f) for f in args.files],
+        "corpus": [str(c) for c in args.corpus] if args.corpus else None,
+        "data_dir": str(settings.data_dir),
+    }
+    if args.json:
+        print(json.dumps(evaluate.as_json(scores, **about), ensure_ascii=False))
+        return 0
+    heading = (
+        f"{len(scores)} questions from {', '.join(about['files'])}; "
+        f"index {settings.data_dir}\n"
+    )
+    print(evaluate.report(scores, heading))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "eval":
+            return _eval(args)
         if args.command == "facts":
             return _facts(args)
         if args.command == "register":
@@ -226,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
 
             _print(Assistant(Settings()).ask("Prepare a brief"), args.json)
             return 0
+    except QuestionsInvalid as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR
