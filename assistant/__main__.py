@@ -268,6 +268,7 @@ def _eval_index(settings: Settings, paths: list[Path], embedder: Embedder) -> Se
         chunk_overlap=own.chunk_overlap,
         partnership=own.partnership or "",
         knowledge_db=own.knowledge_db,
+        mirror=True,  # exactly these papers, whatever an earlier run left
     )
     print(
         f"index {own.data_dir}: {report.files} files, {report.chunks} chunks "
