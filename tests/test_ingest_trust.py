@@ -276,3 +276,159 @@ def test_cli_remove_and_mirror(cli, tmp_path: Path, corpus: Path, capsys) -> Non
     # never in it; the minutes still are).
     assert cli() == 0
     assert cli_sources(tmp_path) == set(CORPUS_FILES)
+
+
+# --- defect 4: two ingests at once ----------------------------------------------------------
+
+CLI_SCRIPT = """\
+import sys, time
+from pathlib import Path
+sys.path[:0] = [{repo!r}, {tests!r}]
+import ingest.__main__ as cli
+from conftest import WordHashEmbedder
+
+started = Path(sys.argv[1])
+
+
+class SlowEmbedder(WordHashEmbedder):
+    def __init__(self, path):
+        super().__init__()
+
+    def embed(self, texts):
+        started.touch()
+        time.sleep({delay})
+        return super().embed(texts)
+
+
+cli.SentenceTransformerEmbedder = SlowEmbedder
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def start_cli(tmp_path: Path, name: str, *argv: str, delay: float = 0.2):
+    """`python -m ingest ARGV` in a process of its own, with a slow fake embedder; the file
+    ``<name>.started`` appears when it first embeds."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "cli_ingest.py"
+    script.write_text(
+        CLI_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"), delay=delay),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSP_")}
+    env.update(CSP_DATA_DIR=str(tmp_path / "data"), CSP_CORPUS_DIR=str(tmp_path / "corpus"))
+    started = tmp_path / f"{name}.started"
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(started), *argv, "--quiet"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return proc, started
+
+
+def wait_for(path: Path, proc, seconds: float = 60) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(0.05)
+
+
+def finish(proc, seconds: float = 120) -> tuple[int, str, str]:
+    try:
+        out, err = proc.communicate(timeout=seconds)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    return proc.returncode, out, err
+
+
+def test_a_second_ingest_waits_for_the_first(tmp_path: Path, corpus: Path) -> None:
+    first, first_started = start_cli(tmp_path, "first")
+    wait_for(first_started, first)  # the first is embedding into a fresh data folder
+    second, _ = start_cli(tmp_path, "second")
+    code_2, out_2, err_2 = finish(second)
+    code_1, out_1, err_1 = finish(first)
+
+    assert (code_1, err_1) == (0, ""), err_1
+    assert code_2 == 0, err_2
+    assert "Traceback" not in err_2
+    assert "waiting for another ingest" in err_2 and err_2.count("\n") == 1
+    assert " 0 embedded" in out_2  # it ran after the first had stored everything
+    reference = clean_ingest(tmp_path / "clean", CORPUS_FILES)
+    assert set(cli_store_ids(tmp_path)) == set(reference.metadata())
+
+
+def cli_store_ids(tmp_path: Path) -> list[str]:
+    from ingest.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    store = ChunkStore(settings.chroma_dir, settings.collection, WordHashEmbedder())
+    return list(store.all_metadata())
+
+
+def test_a_second_ingest_that_waits_too_long_fails_in_one_line(
+    tmp_path: Path, corpus: Path
+) -> None:
+    first, first_started = start_cli(tmp_path, "first", delay=1.0)
+    wait_for(first_started, first)
+    second, _ = start_cli(tmp_path, "second", "--wait", "0.5")
+    code_2, out_2, err_2 = finish(second)
+    finish(first)
+
+    assert code_2 == 2, err_2
+    lines = err_2.strip().splitlines()
+    assert lines[-1].startswith("error: another ingest") and "Traceback" not in err_2
+    assert len(lines) <= 2 and out_2 == ""
+
+
+def test_an_unexpected_failure_exits_2_not_1(
+    cli, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """1 means "some files were skipped"; a crash must not look like that."""
+    import ingest.__main__ as main_module
+
+    class Broken(WordHashEmbedder):
+        def embed(self, texts):
+            raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(main_module, "SentenceTransformerEmbedder", lambda path: Broken())
+    assert cli() == 2
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_two_first_ingests_at_once_both_succeed(tmp_path: Path, corpus: Path) -> None:
+    """The real command twice on a fresh data folder: both extract the model, embed, and
+    write the same index; one waits for the other."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSP_")}
+    env.update(CSP_DATA_DIR=str(tmp_path / "data"), CSP_CORPUS_DIR=str(corpus))
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "ingest", "--quiet"],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [finish(p, seconds=600) for p in procs]
+    for code, _out, err in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+    assert sorted(" 0 embedded" in out for _, out, _ in results) == [False, True]
