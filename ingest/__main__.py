@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from tqdm import tqdm
 
 from ingest.embedding import SentenceTransformerEmbedder
 from ingest.errors import CspError
-from ingest.pipeline import Report, run
+from ingest.pipeline import LOCK_TIMEOUT, Report, ingest_lock, run
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+ERROR_LOG = "ingest-error.log"  # in the data folder: the traceback of an unexpected failure
 
 
 def print_report(report: Report) -> None:
@@ -52,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         "(the file's name in the corpus folder)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=LOCK_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long to wait for another ingest of the same data folder to finish "
+        f"(default {LOCK_TIMEOUT:g})",
+    )
     args = parser.parse_args(argv)
     settings = Settings()
     mirror = not args.paths and not args.remove
@@ -72,31 +83,54 @@ def main(argv: list[str] | None = None) -> int:
         bar.n = done
         bar.refresh()
 
+    def waiting(message: str) -> None:
+        print(f"{message}…", file=sys.stderr, flush=True)
+
     try:
-        store = ChunkStore(settings.chroma_dir, settings.collection, embedder)
-        report = run(
-            paths,
-            store=store,
-            embedder=embedder,
-            keyword_dir=settings.keyword_dir,
-            cache=settings.cache_dir,
-            chunk_size=settings.chunk_size,
-            chunk_overlap=settings.chunk_overlap,
-            partnership=settings.partnership or "",
-            progress=progress,
-            knowledge_db=settings.knowledge_db,
-            mirror=mirror,
-            remove=args.remove,
-            base=settings.corpus_dir,
-        )
+        with ingest_lock(settings.data_dir, timeout=args.wait, on_wait=waiting):
+            store = ChunkStore(settings.chroma_dir, settings.collection, embedder)
+            report = run(
+                paths,
+                store=store,
+                embedder=embedder,
+                keyword_dir=settings.keyword_dir,
+                cache=settings.cache_dir,
+                chunk_size=settings.chunk_size,
+                chunk_overlap=settings.chunk_overlap,
+                partnership=settings.partnership or "",
+                progress=progress,
+                knowledge_db=settings.knowledge_db,
+                mirror=mirror,
+                remove=args.remove,
+                base=settings.corpus_dir,
+                lock_timeout=args.wait,
+            )
     except CspError as err:
         print(f"error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted: the next run finishes the work", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # noqa: BLE001 - never a raw traceback, never exit 1
+        print(f"error: {_unexpected(err, settings.data_dir)}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         if bar is not None:
             bar.close()
     print_report(report)
     return EXIT_SOME_FAILED if report.skipped else 0
+
+
+def _unexpected(err: Exception, data_dir: Path) -> str:
+    """One line for an error nobody planned for; the traceback goes to a log file."""
+    lines = str(err).strip().splitlines()
+    reason = f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
+    try:
+        log = data_dir / ERROR_LOG
+        log.write_text("".join(traceback.format_exception(err)), encoding="utf-8")
+        return f"{reason} (details in {log})"
+    except OSError:
+        return reason
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ CspError
 │   └── NotUtf8            a text file that is not UTF-8
 ├── ManifestInvalid        corpus/manifest.toml is not valid
 ├── NotIndexed             `--remove` named a document the index does not hold
+├── IngestBusy             another ingest of the same data folder did not finish in time
 ├── IndexMissing           nothing has been ingested yet
 ├── ModelUnavailable       the embedding model cannot be found or loaded
 └── LlmError               the optional chat server failed or is misconfigured
@@ -65,6 +66,10 @@ class LlmError(CspError):
 
 class NotIndexed(CspError):
     """A document to remove is not in the index."""
+
+
+class IngestBusy(CspError):
+    """Another ingest holds the data folder's lock for longer than we wait."""
 
 
 class ManifestInvalid(CspError):

@@ -8,16 +8,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: ingests there are not locked against each other
+    fcntl = None
 
 from ingest.chunk import chunk
 from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
-from ingest.errors import LoadError, NotIndexed
+from ingest.errors import IngestBusy, LoadError, NotIndexed
 from ingest.knowledge import Knowledge, stored_digest
 from ingest.knowledge import read as read_knowledge
 from ingest.knowledge import write as write_knowledge
@@ -31,6 +38,64 @@ from ingest.types import Chunk, LoadedFile, Page, Part, Skipped
 
 EMBED_BATCH = 64
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
+LOCK_NAME = "ingest.lock"  # in the data folder
+LOCK_TIMEOUT = 600.0  # seconds an ingest waits for another one to finish
+
+_held = threading.local()  # lock files this thread holds, with how deeply
+
+
+@contextmanager
+def ingest_lock(
+    data_dir: Path, timeout: float = LOCK_TIMEOUT, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """One ingest at a time per data folder: an exclusive ``flock`` on ``ingest.lock``.
+
+    Another ingest waits for it, telling ``on_wait`` once, and raises ``IngestBusy`` after
+    ``timeout`` seconds. The kernel drops the lock with the process, so a killed ingest
+    never leaves it held. Re-entrant within a thread: the CLI takes it before it opens the
+    store, and ``run`` takes it again."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = (data_dir / LOCK_NAME).resolve()
+    depth: dict[Path, int] = _held.__dict__.setdefault("depth", {})
+    if depth.get(path) or fcntl is None:
+        depth[path] = depth.get(path, 0) + 1
+        try:
+            yield
+        finally:
+            depth[path] -= 1
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline, told = time.monotonic() + timeout, False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _lock_holder(fd)
+                if time.monotonic() >= deadline:
+                    raise IngestBusy(
+                        f"another ingest{holder} is still running after {timeout:g} s "
+                        f"({path}); try again when it has finished"
+                    ) from None
+                if not told and on_wait is not None:
+                    on_wait(f"waiting for another ingest{holder} to finish (up to {timeout:g} s)")
+                    told = True
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        depth[path] = 1
+        try:
+            yield
+        finally:
+            depth[path] = 0
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_holder(fd: int) -> str:
+    pid = os.pread(fd, 32, 0).decode(errors="replace").strip()
+    return f" (pid {pid})" if pid.isdigit() else ""
 
 
 @dataclass
@@ -364,6 +429,7 @@ def run(
     mirror: bool = False,
     remove: list[str] | tuple[str, ...] = (),
     base: Path | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
 ) -> Report:
     """Add or update the files under ``paths`` and keep every other indexed document;
     take out the documents named in ``remove`` (names as stored in ``source``). With
@@ -371,7 +437,44 @@ def run(
     folder: files inside it are named relative to it, and its manifest.toml applies.
 
     The facts and registers are always extracted from every document in the index; the
-    documents not given are read back from the text cached when they were ingested."""
+    documents not given are read back from the text cached when they were ingested.
+
+    Runs on the same data folder (the keyword index's parent) take turns: see
+    ``ingest_lock``."""
+    with ingest_lock(keyword_dir.parent, timeout=lock_timeout):
+        return _run(
+            paths,
+            store=store,
+            embedder=embedder,
+            keyword_dir=keyword_dir,
+            cache=cache,
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            partnership=partnership,
+            progress=progress,
+            knowledge_db=knowledge_db,
+            mirror=mirror,
+            remove=remove,
+            base=base,
+        )
+
+
+def _run(
+    paths: list[Path],
+    *,
+    store: ChunkStore,
+    embedder: Embedder,
+    keyword_dir: Path,
+    cache: Path,
+    chunk_size: int,
+    chunk_overlap: int,
+    partnership: str,
+    progress: Progress | None,
+    knowledge_db: Path | None,
+    mirror: bool,
+    remove: list[str] | tuple[str, ...],
+    base: Path | None,
+) -> Report:
     started = time.perf_counter()
     existing = store.all_metadata()
     indexed = read_registry(cache)

@@ -362,7 +362,7 @@ def test_a_second_ingest_waits_for_the_first(tmp_path: Path, corpus: Path) -> No
     assert code_2 == 0, err_2
     assert "Traceback" not in err_2
     assert "waiting for another ingest" in err_2 and err_2.count("\n") == 1
-    assert " 0 embedded" in out_2  # it ran after the first had stored everything
+    assert "(0 embedded" in out_2  # it ran after the first had stored everything
     reference = clean_ingest(tmp_path / "clean", CORPUS_FILES)
     assert set(cli_store_ids(tmp_path)) == set(reference.metadata())
 
@@ -431,4 +431,4 @@ def test_two_first_ingests_at_once_both_succeed(tmp_path: Path, corpus: Path) ->
     for code, _out, err in results:
         assert code == 0, err
         assert "Traceback" not in err
-    assert sorted(" 0 embedded" in out for _, out, _ in results) == [False, True]
+    assert sorted("(0 embedded" in out for _, out, _ in results) == [False, True]
