@@ -432,3 +432,84 @@ def test_two_first_ingests_at_once_both_succeed(tmp_path: Path, corpus: Path) ->
         assert code == 0, err
         assert "Traceback" not in err
     assert sorted("(0 embedded" in out for _, out, _ in results) == [False, True]
+
+
+# --- defect 7: PDFs that pass silently, ligatures -------------------------------------------
+
+
+def make_masthead_pdf(path: Path) -> Path:
+    """Text the loader accepts but the chunker drops: a masthead on every page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=14)
+    for _ in range(3):
+        pdf.add_page()
+        pdf.cell(0, 10, "CHARNWOOD COMMUNITY SAFETY PARTNERSHIP")
+    pdf.output(str(path))
+    return path
+
+
+def make_junk_layer_pdf(path: Path) -> Path:
+    """An image-only scan whose OCR layer is punctuation."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    for _ in range(4):
+        pdf.drawImage(ImageReader(Image.new("RGB", (200, 120), (30, 30, 30))), 60, 420, 300, 180)
+        text = pdf.beginText(60, 380)
+        text.setTextRenderMode(3)
+        text.setFont("Helvetica", 10)
+        text.textLine("..,;: " * 12)
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_file_that_yields_no_passages_is_reported_not_counted(
+    tmp_path: Path, index: Index
+) -> None:
+    folder = copy_files(tmp_path / "corpus", (MINUTES,))
+    make_masthead_pdf(folder / "cover.pdf")
+    (folder / "title.md").write_text("# Agenda\n", encoding="utf-8")
+    make_junk_layer_pdf(folder / "scan.pdf")
+
+    report = index.ingest([folder])
+    reasons = {s.name: s.reason for s in report.skipped}
+    assert reasons["cover.pdf"] == "no text to index"
+    assert reasons["title.md"] == "no text to index"
+    assert reasons["scan.pdf"].startswith("no usable text layer")
+    assert set(reasons) == {"cover.pdf", "title.md", "scan.pdf"}
+    assert report.files == 1 and index.sources() == {MINUTES}
+
+
+def test_a_paper_that_now_yields_no_passages_keeps_what_it_had(
+    tmp_path: Path, corpus: Path, index: Index
+) -> None:
+    index.ingest([corpus])
+    before, knowledge = index.metadata(), index.knowledge()
+    (corpus / MINUTES).write_text("# Minutes\n", encoding="utf-8")
+    report = index.ingest([corpus / MINUTES], base=corpus)
+    assert {s.name: s.reason for s in report.skipped} == {MINUTES: "no text to index"}
+    assert report.removed == 0 and index.metadata() == before
+    assert index.knowledge() == knowledge
+
+
+def test_misfits_finds_the_ligature_spelling(tmp_path: Path, index: Index) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "briefing.md").write_text(
+        "# Youth diversion briefing\n\nThe scheme works with young people the panel called "
+        "mis\ufb01ts, and with the o\ufb03ce of the Police and Crime Commissioner on "
+        "\ufb02exible funding of \u00a312,500 for 2\u00bd years across 40m\u00b2 of space.\n",
+        encoding="utf-8",
+    )
+    index.ingest([folder])
+    [only] = index.store.all_chunks()
+    assert "misfits" in only.text and "office" in only.text and "flexible" in only.text
+    assert "\u00a312,500 for 2\u00bd years across 40m\u00b2" in only.text
+    scores = KeywordIndex(index.data / "bm25").load().scores("misfits")
+    assert list(scores) == [only.id]

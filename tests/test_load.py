@@ -188,6 +188,156 @@ def test_not_a_pdf_at_all_is_corrupt(tmp_path: Path) -> None:
         load(path)
 
 
+# --- image-only PDFs, junk text layers, ligatures ---------------------------------------
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+
+
+def make_image_pdf(path: Path, pages: int = 6, text_layer: str = "") -> Path:
+    """Pages that are only a picture, as a scanner makes them; ``text_layer`` is drawn
+    invisibly on each page, as a poor OCR pass leaves it."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    picture = ImageReader(Image.new("RGB", (240, 160), (190, 40, 40)))
+    pdf = canvas.Canvas(str(path))
+    for _ in range(pages):
+        pdf.drawImage(picture, 60, 420, 360, 240)
+        if text_layer:
+            text = pdf.beginText(60, 380)
+            text.setTextRenderMode(3)  # invisible
+            text.setFont("Helvetica", 10)
+            text.textLine(text_layer)
+            pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_mapped_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-page PDF written by hand whose font maps one byte per character through a
+    ToUnicode CMap, so any character (ligatures, ², ½) reaches the text layer exactly."""
+    chars = sorted({c for line in lines for c in line if ord(c) >= 0x7F})
+    code = {c: 0x80 + i for i, c in enumerate(chars)}
+    pairs = [f"<{b:02X}> <{b:04X}>" for b in range(0x20, 0x7F)]
+    pairs += [f"<{code[c]:02X}> <{ord(c):04X}>" for c in chars]
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def "
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(pairs)} beginbfchar\n" + "\n".join(pairs) + "\nendbfchar endcmap "
+        "CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+
+    def encoded(line: str) -> bytes:
+        raw = bytes(code[c] if c in code else ord(c) for c in line)
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    content = (
+        b"BT /F1 12 Tf 50 700 Td 16 TL "
+        + b" ".join(b"(" + encoded(line) + b") '" for line in lines)
+        + b" ET"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayer, match=r"^no text layer \(scanned\?\)$"):
+        load(make_image_pdf(tmp_path / "scan.pdf"))
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["..,;:", ".,;:-|" * 20, ". , ; : ' ` - _ = + * / \\ | ~ ^ ° • · … – —" * 4, "l1|I !.,i;" * 10],
+    ids=["short", "punctuation", "symbols", "stray-letters"],
+)
+def test_image_pdf_with_a_junk_text_layer_has_no_usable_text(tmp_path: Path, junk: str) -> None:
+    path = make_image_pdf(tmp_path / "scan.pdf", text_layer=junk)
+    assert junk.split()[0] in pypdf.PdfReader(path).pages[0].extract_text()  # the layer is there
+    with pytest.raises(NoTextLayer, match=r"^no (usable )?text layer") as caught:
+        load(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_page_of_figures_with_few_words_is_still_text(tmp_path: Path) -> None:
+    loaded = load(
+        make_pdf(tmp_path / "table.pdf", ["Theft 2021/22: 1,234 (+12.5%) 2022/23: 1,388"])
+    )
+    assert "1,388" in loaded.text
+
+
+def test_every_ligature_in_a_pdf_becomes_its_letters(tmp_path: Path) -> None:
+    lines = ["The mis\ufb01ts \ufb02ed", "e\ufb00ort o\ufb03ce ba\ufb04e \ufb05 \ufb06"]
+    path = make_mapped_pdf(tmp_path / "ligatures.pdf", lines)
+    assert "\ufb01" in pypdf.PdfReader(path).pages[0].extract_text()  # pypdf keeps them
+    loaded = load(path)
+    assert "The misfits fled" in loaded.text
+    assert "effort office baffle st st" in loaded.text
+    assert not set(LIGATURES) & set(loaded.text)
+
+
+def test_figures_survive_ligature_replacement(tmp_path: Path) -> None:
+    """No NFKC: it would turn ² into 2 and ½ into 1⁄2, changing printed figures."""
+    figures = "Area 12m\u00b2, \u00bd of 0123456789, \u00b3 \u00bc \u00be \u2153 \u00b9"
+    figures += " \u2070 \u2082 \u2163 \u2460 \uff11"  # ⁰ ₂ Ⅳ ① １: NFKC changes every one
+    lines = [figures, "e\ufb03cient"]
+    loaded = load(make_mapped_pdf(tmp_path / "figures.pdf", lines))
+    assert figures in loaded.text and "efficient" in loaded.text
+    md = tmp_path / "figures.md"
+    md.write_text(f"{figures}\n\n" + "".join(LIGATURES) + "\n", encoding="utf-8")
+    assert load(md).text == f"{figures}\n\n" + "".join(LIGATURES.values()) + "\n"
+
+
+@pytest.mark.parametrize(("ligature", "letters"), sorted(LIGATURES.items()))
+def test_each_ligature_in_a_text_file_becomes_its_letters(
+    tmp_path: Path, ligature: str, letters: str
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(f"a{ligature}b 2\u00b2\n", encoding="utf-8")
+    assert load(path).text == f"a{letters}b 2\u00b2\n"
+
+
+def test_page_offsets_count_the_replaced_letters(tmp_path: Path) -> None:
+    """ﬃ is one character and ffi three: page starts must be counted after replacing."""
+    pdf = tmp_path / "two.pdf"
+    writer = PdfWriter()
+    for lines in (["o\ufb03ce \ufb03 \ufb03 \ufb03 page one"], ["second page text here"]):
+        writer.append(make_mapped_pdf(tmp_path / "one.pdf", lines))
+    writer.write(pdf)
+    loaded = load(pdf)
+    assert loaded.text[loaded.pages[1].start :].startswith("second page")
+    assert loaded.page_at(loaded.text.index("second page")) == 2
+
+
 # --- text files -------------------------------------------------------------------------
 
 
