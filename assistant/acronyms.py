@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import ACRONYM_Q
 from ingest.dates import long_form
 from ingest.types import Answer, Chunk, Citation
 
@@ -22,19 +21,9 @@ def _initials(words: str) -> str:
     ).upper()
 
 
-def acronym_in(question: str) -> str | None:
-    """'What does JAG stand for?' -> 'JAG'."""
-    m = ACRONYM_Q.search(question)
-    acronym = next((g for g in m.groups() if g), None) if m else None
-    return acronym if acronym and acronym.isupper() else None
-
-
-def define(question: str, chunks: list[Chunk]) -> Answer | None:
+def define(acronym: str, chunks: list[Chunk]) -> Answer | None:
     """'What does JAG stand for?': a glossary line ("JAG  Joint Action Group") or an inline
     definition ("Most Similar Family Group (MSFG)") found anywhere in the documents."""
-    acronym = acronym_in(question)
-    if not acronym:
-        return None
     a = re.escape(acronym)
     found: list[tuple[int, str, Chunk, str]] = []
     for c in chunks:

@@ -10,6 +10,7 @@ cover it, and shows nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -126,11 +127,11 @@ def _place(c: Chunk) -> str:
     return f"{c.part} {long_form(c.date)} {c.section}"
 
 
-def units_of(hits: list[Hit], question: str = "") -> list[Unit]:
+def units_of(hits: list[Hit], question: str = "", next_text=None) -> list[Unit]:
     """The quotable units of the passages: not bare headings, not fragments of a few words."""
     return [
         u
-        for u in _units(hits, question)
+        for u in _units(hits, question, next_text)
         if not _is_heading(u.text, hits[u.hit].chunk.section)
         and (len(u.text.split()) >= 4 or "\t" in u.text)
     ]
@@ -145,7 +146,58 @@ RESOLUTION_LINE = re.compile(r"^(\d+\.\s*)?(that|agreed|resolved)\b", re.IGNOREC
 RESOLUTION = re.compile(r"(?m)^(AGREED|RESOLVED)\b[\s\S]{0,700}")
 
 
-def _units(hits: list[Hit], question: str) -> list[Unit]:
+MAX_ITEMS = 12
+MAX_LIST_CHARS = 1200
+_ITEM_MARK = re.compile(r"^\s*(?:[-•▪*·o\u007f]\s*|\(?[a-z0-9]{1,3}[.)]\s+|[ivx]{1,4}[.)]\s+)")
+_NEW_SECTION = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\s+[A-Z]")
+
+
+def list_after(lead: str, following: list[str]) -> list[str]:
+    """The items a lead-in ("... on the following criteria:") introduces: the lines after
+    it, up to a new numbered section, a paragraph, another lead-in or a limit."""
+    items: list[str] = []
+    marked = None
+    for line in following:
+        line = line.strip()
+        if not line:
+            continue
+        if "\t" in line or _NEW_SECTION.match(line) or len(line) > 400:
+            break
+        is_marked = bool(_ITEM_MARK.match(line))
+        if marked is None:
+            marked = is_marked
+        elif marked and not is_marked:
+            break  # the bullets have ended: this is the next paragraph
+        items.append(line)
+        if line.endswith(":") or len(items) >= MAX_ITEMS or sum(map(len, items)) > MAX_LIST_CHARS:
+            break
+    return items
+
+
+def _items_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
+    """The items after a lead-in, read on into the next passage of the section when the
+    list runs to the end of this one (the overlap between passages is not repeated)."""
+    items = list_after("", following)
+    if len(items) == len([ln for ln in following if ln.strip()]) and next_text is not None:
+        more = [ln for ln in next_text(chunk).split("\n") if ln.strip() not in items]
+        items = list_after("", [*items, *more])
+    return items
+
+
+def _inline(items: list[str]) -> str:
+    """List items on one line: their markers dropped, each ended by ';' unless it ends
+    with its own punctuation."""
+    shown = [_ITEM_MARK.sub("", i).strip() for i in items]
+    return " ".join(x if x.endswith((";", ".", ",", ":")) else f"{x};" for x in shown).rstrip(";")
+
+
+def _continues(sentence: str) -> bool:
+    """A sentence that carries on from the one before ("This is a 19.8% increase")."""
+    first = re.match(r"[A-Za-z]+", sentence)
+    return bool(first) and first.group(0).lower() in conventions().continues
+
+
+def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
     out: list[Unit] = []
     for n, hit in enumerate(hits):
         text = hit.chunk.text
@@ -153,7 +205,11 @@ def _units(hits: list[Hit], question: str) -> list[Unit]:
             block = re.split(r"\n(?=[A-Z][a-z]+ [a-z]+ )", m.group(0))[0].strip()
             out.append(Unit(n, block, block.replace("\n", " "), resolution=True))
         if len(text) <= SHORT_PASSAGE and "\t" not in text:
-            out.append(Unit(n, text, text.replace("\n", " ")))
+            items = []
+            if text.rstrip().endswith(":"):
+                items = _items_after([], hit.chunk, next_text)
+            whole = "\n".join([text, *items])
+            out.append(Unit(n, whole, whole.replace("\n", " ")))
             continue
         lines = text.split("\n")
         for k, line in enumerate(lines):
@@ -165,9 +221,24 @@ def _units(hits: list[Hit], question: str) -> list[Unit]:
                     full = _show_row(line, header)
                     out.append(Unit(n, line, shown, named=shown != full))
                 continue
-            for sentence in _SENTENCE.split(line):
-                if len(sentence.strip()) >= 12:
-                    out.append(Unit(n, sentence.strip(), sentence.strip()))
+            sentences = [x.strip() for x in _SENTENCE.split(line)]
+            for j, sentence in enumerate(sentences):
+                if j == len(sentences) - 1 and sentence.endswith(":"):
+                    items = _items_after(lines[k + 1 :], hit.chunk, next_text)
+                    if items:
+                        lead = sentence if len(sentence) >= 40 or not j else (
+                            f"{sentences[j - 1]} {sentence}"
+                        )
+                        body = "\n".join([lead, *items])
+                        out.append(Unit(n, body, f"{lead} {_inline(items)}"))
+                        continue
+                if len(sentence) < 12:
+                    continue
+                if j + 1 < len(sentences) and _continues(sentences[j + 1]):
+                    if not sentences[j + 1].endswith(":"):
+                        pair = f"{sentence} {sentences[j + 1]}"
+                        out.append(Unit(n, pair, pair))
+                out.append(Unit(n, sentence, sentence))
     return out
 
 
@@ -211,13 +282,15 @@ def compose(
     context_only: bool = False,
     agreed_only: bool = False,
     wanted: int | None = None,
+    figure: bool | None = None,
+    next_text=None,
 ) -> Answer:
     """The quoted answer. ``context_only`` leaves out resolutions (for the discussion
     around a decision the registers already gave); ``agreed_only`` keeps only what records
     an agreement (for "what was agreed on X" when no resolution names X)."""
     if not hits:
         return Answer(NOT_COVERED, (), covered=False)
-    units = units_of(hits, question)
+    units = units_of(hits, question, next_text)
     if context_only:
         units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
     if agreed_only:  # what records an agreement about the question's subject, not routine
@@ -229,7 +302,9 @@ def compose(
             and not ROUTINE_RESOLUTION.match(u.text)
             and Scorer.coverage(topic, f"{hits[u.hit].chunk.section} {u.text}") >= 0.5
         ]
-    if FIGURE.search(question):  # a figure must be for the measure asked, not a neighbour's
+    if figure is None:
+        figure = bool(FIGURE.search(question))
+    if figure:  # a figure must be for the measure asked, not a neighbour's
         wanted_words = measure_words(question)
         units = [
             u
@@ -273,6 +348,15 @@ def _choose(
     """The best unit, then units that score nearly as well or answer a part of the question
     the chosen ones leave open ("... and how much was unallocated?")."""
     order = sorted(range(len(units)), key=lambda k: -scores[k])
+    best = order[0]
+    wider = [  # the same words and what they go on to say (a lead-in with its list)
+        k
+        for k in order[1:]
+        if units[best].shown in units[k].shown and scores[k] >= 0.85 * scores[best]
+    ]
+    if wider:
+        order.remove(wider[0])
+        order.insert(0, wider[0])
     floor = scores[order[0]] * (0.8 if wanted > 3 else 0.75)
     chosen = [order[0]]
     shown = {units[order[0]].shown}
@@ -308,3 +392,23 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
             lines.append(f"{_lead(hit)}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
         citations.append(Citation.at(n, c, " … ".join(u.text for u in picked)))
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
+
+
+def combine(answers: list[Answer]) -> Answer:
+    """One answer to a question in parts: each part's answer in turn, its citations
+    renumbered after the ones before; a part the documents don't cover says so."""
+    texts: list[str] = []
+    citations: list[Citation] = []
+    for answer in answers:
+        offset = len(citations)
+        text = re.sub(
+            r"\[(\d+)\]", lambda m, off=offset: f"[{int(m.group(1)) + off}]", answer.text
+        )
+        texts.append(text)
+        citations += [
+            dataclasses.replace(c, n=c.n + offset) for c in answer.citations
+        ]
+    covered = any(a.covered for a in answers)
+    if not covered:
+        return Answer(answers[0].text, (), covered=False)
+    return Answer("\n\n".join(texts), tuple(citations), covered=True)

@@ -7,14 +7,15 @@ import dataclasses
 import re
 from functools import cached_property
 
-from assistant.acronyms import acronym_in, define
-from assistant.answer import FIGURE, NOT_IN_DOCUMENTS, Scorer, compose
-from assistant.brief import BRIEF_Q, build_brief
+from assistant.acronyms import define
+from assistant.answer import NOT_IN_DOCUMENTS, Scorer, combine, compose
+from assistant.brief import build_brief
 from assistant.facts import answer_figures
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
+from assistant.question import Question, understand
+from assistant.ranking import answer_ranked
 from assistant.registers import (
-    DECISION_Q,
     answer_actions,
     answer_decisions,
     answer_forward,
@@ -109,45 +110,86 @@ class Assistant:
         except LlmError:
             return answer  # the grounded answer stands when the server fails
 
+    @cached_property
+    def partnerships(self) -> list[str]:
+        return sorted({c.partnership for c in self.chunks if c.partnership})
+
+    def understand(self, question: str) -> Question:
+        return understand(question, self.partnerships)
+
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
-        """Registers and tables first for the questions they settle; then quoted passages."""
+        """The question understood once; a partnership it names narrows every source; a
+        two-part question gets each part answered."""
         filters = filters or Filters()
+        q = self.understand(question)
+        if q.partnership and not filters.partnership:
+            filters = dataclasses.replace(filters, partnership=q.partnership)
+        if q.parts:
+            return combine([self._answer(self.understand(p), filters) for p in q.parts])
+        return self._answer(q, filters)
+
+    def _answer(self, q: Question, filters: Filters) -> Answer:
+        """Registers and tables first for the kinds of question they settle; quoted
+        passages for the rest, and for whatever they leave unanswered."""
+        question = q.subject
         hits = self.search(question, PASSAGES, filters)
         known = self.knowledge_for(filters)
-        if BRIEF_Q.search(question):
-            return build_brief(known, [c for c in self.chunks if filters.admits(c)])
-        acronym = acronym_in(question)
-        if acronym:
-            found = answer_glossary(acronym, known) or define(
-                question, [c for c in self.chunks if filters.admits(c)]
-            )
-            if found:
-                return found
-        for route in (answer_outstanding, answer_actions, answer_forward):
-            found = route(question, known)
-            if found:
-                return found
-        found = answer_decisions(question, known)
-        if found:  # one subject: add its discussion; a whole meeting's decisions stand alone
-            return found if meeting_month(question) else self._with_context(question, found)
-        if FIGURE.search(question):
+        admitted = lambda: [c for c in self.chunks if filters.admits(c)]  # noqa: E731
+        if q.kind == "brief":
+            return build_brief(known, admitted())
+        found: Answer | None = None
+        if q.kind == "definition" and q.acronym:
+            found = answer_glossary(q.acronym, known) or define(q.acronym, admitted())
+        elif q.kind == "recommendation status":
+            found = answer_outstanding(q, known)
+        elif q.kind == "action":
+            found = answer_actions(question, known)
+        elif q.kind == "when":
+            found = answer_forward(question, known)
+        elif q.kind == "decision":
+            found = answer_decisions(question, known)
+            if found and not meeting_month(question):  # one subject: add its discussion
+                found = self._with_context(question, found)
+        elif q.kind == "figure":
             if self.scorer.unknown_terms(question):  # a measure no document mentions
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)
-            found = answer_figures(question, known.facts)
-            if found:
-                return found
-        listed = list_items(question, hits, self.store)
-        if listed:
-            return listed
+            found = answer_ranked(q, known.facts) if q.ranking else None
+            found = found or answer_figures(question, known.facts)
+        if found:
+            return found
+        listed = None
+        if q.kind in ("list", "open", "recommendation status", "action"):
+            listed = list_items(question, hits, self.store)
         # "What was agreed on X?" with no resolution naming X: only what records agreement.
-        agreed_only = bool(DECISION_Q.search(question)) and bool(known.decisions)
-        return compose(
+        agreed_only = q.kind == "decision" and bool(known.decisions)
+        composed = compose(
             question,
             self._with_neighbours(hits),
             self.embedder,
             self.scorer,
             agreed_only=agreed_only,
+            figure=q.kind == "figure",
+            next_text=self._next_text,
         )
+        if listed and (
+            not composed.covered or self.support(q, listed) >= self.support(q, composed)
+        ):
+            return listed
+        return composed
+
+    def support(self, q: Question, answer: Answer) -> float:
+        """How much of what the question is about an answer's text and sources carry."""
+        places = " ".join(f"{c.part} {c.section}" for c in answer.citations)
+        return Scorer.coverage(self.scorer.terms(q.subject), f"{answer.text} {places}")
+
+    def _next_text(self, c: Chunk) -> str:
+        """The passage after ``c`` in its section: where a list introduced at the end of a
+        passage goes on."""
+        siblings = self.store.where(
+            {"$and": [{"source": c.source}, {"part_index": c.part_index}, {"section": c.section}]}
+        )
+        later = sorted((s for s in siblings if s.start > c.start), key=lambda s: s.start)
+        return later[0].text if later else ""
 
     def _with_context(self, question: str, answer: Answer) -> Answer:
         """A decision from the register, and the discussion before it in the same item."""

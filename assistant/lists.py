@@ -51,13 +51,41 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
     ordered = sorted(items.items(), key=lambda kv: number(kv[0]))
     when = long_form(top.date)
     head = f"{top.part}" + (f" ({when})" if when else "") + f" lists {len(ordered)}:"
+    if len(ordered) > 4:
+        noun = f"{m.group(2).lower()}" if m else "items"
+        head = f"{len(ordered)} {noun} in {top.part}" + (f" ({when})" if when else "") + ":"
     lines, citations = [head], []
+    # A long list is shown in short, each item's opening words, so the reader sees all of
+    # it at once; each citation quotes its item whole.
+    width = SHORT_ITEM if len(ordered) > 4 else None
     for n, (label, c) in enumerate(ordered, start=1):
         first = c.text.split("\n")[0]
         text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", first, flags=re.I)
-        lines.append(f"- {label}: “{text}” [{n}]")
+        shown = re.sub(r"^\D+", "", label) + "." if width else f"{label}:"
+        lines.append(f"- {shown} “{clip(text, width)}” [{n}]")
         citations.append(Citation.at(n, c, first))
     return Answer("\n".join(lines), tuple(citations), covered=True)
+
+
+SHORT_ITEM = 48
+
+
+_NAME_RUN = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*(?:\s+(?:of|and|&|the|for)\s+|\s+)){1,6}[A-Z][\w'’-]*")
+
+
+def clip(text: str, width: int | None) -> str:
+    """``text`` cut at a word boundary near ``width`` characters, with '…' if cut; kept on
+    to the end of the first name it holds ("... a partnership Hate Action Plan …")."""
+    if width is None or len(text) <= width + 8:
+        return text
+    runs = [  # names after the opening words, not the subject that opens the item
+        r for r in _NAME_RUN.finditer(text) if re.search(r"\b[a-z]{3,}\b", text[: r.start()])
+    ]
+    end = runs[0].end() if runs and runs[0].end() <= width * 1.8 else width
+    cut = text[:end] if end > width // 2 else text[:width]
+    if len(cut) == width:
+        cut = cut.rsplit(" ", 1)[0]
+    return f"{cut.rstrip(',;:')} …"
 
 
 _BULLET_LINE = re.compile(r"^\s*(?:[-•▪]|o\s)\s*(\S.*)$")

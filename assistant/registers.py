@@ -7,7 +7,8 @@ import dataclasses
 import re
 from typing import Any
 
-from assistant.facts import normalise_period, periods_in, tokens, topic_tokens
+from assistant.facts import tokens, topic_tokens
+from assistant.question import Question, wants_outstanding
 from ingest.dates import MONTHS, long_form
 from ingest.knowledge import Knowledge
 from ingest.types import Answer, Citation
@@ -91,10 +92,6 @@ ACTIONS_Q = re.compile(
     r"(?i:\b(?:what\s+)?actions?\b.*?\b(?:does|do|has|have|for|on|of|assigned to|by))\s+"
     r"(?P<owner>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)"
 )
-OUTSTANDING_Q = re.compile(
-    r"\b(outstanding|still open|open|not (?:yet )?(?:done|implemented|complete\w*)|remain\w*)\b",
-    re.I,
-)
 
 
 def meeting_month(question: str) -> str | None:
@@ -166,22 +163,20 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
     return Answer(f"Actions for {owner}:\n" + "\n".join(lines), tuple(citations), covered=True)
 
 
-DONE_Q = re.compile(r"\b(completed?|done|implemented|achieved|delivered|closed)\b", re.I)
 WHEN_Q = re.compile(r"^\s*when\b|\bforward programme\b|\bnext (meeting|time)\b", re.I)
 
 
-def answer_outstanding(question: str, knowledge: Knowledge) -> Answer | None:
-    """'Which recommendations are still outstanding?' / '... have been completed?', for the
-    year the question names if it names one."""
-    if not re.search(r"\brecommendations?\b", question, re.I):
+def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
+    """'Which recommendations are still outstanding?' / '... have been completed?' /
+    '... haven't been delivered yet?', for the year the question names if it names one."""
+    outstanding = wants_outstanding(q.text)
+    if outstanding is None:
         return None
-    if OUTSTANDING_Q.search(question):
+    if outstanding:
         wanted, label = ("open", "in progress", NOT_STATED), "not reported done"
-    elif DONE_Q.search(question):
-        wanted, label = ("done",), "reported done"
     else:
-        return None
-    years = periods_in(normalise_period(question))
+        wanted, label = ("done",), "reported done"
+    years = q.periods
     found = [
         r
         for r in knowledge.recommendations

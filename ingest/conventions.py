@@ -35,6 +35,8 @@ class Conventions:
     rank_low: frozenset[str]
     rank_rise: frozenset[str]
     rank_fall: frozenset[str]
+    total_rows: frozenset[str]
+    continues: frozenset[str]
     synonyms: tuple[tuple[re.Pattern[str], str], ...]
     partnership_names: tuple[re.Pattern[str], ...]
     not_places: frozenset[str]
@@ -68,7 +70,7 @@ def _merge(base: dict, extra: dict, prefix: str = "") -> dict:
 _WORD_LISTS = {
     "words": (
         "stop", "question", "partnership", "figure", "decision",
-        "rank_high", "rank_low", "rank_rise", "rank_fall",
+        "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues",
     ),
     "partnership": ("not_places",),
 }
@@ -123,6 +125,8 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         rank_low=_word_set(words.get("rank_low", "")),
         rank_rise=_word_set(words.get("rank_rise", "")),
         rank_fall=_word_set(words.get("rank_fall", "")),
+        total_rows=_word_set(words.get("total_rows", "")),
+        continues=_word_set(words.get("continues", "")),
         synonyms=tuple(
             (_compile(s["pattern"], "synonyms"), s["as"]) for s in data.get("synonyms", [])
         ),

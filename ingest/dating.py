@@ -138,9 +138,8 @@ def partnership_of(text: str, default: str = "") -> str:
             if not place:
                 continue
             places[place] += 1
-            name = m.group(0).replace("\t", " ")
-            name = re.sub(r"\s+", " ", name[m.start("place") - m.start() :])
-            name = name.replace(m.group("place").replace("\t", " "), place, 1)
+            raw = m.group(0)[: m.start("place") - m.start()] + place
+            name = re.sub(r"\s+", " ", raw + m.group(0)[m.end("place") - m.start() :])
             names.setdefault(place, Counter())[_title(name)] += 1
     if not places:
         return default

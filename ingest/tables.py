@@ -59,10 +59,32 @@ def extract_facts(doc: LoadedFile, parts: list[Part]) -> list[Fact]:
     owner = {k: n for n, t in enumerate(tables) for k in range(t.first, t.last + 1)}
     claimed: set[str] = set()
     facts: list[Fact] = []
+    names: list[str] = []
     for n, table in enumerate(tables):
-        name = _name(table, n, lines, owner, claimed, doc, parts)
+        if n and _continues(tables[n - 1], table, lines, doc):
+            name = names[-1]  # a table carried over a page break keeps its caption
+        else:
+            name = _name(table, n, lines, owner, claimed, doc, parts)
+        names.append(name)
         facts.extend(_facts(table, name, doc, parts))
     return facts
+
+
+def _columns(table: Table) -> tuple[str, ...]:
+    return tuple(c for c, _ in table.rows[0].cells) if table.rows else ()
+
+
+def _continues(before: Table, table: Table, lines: list[Line], doc: LoadedFile) -> bool:
+    """``table`` is ``before`` carried over a page break: the same columns, a new page, and
+    between them only a few short lines (a running header, a page number)."""
+    if not _columns(table) or _columns(table) != _columns(before):
+        return False
+    if doc.page_at(lines[before.last].start) == doc.page_at(lines[table.first].start):
+        return False
+    gap = [ln.text for ln in lines[before.last + 1 : table.first] if ln.text]
+    return len(gap) <= 8 and not any(
+        CAPTION.match(t) or (len(t) > 90 and t.endswith(".")) for t in gap
+    )
 
 
 def find_tables(lines: list[Line]) -> list[Table]:

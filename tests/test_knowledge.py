@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.facts import answer_figures, find_facts, normalise_period
+from assistant.question import understand
 from assistant.registers import answer_actions, answer_decisions, answer_outstanding, flat, query
 from ingest.knowledge import Knowledge, read, write
 from ingest.types import Action, Decision, Fact, GlossaryEntry, Recommendation, Where
@@ -138,7 +139,7 @@ def test_register_queries_and_routes() -> None:
     assert "information be noted" not in answer.text
     actions = answer_actions("What actions does Andy Thomas have?", k)
     assert actions and "Gurjit Samra-Rai" in actions.text
-    outstanding = answer_outstanding("Which recommendations are still outstanding?", k)
+    outstanding = answer_outstanding(understand("Which recommendations are still outstanding?"), k)
     assert outstanding and "Recommendation 4" in outstanding.text
     assert "Commission a plan" not in outstanding.text
     assert [r.number for r in query(k, "recommendations", open_only=True)] == [4]

@@ -1,0 +1,210 @@
+"""Understand a question once: its kind and its slots.
+
+Every source of answers (registers, tables, passages) reads the same `Question`: what kind
+of answer is wanted (figure, list, decision, action, recommendation status, when, who,
+definition, brief, or an open question), and the slots that narrow it: the subject, the
+partnership it names, the periods, a ranking ("largest rise"), a role ("who chairs"), and
+for a two-part question its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.text import PERIOD as _PERIOD
+from ingest.text import conventions, normalise_period, stem, terms
+
+KINDS = (
+    "definition", "brief", "recommendation status", "action", "when", "decision", "figure",
+    "who", "list", "open",
+)
+
+ACRONYM_Q = re.compile(
+    r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
+    r"|(?i:meaning of|definition of|what is meant by)\s+(?:an?\s+|the\s+)?(?P<b>[A-Z]{2,8})\b"
+    r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)\s*\??\s*$"
+)
+BRIEF_Q = re.compile(
+    r"\bbrief(ing)?\b|\bprepare\b.*\b(visit|meeting)\b|\bsummary for\b", re.I
+)
+# Words of a brief request that name no topic: "brief me for the PCC's visit".
+_BRIEF_WORDS = (
+    "brief briefing prepare preparing summary summarise me us a an the for on of chair chairs "
+    "pcc pcc's police crime commissioner commissioner's visit visiting meeting next upcoming "
+    "partnership csp board i need please give write make"
+)
+RECOMMENDATION = re.compile(r"\brecommendations?\b", re.I)
+NOT_DONE = re.compile(
+    r"\b(outstanding|still open|open|remain\w*|pending|unresolved|incomplete|"
+    r"not (?:yet )?(?:been )?(?:done|implemented|complete\w*|delivered|achieved|closed|met)|"
+    r"(?:haven't|hasn't|have not|has not|yet to)\b.*|in progress|ongoing)\b",
+    re.I,
+)
+DONE = re.compile(r"\b(completed?|done|implemented|achieved|delivered|closed|met)\b", re.I)
+ACTIONS = re.compile(r"\bactions?\b", re.I)
+WHEN = re.compile(r"^\s*(when|what date|on what date|by when|by what date)\b", re.I)
+DECISION = re.compile(
+    r"\b(agreed?|decid\w*|decision|resolv\w*|resolution|approv\w*)\b", re.I
+)
+FIGURE = re.compile(
+    r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
+    r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount|fall|fell|rise|rose|"
+    r"drop\w*|reduc\w*|went (up|down)|largest|biggest|highest|lowest|smallest|most|least)\b",
+    re.I,
+)
+WHO = re.compile(r"^\s*(who|which (officer|person|councillor|member))\b", re.I)
+LIST = re.compile(
+    r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
+    r"measures|decisions|objectives|aims|themes|criteria|principles|groups|areas|duties)\b",
+    re.I,
+)
+# "..., and when ...?" / "... and what is ...?": the second part of a two-part question.
+_SECOND_PART = re.compile(
+    r"(?:,\s*|\s+)(?:and|also)\s+(?=(?:what|when|how|who|which|where|why|is|are|was|were|"
+    r"did|does|do|has|have)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked
+    kind: str
+    subject: str  # the question without the partnership it names
+    partnership: str | None = None
+    periods: frozenset[str] = frozenset()
+    ranking: str | None = None  # "high", "low", "rise", "fall"
+    role: str | None = None  # "chair", "vice chair"
+    acronym: str | None = None
+    parts: tuple[str, ...] = field(default=())  # sub-questions, when there are two or more
+
+    @property
+    def topic_terms(self) -> list[str]:
+        """The stems that say what the question is about (no asking or partnership words)."""
+        c = conventions()
+        skip = {stem(w) for w in (*c.question, *c.partnership_words)}
+        return [t for t in terms(self.subject) if t not in skip]
+
+
+def place_words(partnership: str) -> list[str]:
+    """The words of a partnership's name that name its place ("North West Leicestershire")."""
+    c = conventions()
+    generic = {*c.partnership_words, *c.not_places, "safer", "communities", "community", "safety"}
+    return [w for w in re.findall(r"[A-Za-z]+", partnership) if w.lower() not in generic]
+
+
+def named_partnership(question: str, partnerships: list[str]) -> tuple[str | None, str]:
+    """The partnership whose place the question names, and the question without it."""
+    best: tuple[int, str | None, str] = (0, None, question)
+    for name in partnerships:
+        place = place_words(name)
+        if not place:
+            continue
+        pattern = re.compile(r"\b" + r"[\s-]+".join(map(re.escape, place)) + r"(?:'s|’s)?\b", re.I)
+        m = pattern.search(question)
+        if m and len(place) > best[0]:
+            rest = (question[: m.start()] + question[m.end() :]).strip()
+            best = (len(place), name, re.sub(r"\s{2,}", " ", rest))
+    return best[1], best[2]
+
+
+def split_parts(text: str) -> tuple[str, ...]:
+    """'When did X start, and what is the deadline for Y?' -> its two questions; a
+    question with one part gives ()."""
+    pieces = [p.strip(" ,?") for p in _SECOND_PART.split(text)]
+    pieces = [p for p in pieces if len(p.split()) >= 2]
+    if len(pieces) < 2:
+        return ()
+    first_periods = _PERIOD.findall(pieces[0])
+    out = [pieces[0] + "?"]
+    for p in pieces[1:]:  # "... in 2014 and how much was unallocated?": the year carries
+        if first_periods and not _PERIOD.search(p):
+            p = f"{p} in {normalise_period(_PERIOD.search(pieces[0]).group(0))}"
+        elif not _PERIOD.search(p) and (year := re.search(r"\b(19|20)\d{2}\b", pieces[0])):
+            if not re.search(r"\b(19|20)\d{2}\b", p):
+                p = f"{p} in {year.group(0)}"
+        out.append(p + "?")
+    return tuple(out)
+
+
+def _ranking(text: str) -> str | None:
+    c = conventions()
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    high, low = words & c.rank_high, words & c.rank_low
+    if not high and not low:
+        return None
+    if words & c.rank_rise:
+        return "rise" if high else "fall"
+    if words & c.rank_fall:
+        return "fall" if high else "rise"
+    return "high" if high else "low"
+
+
+def _role(text: str) -> str | None:
+    c = conventions()
+    lowered = text.lower()
+    if any(r.lower() in lowered for r in c.vice_chair_roles):
+        return "vice chair"
+    if re.search(r"\bchair(s|ed|ing|man|person)?\b", lowered):
+        return "chair"
+    return None
+
+
+def kind_of(text: str, acronym: str | None) -> str:
+    if acronym:
+        return "definition"
+    if BRIEF_Q.search(text):
+        rest = set(re.findall(r"[a-z']+", text.lower())) - set(_BRIEF_WORDS.split())
+        return "brief" if not rest else "open"
+    if RECOMMENDATION.search(text) and (NOT_DONE.search(text) or DONE.search(text)):
+        return "recommendation status"
+    if WHO.search(text):
+        return "who"
+    if ACTIONS.search(text) and not LIST.search(text.replace("actions", "")):
+        return "action"
+    if WHEN.search(text):
+        return "when"
+    if DECISION.search(text):
+        return "decision"
+    if LIST.search(text):
+        return "list"
+    if FIGURE.search(text):
+        return "figure"
+    return "open"
+
+
+def understand(text: str, partnerships: list[str] | None = None) -> Question:
+    text = re.sub(r"\s+", " ", text).strip()
+    partnership, subject = named_partnership(text, partnerships or [])
+    m = ACRONYM_Q.search(text)
+    acronym = next((g for g in m.groups() if g), None) if m else None
+    if acronym and not acronym.rstrip("s").isupper():
+        acronym = None
+    if acronym:
+        acronym = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    kind = kind_of(text, acronym)
+    periods = frozenset(
+        f"{p[0]}/{p[2]}" for p in _PERIOD.findall(normalise_period(text))
+    )
+    return Question(
+        text=text,
+        kind=kind,
+        subject=subject,
+        partnership=partnership,
+        periods=periods,
+        ranking=_ranking(text),
+        role=_role(text) if kind == "who" else None,
+        acronym=acronym,
+        parts=split_parts(text) if kind not in ("brief", "definition") else (),
+    )
+
+
+def wants_outstanding(text: str) -> bool | None:
+    """True for 'still outstanding / not yet delivered', False for 'completed', None when
+    the question asks neither (a negated 'done' word is outstanding)."""
+    if NOT_DONE.search(text):
+        return True
+    if DONE.search(text):
+        return False
+    return None

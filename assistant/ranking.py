@@ -1,0 +1,124 @@
+"""'Which beat had the most crimes?', 'which crime type rose the most?': the row of a table
+whose printed value ranks first. This is reading, not calculating: the values compared are
+the ones printed in one column, and the answer quotes the winning row with the runner-up."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts import tokens
+from assistant.question import Question
+from ingest.dates import long_form
+from ingest.text import conventions
+from ingest.types import Answer, Citation, Fact
+
+_CHANGE_COLUMN = re.compile(r"\b(change|diff\w*|variance|\+/-|increase|decrease)\b|%", re.I)
+
+
+def _is_total(row: str) -> bool:
+    """A row that sums or averages the others ("Total", "All Crime", "Kestrel Bay
+    district"): never the largest of them. Its words come from the conventions."""
+    words = re.findall(r"[a-z]+", row.lower())
+    total = conventions().total_rows
+    return bool(words) and (words[0] in total or words[-1] in total)
+
+
+def _tables(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:
+    out: dict[tuple[str, str, str], list[Fact]] = {}
+    for f in facts:
+        if f.unit and f.number is not None:
+            out.setdefault((f.where.source, f.where.section, f.table), []).append(f)
+    return out
+
+
+_WHICH_ROWS = re.compile(
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
+    r"(?:had|has|have|saw|was|were|is|are|did|showed|recorded)\b",
+    re.I,
+)
+
+
+def _row_noun(text: str) -> set[str]:
+    """'Which police beat had ...' -> {'beat'}-like stems: what the rows are."""
+    m = _WHICH_ROWS.search(text)
+    return set(tokens(m.group(1))) - {"crime"} if m else set()
+
+
+def _asked(q: Question) -> set[str]:
+    c = conventions()
+    ranking_words = c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
+    skip = set(tokens(" ".join([*ranking_words, *c.question, *c.figure, *c.partnership_words])))
+    return {t for t in tokens(q.subject) if t not in skip and not t.isdigit() and "/" not in t}
+
+
+def _is_change(column: str, cells: list[Fact]) -> bool:
+    """A column of changes: so labelled, or printed with signs ("+19.6%", "-17")."""
+    signed = sum(1 for f in cells if f.value.strip()[:1] in "+-−")
+    return bool(_CHANGE_COLUMN.search(column)) or signed >= max(2, len(cells) // 2)
+
+
+def _column_score(column: str, cells: list[Fact], q: Question) -> float:
+    score = 0.0
+    change = _is_change(column, cells)
+    if q.ranking in ("rise", "fall"):
+        score += 2.0 if change else 0.0
+        if change and (cells[0].unit == "%" or "%" in cells[0].value):
+            score += 0.3  # a rise is compared as printed in per cent where that is printed
+    elif change:
+        score -= 1.0
+    if q.periods and any(p in column.replace("-", "/") for p in q.periods):
+        score += 1.5
+    return score
+
+
+def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
+    """The top row of the table the question is about, in the column it asks of."""
+    asked = _asked(q)
+    if not asked:
+        return None
+    wanted_rows = _row_noun(q.subject)
+    best: tuple[float, list[Fact], str] | None = None
+    for (_, section, table), cells in _tables(facts).items():
+        rows = {f.row for f in cells}
+        if len(rows) < 3:  # a ranking needs rows to rank
+            continue
+        columns: dict[str, list[Fact]] = {}
+        for f in cells:
+            if not _is_total(f.row):
+                columns.setdefault(f.column, []).append(f)
+        about = set(tokens(f"{table} {section} {' '.join(columns)}"))
+        row_words = set(tokens(" ".join(rows)))
+        fit = len(asked & (about | row_words)) / len(asked)
+        if fit < 0.5:
+            continue
+        # "Which beat / ward / locality ...": the rows are of that kind.
+        noun = 1.0 if wanted_rows and wanted_rows <= (row_words | about) else 0.0
+        for column, column_cells in columns.items():
+            if len(column_cells) < 3:
+                continue
+            if q.ranking == "rise" and not any((f.number or 0) > 0 for f in column_cells):
+                continue  # nothing rose in this column: it cannot name the largest rise
+            if q.ranking == "fall" and not any((f.number or 0) < 0 for f in column_cells):
+                continue
+            score = fit * 2 + noun + _column_score(column, column_cells, q)
+            score += 0.001 * len(column_cells)
+            if best is None or score > best[0]:
+                best = (score, column_cells, column)
+    if best is None:
+        return None
+    _, cells, column = best
+    high = q.ranking in ("high", "rise")
+    ranked = sorted(cells, key=lambda f: f.number or 0.0, reverse=high)
+    top = ranked[0]
+    word = {"high": "highest", "low": "lowest", "rise": "largest rise", "fall": "largest fall"}
+    when = f" (as published {long_form(top.where.date)})" if top.where.date else ""
+    lines = [
+        f"{top.row} has the {word[q.ranking or 'high']} in “{column}”: {top.value} [1] — "
+        f"from {top.table}, {top.where.part}{when}."
+    ]
+    citations = [Citation.at(1, top.where, top.quote or f"{top.row} {top.value}")]
+    if len(ranked) > 1:
+        nxt = ranked[1]
+        lines.append(f"Next: {nxt.row}, {nxt.value} [2].")
+        citations.append(Citation.at(2, nxt.where, nxt.quote or f"{nxt.row} {nxt.value}"))
+    return Answer(" ".join(lines), tuple(citations), covered=True)
