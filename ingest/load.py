@@ -2,8 +2,11 @@
 
 PDFs go through pypdf (plain ``extract_text``), one ``Page`` per PDF page; ``.txt`` and
 ``.md`` files are read as UTF-8 with their text kept as it is (only ``\\r\\n`` becomes
-``\\n``). Every failure a user can cause with a file is raised as a ``LoadError``
-subclass whose ``str()`` is the reason shown when the ingest skips the file.
+``\\n``). In both, the typographic ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters, so
+"misﬁts" is found as "misfits"; nothing else is normalised (NFKC would turn ² into 2 and
+½ into 1⁄2). A PDF whose text has too few letters is refused as having no usable text
+layer. Every failure a user can cause with a file is raised as a ``LoadError`` subclass
+whose ``str()`` is the reason shown when the ingest skips the file.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from pathlib import Path
 
 import pypdf
@@ -32,6 +36,22 @@ SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 SKIPPED_NAMES = ("readme.md", "manifest.toml")  # compared in lower case
 PAGE_SEPARATOR = "\n\n"
 MIN_CHARS_PER_PAGE = 10  # fewer non-whitespace characters per page on average: no text layer
+# Fewer letters in words (two or more letters together) per page on average: the text layer
+# is junk, e.g. the punctuation a poor OCR pass leaves over a scanned image.
+MIN_WORD_LETTERS_PER_PAGE = 5
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Exactly these, each to its letters (U+FB05 is a long s + t, read as "st").
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 NEEDS_PASSWORD = "encrypted, needs a password"
 # Which loader read a cached text: this file and the pypdf that ran it. A change to either
 # makes the ingest read every file again instead of trusting text cached by the old code.
@@ -103,7 +123,7 @@ def _utf8_text(data: bytes) -> str:
         raise NotUtf8(
             f"not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8"
         ) from None
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n").translate(LIGATURES)
 
 
 def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
@@ -112,7 +132,7 @@ def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _opens_without_password(reader):
             raise EncryptedFile(NEEDS_PASSWORD)
-        texts = [page.extract_text() or "" for page in reader.pages]
+        texts = [(page.extract_text() or "").translate(LIGATURES) for page in reader.pages]
     except LoadError:
         raise
     except FileNotDecryptedError:
@@ -128,8 +148,11 @@ def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
         pages.append(Page(number=number, start=offset))
         offset += len(page_text) + len(PAGE_SEPARATOR)
     text = PAGE_SEPARATOR.join(texts)
-    if len("".join(text.split())) < MIN_CHARS_PER_PAGE * max(1, len(texts)):
+    pages_read = max(1, len(texts))
+    if len("".join(text.split())) < MIN_CHARS_PER_PAGE * pages_read:
         raise NoTextLayer("no text layer (scanned?)")
+    if sum(map(len, _WORD.findall(text))) < MIN_WORD_LETTERS_PER_PAGE * pages_read:
+        raise NoTextLayer("no usable text layer (too few letters: scanned?)")
     return text, tuple(pages)
 
 

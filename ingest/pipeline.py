@@ -248,9 +248,12 @@ class Selection:
     roots: dict[str, str] = field(default_factory=dict)  # name -> Indexed.root
     skipped: list[Skipped] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)  # unreadable now: passages stay as they are
-    read: int = 0
+    fresh: set[str] = field(default_factory=set)  # read now from the paths given
+    indexed: dict[str, Indexed] = field(default_factory=dict)  # what the index held
+    cache: Path | None = None
 
 
+NO_TEXT = "no text to index"
 UNAVAILABLE = (
     "kept as indexed: its text is not in the cache and {path} is gone or changed; "
     "give the file again, or take it out with --remove"
@@ -281,28 +284,29 @@ def select(
     both = [n for n in remove if n in given]
     if both:
         raise NotIndexed(f"given to add and to remove: {', '.join(both)}")
-    out = Selection()
+    out = Selection(indexed=indexed, cache=cache)
     for name, path in given.items():
         try:
             out.docs[name] = _load_cached(path, name, cache)
         except LoadError as err:
             out.skipped.append(Skipped(name, str(err)))
-            _keep(out, name, indexed.get(name), cache)
+            _keep(out, name, indexed.get(name))
             continue
         root = _root_of(path, roots)
         out.roots[name] = str(root) if root else ""
-        out.read += 1
+        out.fresh.add(name)
     if not mirror:
         for name in sorted(known - set(given) - set(remove)):
             entry = indexed.get(name) or _found_in(base, name)
-            if not _keep(out, name, entry, cache):
+            if not _keep(out, name, entry):
                 shown = entry.path if entry else name
                 out.skipped.append(Skipped(name, UNAVAILABLE.format(path=shown)))
     return out
 
 
-def _keep(out: Selection, name: str, entry: Indexed | None, cache: Path) -> bool:
-    doc = _indexed_text(entry, name, cache) if entry else None
+def _keep(out: Selection, name: str, entry: Indexed | None) -> bool:
+    """``name`` as it was indexed, if its text can be had; else its passages stay as they are."""
+    doc = _indexed_text(entry, name, out.cache) if entry and out.cache else None
     if doc is None:
         out.kept.add(name)
         return False
@@ -359,21 +363,32 @@ def build_corpus(
     partnership: str = "",
 ) -> Corpus:
     """The chosen documents, in name order (so a run that adds one paper gives what one
-    ingest of them all gives), through segment → date → chunk → de-duplicate."""
+    ingest of them all gives), through segment → date → chunk → de-duplicate.
+
+    A document that yields no passage is skipped ("no text to index"); one just read keeps
+    what it was indexed with, as a file that fails to load does."""
+    parts: dict[str, list[Part]] = {}
+    per_doc: dict[str, list[Chunk]] = {}
+    for name in sorted(chosen.docs):
+        got = _segmented(chosen.docs[name], chunk_size, chunk_overlap, partnership)
+        if got is None:
+            chosen.skipped.append(Skipped(name, NO_TEXT))
+            del chosen.docs[name]
+            if name in chosen.fresh:
+                chosen.fresh.discard(name)
+                if _keep(chosen, name, chosen.indexed.get(name)):
+                    got = _segmented(chosen.docs[name], chunk_size, chunk_overlap, partnership)
+        if got is None:
+            chosen.docs.pop(name, None)
+            continue
+        parts[name], per_doc[name] = got
     folders = dict.fromkeys([*roots, *(Path(r) for r in chosen.roots.values() if r)])
     manifest: dict[str, dict] = {}
     for root in folders:
         manifest.update(read_manifest(root / "manifest.toml"))
-    docs = {name: chosen.docs[name] for name in sorted(chosen.docs)}
-    parts = {}
-    for name, doc in docs.items():
-        parts[name] = segment(doc)
-        date_file(doc.text, parts[name])
-        who = partnership_of(doc.text, partnership)
-        for part in parts[name]:
-            part.partnership = who
+    docs = {name: chosen.docs[name] for name in parts}
     resolve_across({n: (docs[n].text, parts[n]) for n in docs})
-    chunks = [c for n in docs for c in chunk(docs[n], parts[n], chunk_size, chunk_overlap)]
+    chunks = [c for n in docs for c in per_doc[n]]
     chunks, twins = mark_duplicates(chunks)
     for (name, index), (other, other_index) in twins.items():
         part, original = parts[name][index], parts[other][other_index]
@@ -387,6 +402,19 @@ def build_corpus(
             apply_manifest(entry, parts[name])
     chunks = [_with_part(c, parts[c.source][c.part_index]) for c in chunks]
     return Corpus(docs, parts, chunks, list(chosen.skipped))
+
+
+def _segmented(
+    doc: LoadedFile, chunk_size: int, chunk_overlap: int, partnership: str
+) -> tuple[list[Part], list[Chunk]] | None:
+    """One file's parts (dated from its own text) and passages; None if it yields none."""
+    parts = segment(doc)
+    date_file(doc.text, parts)
+    who = partnership_of(doc.text, partnership)
+    for part in parts:
+        part.partnership = who
+    chunks = chunk(doc, parts, chunk_size, chunk_overlap)
+    return (parts, chunks) if chunks else None
 
 
 def _with_part(c: Chunk, part: Part) -> Chunk:
@@ -510,7 +538,7 @@ def _run(
         sections=sum(len(part.sections) for p in corpus.parts.values() for part in p),
         chunks=len(corpus.chunks),
         skipped=corpus.skipped,
-        read=chosen.read,
+        read=len(chosen.fresh),
         removed_files=sorted((in_store | set(indexed)) - set(corpus.docs) - chosen.kept),
     )
     if knowledge_db is not None:
