@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,7 +119,176 @@ def test_pypdf_warnings_do_not_reach_the_terminal() -> None:
     assert run.stderr == ""
 
 
-# --- PDFs made in the test --------------------------------------------------------------
+# --- the same kinds of PDF, made in the test (so a clone without ../shared runs them) ------
+
+ONE_PAGE = "The Crazy Ones. Here's to the crazy ones, the misfits, the rebels."
+
+
+def plain(tmp_path: Path) -> Path:
+    return make_pdf(tmp_path / "plain.pdf", [ONE_PAGE])
+
+
+def locked_with(user: str, owner: str, algorithm: str):
+    def make(tmp_path: Path) -> Path:
+        return encrypt(plain(tmp_path), tmp_path / "locked.pdf", user, owner, algorithm)
+
+    return make
+
+
+def user_password_only(tmp_path: Path) -> Path:
+    """AES-256 (R6) with a user password and an EMPTY owner password, as
+    r6-user-password.pdf: ``decrypt("")`` succeeds (as the owner), yet a viewer asks for
+    the password. pypdf's writer takes an empty owner password to mean "same as the user
+    password", so the owner values are recomputed for "" with the file's own key."""
+    from pypdf._encryption import AlgV5
+    from pypdf.generic import ByteStringObject, NameObject
+
+    writer = PdfWriter(clone_from=plain(tmp_path))
+    writer.encrypt(user_password="secret", owner_password="placeholder", algorithm="AES-256")
+    enc = writer._encryption
+    values = AlgV5.generate_values(enc.R, b"secret", b"", enc._key, enc.P, enc.EncryptMetadata)
+    for key, value in values.items():
+        writer._encrypt_entry[NameObject(key)] = ByteStringObject(value)
+        setattr(enc.values, key.lstrip("/"), value)
+    path = tmp_path / "r6-user-password.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    reader = pypdf.PdfReader(path)
+    assert reader.decrypt("") == pypdf.PasswordType.OWNER_PASSWORD  # the trap is set
+    return path
+
+
+def broken_xref(tmp_path: Path) -> Path:
+    """startxref points a few bytes off: pypdf warns, rebuilds the table, reads the text."""
+    data = plain(tmp_path).read_bytes()
+    at = list(re.finditer(rb"startxref\s+(\d+)", data))[-1]
+    path = tmp_path / "broken-xref.pdf"
+    path.write_bytes(data[: at.start(1)] + str(int(at[1]) + 7).encode() + data[at.end(1) :])
+    return path
+
+
+def truncated(tmp_path: Path) -> Path:
+    """Cut inside the first page's content stream, as truncated.pdf is cut from crazyones."""
+    data = plain(tmp_path).read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: data.index(b"stream") + 20])
+    return path
+
+
+def image_only(tmp_path: Path) -> Path:
+    return make_image_pdf(tmp_path / "images.pdf", pages=6)
+
+
+def empty(tmp_path: Path) -> Path:
+    path = tmp_path / "empty.pdf"
+    path.touch()
+    return path
+
+
+MADE_TEXT = {  # name: (how it is made, text that must appear)
+    "plain": (plain, "The Crazy Ones"),
+    "rc4-40-empty-user-password": (locked_with("", "owner", "RC4-40"), "The Crazy Ones"),
+    "rc4-128-empty-user-password": (locked_with("", "owner", "RC4-128"), "The Crazy Ones"),
+    "aes-128-empty-user-password": (locked_with("", "owner", "AES-128"), "The Crazy Ones"),
+    "aes-256-empty-user-password": (locked_with("", "owner", "AES-256"), "The Crazy Ones"),
+    "broken-xref": (broken_xref, "The Crazy Ones"),
+}
+MADE_ERRORS = {  # name: (how it is made, error, reason)
+    "rc4-40-user-password": (
+        locked_with("secret", "owner", "RC4-40"),
+        EncryptedFile,
+        "encrypted, needs a password",
+    ),
+    "rc4-128-user-password": (
+        locked_with("secret", "owner", "RC4-128"),
+        EncryptedFile,
+        "encrypted, needs a password",
+    ),
+    "aes-128-user-password": (
+        locked_with("secret", "owner", "AES-128"),
+        EncryptedFile,
+        "encrypted, needs a password",
+    ),
+    "aes-256-user-password": (
+        locked_with("secret", "owner", "AES-256"),
+        EncryptedFile,
+        "encrypted, needs a password",
+    ),
+    "aes-256-user-password-empty-owner": (
+        user_password_only,
+        EncryptedFile,
+        "encrypted, needs a password",
+    ),
+    "image-only": (image_only, NoTextLayer, "no text layer (scanned?)"),
+    "truncated": (truncated, CorruptFile, "cannot be parsed as PDF ("),
+    "empty": (empty, EmptyFile, "empty file"),
+}
+# Each shared sample and the PDF made here that shows the same behaviour.
+SAMPLE_TWINS = {
+    "crazyones.pdf": "plain",
+    "r2-empty-password.pdf": "rc4-40-empty-user-password",
+    "issue-297.pdf": "broken-xref",
+    "encrypted-file.pdf": "rc4-128-user-password",
+    "libreoffice-writer-password.pdf": "rc4-128-user-password",
+    "r6-user-password.pdf": "aes-256-user-password-empty-owner",
+    "imagemagick-images.pdf": "image-only",
+    "truncated.pdf": "truncated",
+    "empty.pdf": "empty",
+}
+
+
+def test_every_sample_behaviour_is_also_made_here() -> None:
+    assert set(SAMPLE_TWINS) == set(SAMPLE_TEXT) | set(SAMPLE_ERRORS)
+    for sample, twin in SAMPLE_TWINS.items():
+        assert (sample in SAMPLE_TEXT) == (twin in MADE_TEXT), sample
+        if sample in SAMPLE_ERRORS:
+            assert SAMPLE_ERRORS[sample] == MADE_ERRORS[twin][1:], sample
+
+
+@pytest.mark.parametrize("name", sorted(MADE_TEXT))
+def test_made_pdf_is_ingested_with_its_text(tmp_path: Path, name: str) -> None:
+    make, text = MADE_TEXT[name]
+    path = make(tmp_path)
+    loaded = load(path)
+    assert text in loaded.text
+    assert (loaded.kind, loaded.name) == ("pdf", path.name)
+    assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [p.number for p in loaded.pages] == [1]
+    assert loaded.page_at(loaded.text.index(text)) == 1
+
+
+@pytest.mark.parametrize("name", sorted(MADE_ERRORS))
+def test_made_pdf_is_skipped_with_a_clear_reason(tmp_path: Path, name: str) -> None:
+    make, error, reason = MADE_ERRORS[name]
+    with pytest.raises(error) as caught:
+        load(make(tmp_path))
+    message = str(caught.value)
+    assert message.startswith(reason)
+    assert "\n" not in message and "Traceback" not in message
+    assert "cryptography" not in message and "AES" not in message
+
+
+def test_pypdf_warnings_about_a_made_pdf_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    path = broken_xref(tmp_path)
+    warned = subprocess.run(
+        [sys.executable, "-c", f"import pypdf; pypdf.PdfReader({str(path)!r}).pages[0]"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "startxref" in warned.stderr  # pypdf on its own does warn about this file
+    script = (
+        "from pathlib import Path; from ingest.load import load; "
+        f"print(load(Path({str(path)!r})).text)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == ONE_PAGE
+    assert run.stderr == ""
+
+
+# --- more PDFs made in the test ---------------------------------------------------------
 
 
 def test_page_numbers_follow_the_pdf_pages(tmp_path: Path) -> None:
