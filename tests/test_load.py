@@ -1,4 +1,5 @@
-"""Tests for ingest.load: real sample PDFs, PDFs made on the fly, text files, corpus walking."""
+"""Tests for ingest.load: PDFs made on the fly (and the real samples in ../shared when they
+are there), text files, corpus walking."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from ingest.load import SUPPORTED_SUFFIXES, iter_corpus, load
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "samples" / "pdf"
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no sample PDFs at {SAMPLES}")
 
 # What each sample must give (see the README next to them): text that must appear, or
 # the LoadError subclass and the reason it must carry.
@@ -71,55 +71,7 @@ def encrypt(source: Path, target: Path, user: str, owner: str, algorithm: str) -
     return target
 
 
-# --- the shared sample PDFs -------------------------------------------------------------
-
-
-@needs_samples
-def test_every_sample_pdf_has_an_expectation() -> None:
-    on_disk = {p.name for p in SAMPLES.glob("*.pdf")}
-    assert on_disk == set(SAMPLE_TEXT) | set(SAMPLE_ERRORS)
-
-
-@needs_samples
-@pytest.mark.parametrize("name", sorted(SAMPLE_TEXT))
-def test_sample_pdf_is_ingested_with_its_text(name: str) -> None:
-    path = SAMPLES / name
-    loaded = load(path)
-    assert SAMPLE_TEXT[name] in loaded.text
-    assert loaded.kind == "pdf"
-    assert loaded.name == name
-    assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert [p.number for p in loaded.pages] == [1]
-    assert loaded.page_at(loaded.text.index(SAMPLE_TEXT[name])) == 1
-
-
-@needs_samples
-@pytest.mark.parametrize("name", sorted(SAMPLE_ERRORS))
-def test_sample_pdf_is_skipped_with_a_clear_reason(name: str) -> None:
-    error, reason = SAMPLE_ERRORS[name]
-    with pytest.raises(error) as caught:
-        load(SAMPLES / name)
-    message = str(caught.value)
-    assert message.startswith(reason)
-    assert "\n" not in message and "Traceback" not in message
-    assert "cryptography" not in message and "AES" not in message
-
-
-@needs_samples
-def test_pypdf_warnings_do_not_reach_the_terminal() -> None:
-    # issue-297.pdf makes pypdf log "incorrect startxref pointer"; a CLI must not show it.
-    script = (
-        "from pathlib import Path; from ingest.load import load; "
-        f"print(load(Path({str(SAMPLES / 'issue-297.pdf')!r})).text)"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert run.stdout.strip() == "test example"
-    assert run.stderr == ""
-
-
-# --- the same kinds of PDF, made in the test (so a clone without ../shared runs them) ------
+# --- every kind of PDF the shared samples hold, made here; the samples too, when present ----
 
 ONE_PAGE = "The Crazy Ones. Here's to the crazy ones, the misfits, the rebels."
 
@@ -243,12 +195,29 @@ def test_every_sample_behaviour_is_also_made_here() -> None:
         assert (sample in SAMPLE_TEXT) == (twin in MADE_TEXT), sample
         if sample in SAMPLE_ERRORS:
             assert SAMPLE_ERRORS[sample] == MADE_ERRORS[twin][1:], sample
+    if SAMPLES.is_dir():  # every sample on disk has an expectation
+        assert {p.name for p in SAMPLES.glob("*.pdf")} == set(SAMPLE_TWINS)
 
 
-@pytest.mark.parametrize("name", sorted(MADE_TEXT))
-def test_made_pdf_is_ingested_with_its_text(tmp_path: Path, name: str) -> None:
-    make, text = MADE_TEXT[name]
-    path = make(tmp_path)
+def cases(made: dict, samples: dict) -> list:
+    """The PDFs made here, and the shared samples when ../shared is there (no skips)."""
+    found = [pytest.param("made", n, id=f"made-{n}") for n in sorted(made)]
+    if SAMPLES.is_dir():
+        found += [pytest.param("sample", n, id=f"sample-{n}") for n in sorted(samples)]
+    return found
+
+
+def pdf_of(kind: str, name: str, tmp_path: Path) -> Path:
+    if kind == "sample":
+        return SAMPLES / name
+    make = {**MADE_TEXT, **MADE_ERRORS}[name][0]
+    return make(tmp_path)
+
+
+@pytest.mark.parametrize(("kind", "name"), cases(MADE_TEXT, SAMPLE_TEXT))
+def test_pdf_is_ingested_with_its_text(tmp_path: Path, kind: str, name: str) -> None:
+    text = MADE_TEXT[name][1] if kind == "made" else SAMPLE_TEXT[name]
+    path = pdf_of(kind, name, tmp_path)
     loaded = load(path)
     assert text in loaded.text
     assert (loaded.kind, loaded.name) == ("pdf", path.name)
@@ -257,19 +226,22 @@ def test_made_pdf_is_ingested_with_its_text(tmp_path: Path, name: str) -> None:
     assert loaded.page_at(loaded.text.index(text)) == 1
 
 
-@pytest.mark.parametrize("name", sorted(MADE_ERRORS))
-def test_made_pdf_is_skipped_with_a_clear_reason(tmp_path: Path, name: str) -> None:
-    make, error, reason = MADE_ERRORS[name]
+@pytest.mark.parametrize(("kind", "name"), cases(MADE_ERRORS, SAMPLE_ERRORS))
+def test_pdf_is_skipped_with_a_clear_reason(tmp_path: Path, kind: str, name: str) -> None:
+    error, reason = MADE_ERRORS[name][1:] if kind == "made" else SAMPLE_ERRORS[name]
     with pytest.raises(error) as caught:
-        load(make(tmp_path))
+        load(pdf_of(kind, name, tmp_path))
     message = str(caught.value)
     assert message.startswith(reason)
     assert "\n" not in message and "Traceback" not in message
     assert "cryptography" not in message and "AES" not in message
 
 
-def test_pypdf_warnings_about_a_made_pdf_do_not_reach_the_terminal(tmp_path: Path) -> None:
-    path = broken_xref(tmp_path)
+@pytest.mark.parametrize(
+    ("kind", "name"), cases({"broken-xref": ONE_PAGE}, {"issue-297.pdf": "test example"})
+)
+def test_pypdf_warnings_do_not_reach_the_terminal(tmp_path: Path, kind: str, name: str) -> None:
+    path = pdf_of(kind, name, tmp_path)
     warned = subprocess.run(
         [sys.executable, "-c", f"import pypdf; pypdf.PdfReader({str(path)!r}).pages[0]"],
         capture_output=True,
@@ -284,7 +256,7 @@ def test_pypdf_warnings_about_a_made_pdf_do_not_reach_the_terminal(tmp_path: Pat
     run = subprocess.run(
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
     )
-    assert run.stdout.strip() == ONE_PAGE
+    assert run.stdout.strip() == (ONE_PAGE if kind == "made" else "test example")
     assert run.stderr == ""
 
 
