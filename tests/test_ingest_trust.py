@@ -513,3 +513,64 @@ def test_misfits_finds_the_ligature_spelling(tmp_path: Path, index: Index) -> No
     assert "\u00a312,500 for 2\u00bd years across 40m\u00b2" in only.text
     scores = KeywordIndex(index.data / "bm25").load().scores("misfits")
     assert list(scores) == [only.id]
+
+
+# --- growth: every store call is paged or batched -------------------------------------------
+
+
+class CallLog:
+    """Stands in for the Chroma collection, recording how many rows each call asks for."""
+
+    def __init__(self, collection) -> None:
+        self.collection = collection
+        self.calls: list[tuple[str, int | None]] = []
+
+    def __getattr__(self, name: str):
+        inner = getattr(self.collection, name)
+        if name not in ("get", "update", "delete", "upsert", "add"):
+            return inner
+
+        def call(*args, **kw):
+            ids = kw.get("ids")
+            self.calls.append((name, len(ids) if ids is not None else kw.get("limit")))
+            return inner(*args, **kw)
+
+        return call
+
+
+PAGE = 7
+
+
+def test_the_store_is_read_and_written_in_pages(tmp_path: Path, corpus: Path) -> None:
+    index = Index(tmp_path / "data")
+    index.store.page_size = PAGE
+    log = CallLog(index.store.collection)
+    index.store.collection = log
+
+    index.ingest([corpus])  # 400 chunks: many pages
+    with (corpus / MINUTES).open("a", encoding="utf-8") as f:
+        f.write("\n\nThe Chair noted that the street pastors pilot would report in the summer.\n")
+    (corpus / "manifest.toml").write_text(f'[files."{PACK_2023}"]\ndate = "2023-04-21"\n')
+    (corpus / ASSESSMENT).unlink()
+    report = index.ingest([corpus], mirror=True)
+    assert report.updated > PAGE and report.removed > PAGE  # big updates and deletes
+
+    everything = index.store.collection.collection.get(include=["metadatas"])  # unpaged
+    assert len(everything["ids"]) > 20 * PAGE
+    assert index.store.count() == len(everything["ids"])
+    assert index.metadata() == dict(zip(everything["ids"], everything["metadatas"]))
+    chunks = index.store.all_chunks()
+    assert sorted(c.id for c in chunks) == sorted(everything["ids"])
+    assert index.keyword_ids() == set(everything["ids"])  # the rebuild saw every chunk
+    pack = index.store.where({"source": PACK_2023})
+    assert len(pack) > PAGE
+    assert sorted(c.id for c in pack) == sorted(c.id for c in chunks if c.source == PACK_2023)
+    ids = sorted(everything["ids"])[: 3 * PAGE + 2]
+    assert [c.id for c in index.store.get(ids)] == ids
+
+    by_kind: dict[str, list[int | None]] = {}
+    for kind, size in log.calls:
+        by_kind.setdefault(kind, []).append(size)
+    assert {"get", "update", "delete", "upsert"} <= set(by_kind)
+    oversized = [(k, n) for k, n in log.calls if n is None or n > PAGE]
+    assert oversized == []
