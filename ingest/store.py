@@ -3,6 +3,10 @@
 Chroma is the record of which chunks exist. The keyword index is derived from it and
 replaced atomically (a new folder, then a pointer file swapped with ``os.replace``), so a
 process killed at any point leaves an index that answers.
+
+Every call to Chroma asks for at most ``page_size`` rows (reads page with limit/offset;
+writes and look-ups by id go in batches): one call over the whole collection fails with
+"too many SQL variables" once it holds tens of thousands of chunks.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import bm25s
 import chromadb
@@ -25,6 +29,7 @@ from ingest.types import Chunk
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 _STEMMER = Stemmer.Stemmer("english")
+PAGE_SIZE = 1000  # rows per Chroma call: well under SQLite's limit on variables
 
 
 def keyword_tokens(texts: list[str]) -> list[list[str]]:
@@ -62,7 +67,10 @@ class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
 class ChunkStore:
     """Chunks with their vectors and metadata in a Chroma PersistentClient."""
 
-    def __init__(self, path: Path, collection: str, embedder: Embedder) -> None:
+    def __init__(
+        self, path: Path, collection: str, embedder: Embedder, page_size: int = PAGE_SIZE
+    ) -> None:
+        self.page_size = page_size
         path.mkdir(parents=True, exist_ok=True)
         self.client = chromadb.PersistentClient(
             path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
@@ -76,54 +84,69 @@ class ChunkStore:
     def count(self) -> int:
         return self.collection.count()
 
+    def _pages(self, include: list[str], where: dict | None = None) -> Iterator[dict]:
+        """The whole collection (or what ``where`` matches), ``page_size`` rows a call."""
+        offset = 0
+        while True:
+            got = self.collection.get(
+                where=where or None, include=include, limit=self.page_size, offset=offset
+            )
+            yield got
+            if len(got["ids"]) < self.page_size:
+                return
+            offset += self.page_size
+
+    def _batches(self, items: list) -> Iterator[list]:
+        for start in range(0, len(items), self.page_size):
+            yield items[start : start + self.page_size]
+
     def all_metadata(self) -> dict[str, dict]:
-        got = self.collection.get(include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"]))
+        out: dict[str, dict] = {}
+        for got in self._pages(["metadatas"]):
+            out.update(zip(got["ids"], got["metadatas"]))
+        return out
+
+    def _chunks(self, where: dict | None = None) -> list[Chunk]:
+        by_id: dict[str, Chunk] = {}  # keyed, so a page that shifted cannot repeat a chunk
+        for got in self._pages(["metadatas", "documents"], where):
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
+                by_id[i] = Chunk.from_metadata(i, d, m)
+        return list(by_id.values())
 
     def all_chunks(self) -> list[Chunk]:
-        got = self.collection.get(include=["metadatas", "documents"])
-        return [
-            Chunk.from_metadata(i, d, m)
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
-        ]
+        return self._chunks()
 
     def get(self, ids: list[str]) -> list[Chunk]:
-        if not ids:
-            return []
-        got = self.collection.get(ids=ids, include=["metadatas", "documents"])
-        by_id = {
-            i: Chunk.from_metadata(i, d, m)
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
-        }
+        by_id: dict[str, Chunk] = {}
+        for batch in self._batches(list(ids)):
+            got = self.collection.get(ids=batch, include=["metadatas", "documents"])
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
+                by_id[i] = Chunk.from_metadata(i, d, m)
         return [by_id[i] for i in ids if i in by_id]
 
     def where(self, where: dict) -> list[Chunk]:
         """Chunks whose metadata match, in document order."""
-        got = self.collection.get(where=where, include=["metadatas", "documents"])
-        chunks = [
-            Chunk.from_metadata(i, d, m)
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
-        ]
-        return sorted(chunks, key=lambda c: c.start)
+        return sorted(self._chunks(where), key=lambda c: c.start)
 
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
-        if chunks:
+        for start in range(0, len(chunks), self.page_size):
+            batch = chunks[start : start + self.page_size]
             self.collection.upsert(
-                ids=[c.id for c in chunks],
-                documents=[c.text for c in chunks],
-                metadatas=[c.metadata() for c in chunks],
-                embeddings=vectors,
+                ids=[c.id for c in batch],
+                documents=[c.text for c in batch],
+                metadatas=[c.metadata() for c in batch],
+                embeddings=vectors[start : start + self.page_size],
             )
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
-        if chunks:
+        for batch in self._batches(list(chunks)):
             self.collection.update(
-                ids=[c.id for c in chunks], metadatas=[c.metadata() for c in chunks]
+                ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch]
             )
 
     def delete(self, ids: list[str]) -> None:
-        if ids:
-            self.collection.delete(ids=ids)
+        for batch in self._batches(list(ids)):
+            self.collection.delete(ids=batch)
 
     def dense(self, vector: list[float], k: int, where: dict | None) -> list[tuple[str, float]]:
         n = self.count()
