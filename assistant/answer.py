@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,7 +22,7 @@ from assistant.facts import carries, measure_words
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
-from ingest.text import conventions, stems_of
+from ingest.text import carries_period, conventions, stems_of
 from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Citation
 
@@ -29,6 +31,7 @@ NOT_IN_DOCUMENTS = (
     "That figure is not in the documents: no table or passage gives a measure by that name."
 )
 MIN_COVERAGE = 0.6
+MIN_SUPPORT = 0.0  # calibrated below
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 
@@ -70,7 +73,10 @@ class Scorer:
         for text in texts:
             self.df.update(set(text_terms(text)))
         c = conventions()
-        self.generic = stems_of(c.question | c.partnership_words | c.figure | c.decision)
+        self.generic = stems_of(
+            c.question | c.partnership_words | c.figure | c.decision
+            | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
+        )
 
     def idf(self, token: str) -> float:
         return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
@@ -79,9 +85,16 @@ class Scorer:
         tokens = [t for t in text_terms(question) if t not in self.generic]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
 
-    def unknown_terms(self, question: str) -> list[str]:
-        """Distinctive words of the question that no passage contains."""
-        return [t for t in self.terms(question) if self.df.get(t, 0) == 0 and not t.isdigit()]
+    def unknown_terms(self, question: str, known: set[str] | None = None) -> list[str]:
+        """Distinctive words of the question that no passage contains (or none of the
+        passages whose words are ``known``: one partnership's, say)."""
+        return [
+            t
+            for t in self.terms(question)
+            if not t.isdigit()
+            and "/" not in t
+            and (self.df.get(t, 0) == 0 if known is None else t not in known)
+        ]
 
     @staticmethod
     def coverage(terms: dict[str, float], text: str) -> float:
@@ -125,6 +138,10 @@ def _is_heading(text: str, section: str) -> bool:
 def _place(c: Chunk) -> str:
     """The words that say where and when a passage was printed."""
     return f"{c.part} {long_form(c.date)} {c.section}"
+
+
+def _context(c: Chunk) -> str:
+    return f"{_place(c)} {c.text}"
 
 
 def units_of(hits: list[Hit], question: str = "", next_text=None) -> list[Unit]:
@@ -309,9 +326,7 @@ def compose(
         units = [
             u
             for u in units
-            if carries(
-                u.shown, f"{hits[u.hit].chunk.section} {hits[u.hit].chunk.text}", wanted_words
-            )
+            if carries(u.shown, _context(hits[u.hit].chunk), wanted_words)
         ]
         if not units:
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
@@ -339,6 +354,18 @@ def compose(
         return Answer(NOT_COVERED, (), covered=False)
     wanted = wanted or (12 if LIST_Q.search(question) else 3)
     chosen = _choose(units, scores, terms, wanted)
+    # What is quoted must itself carry the question: its words in the chosen units and the
+    # sections they sit in, or its meaning, close. The thresholds are calibrated on
+    # questions the papers cannot answer (see README, "Evaluation").
+    said = " ".join(f"{_place(hits[units[k].hit].chunk)} {units[k].shown}" for k in chosen)
+    support = Scorer.coverage(terms, said)
+    closest = max(meaning[k] for k in chosen)
+    if figure and not carries_period(question, said):  # another year's figure is no answer
+        return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+    if os.environ.get("CSP_DEBUG_SUPPORT"):
+        print(f"SUPPORT\t{support:.3f}\t{closest:.3f}\t{question}", file=sys.stderr)
+    if support < MIN_SUPPORT and closest < CONFIDENT_MEANING:
+        return Answer(NOT_COVERED, (), covered=False)
     return _render(hits, units, chosen)
 
 

@@ -8,9 +8,9 @@ import re
 from functools import cached_property
 
 from assistant.acronyms import define
-from assistant.answer import NOT_IN_DOCUMENTS, Scorer, combine, compose
+from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, Scorer, combine, compose
 from assistant.brief import build_brief
-from assistant.facts import answer_figures
+from assistant.facts import answer_figures, measure_words
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.question import Question, understand
@@ -24,15 +24,20 @@ from assistant.registers import (
     meeting_month,
 )
 from assistant.retrieve import Filters, Hit, Retriever
+from assistant.roles import answer_role, names_someone, role_of
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
 from ingest.errors import IndexMissing, LlmError
 from ingest.knowledge import Knowledge
 from ingest.knowledge import read as read_knowledge
 from ingest.settings import Settings
-from ingest.store import ChunkStore, KeywordIndex
-from ingest.types import Answer, Chunk
+from ingest.store import ChunkStore, KeywordIndex, keyword_text
+from ingest.text import terms as text_terms
+from ingest.types import Answer, Chunk, Where
 
 PASSAGES = 8
+# A figure question whose measure words are this much unknown to the papers is refused.
+UNKNOWN_SHARE = 0.34
+NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
 NEIGHBOUR_HITS = 3
 MAX_SIBLINGS = 6
 
@@ -47,6 +52,7 @@ class Assistant:
         self.store = ChunkStore(settings.chroma_dir, settings.collection, self.embedder)
         self.keywords = KeywordIndex(settings.keyword_dir).load()
         self.retriever = Retriever(self.store, self.keywords, self.embedder)
+        self._words: dict[tuple, set[str]] = {}
 
     def search(
         self, question: str, k: int | None = None, filters: Filters | None = None
@@ -62,7 +68,8 @@ class Assistant:
         if self.keywords.version() == self.keywords.loaded:
             return
         self.keywords.load()
-        for cached in ("chunks", "scorer", "knowledge"):
+        self._words = {}
+        for cached in ("chunks", "scorer", "knowledge", "partnerships"):
             self.__dict__.pop(cached, None)
 
     def expand(self, question: str) -> str:
@@ -110,6 +117,15 @@ class Assistant:
         except LlmError:
             return answer  # the grounded answer stands when the server fails
 
+    def words_of(self, filters: Filters) -> set[str]:
+        """Every term of the passages the filters admit (one partnership's papers, say)."""
+        key = dataclasses.astuple(filters)
+        if key not in self._words:
+            self._words[key] = {
+                t for c in self.chunks if filters.admits(c) for t in text_terms(keyword_text(c))
+            }
+        return self._words[key]
+
     @cached_property
     def partnerships(self) -> list[str]:
         return sorted({c.partnership for c in self.chunks if c.partnership})
@@ -150,11 +166,20 @@ class Assistant:
             found = answer_decisions(question, known)
             if found and not meeting_month(question):  # one subject: add its discussion
                 found = self._with_context(question, found)
+        elif q.kind == "who":
+            found = answer_role(q, admitted(), [h.chunk for h in hits])
+            if not found and role_of(q):  # a role no paper names a holder for
+                composed = compose(question, hits, self.embedder, self.scorer)
+                places = {w.lower() for p in self.partnerships for w in p.split()}
+                return composed if names_someone(composed.text, places) else NOT_COVERED_ANSWER
         elif q.kind == "figure":
-            if self.scorer.unknown_terms(question):  # a measure no document mentions
+            known_words = self.words_of(filters) if filters != Filters() else None
+            unknown = self.scorer.unknown_terms(question, known_words)
+            measure = measure_words(question) or {"?"}
+            if len(unknown) / len(measure) >= UNKNOWN_SHARE:  # a measure no paper mentions
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)
             found = answer_ranked(q, known.facts) if q.ranking else None
-            found = found or answer_figures(question, known.facts)
+            found = found or answer_figures(question, known.facts, context=self.section_text)
         if found:
             return found
         listed = None
@@ -181,6 +206,11 @@ class Assistant:
         """How much of what the question is about an answer's text and sources carry."""
         places = " ".join(f"{c.part} {c.section}" for c in answer.citations)
         return Scorer.coverage(self.scorer.terms(q.subject), f"{answer.text} {places}")
+
+    def section_text(self, where: Where) -> str:
+        """The text of the section a fact or entry was printed in."""
+        chunks = self.store.where({"$and": [{"source": where.source}, {"section": where.section}]})
+        return " ".join(c.text for c in chunks)
 
     def _next_text(self, c: Chunk) -> str:
         """The passage after ``c`` in its section: where a list introduced at the end of a

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.dates import long_form
-from ingest.text import PERIOD, conventions, normalise_period, stem, words
+from ingest.dates import DATE_RE, MONTHS, long_form
+from ingest.text import PERIOD, carries_period, conventions, normalise_period, stem, words
 from ingest.types import Answer, Citation, Fact
 
 _MINOR = {"the", "and", "for", "to", "in", "on", "a", "an", "by", "at", "as", "per"}
@@ -142,7 +142,9 @@ def _question_words() -> set[str]:
     return set(tokens(f"{listed} is are was were it its this that these those their they s"))
 
 
-def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer | None:
+def answer_figures(
+    question: str, facts: list[Fact], limit: int = 3, context=None
+) -> Answer | None:
     """The rows that answer a figure question, or None when the tables do not carry the
     question's words (a row label alone, "ASB › Total", is not an answer to "ASB complaints
     logged on Sentinel")."""
@@ -161,6 +163,15 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
     if captioned:  # a one-figure bullet beside a captioned table is a neighbour, not the answer
         kept = [r for r in kept if r in captioned or len({c.column for c in r.facts}) >= 2]
     rows = kept[:limit]
+    # A question naming a year is answered for that year or not at all (another year's
+    # figure is the wrong answer, not a near one): the rows, or the text they sit in.
+    printed = " ".join(
+        f"{c.column} {c.period} {c.table} {c.where.section} {c.row}" for r in rows for c in r.facts
+    )
+    if not carries_period(question, printed) and not (
+        context and carries_period(question, context(rows[0].first.where))
+    ):
+        return None
     # Every word naming the measure must be carried by the rows, columns or table: "cycle
     # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
     labels = {t for r in rows for t in tokens(r.first.row)}
@@ -190,10 +201,16 @@ def answer_figures(question: str, facts: list[Fact], limit: int = 3) -> Answer |
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
 
+_DAY_MONTH = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTHS)})\b(?:\s+\d{{4}})?", re.I
+)
+
+
 def measure_words(question: str) -> set[str]:
     """The words of a figure question that name what is measured, and the numbers that
     pick a row out ("Beat 58"): an answer must carry all of them."""
     words = set()
+    question = _DAY_MONTH.sub(" ", DATE_RE.sub(" ", question))  # dates say when, not what
     for t in tokens(question):
         if t in _question_words() | _FILLERS | _VERBS or "/" in t:
             continue

@@ -70,7 +70,9 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
 SHORT_ITEM = 48
 
 
-_NAME_RUN = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*(?:\s+(?:of|and|&|the|for)\s+|\s+)){1,6}[A-Z][\w'’-]*")
+_NAME_RUN = re.compile(
+    r"(?<=\s)(?:[A-Z][\w'’-]*(?:\s+(?:of|and|&|the|for)\s+|\s+)){1,6}[A-Z][\w'’-]*"
+)
 
 
 def clip(text: str, width: int | None) -> str:

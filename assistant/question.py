@@ -105,7 +105,10 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
         m = pattern.search(question)
         if m and len(place) > best[0]:
             rest = (question[: m.start()] + question[m.end() :]).strip()
-            best = (len(place), name, re.sub(r"\s{2,}", " ", rest))
+            # "North Elderbrook" names a locality, not the partnership: keep it asked.
+            inside = re.search(r"[A-Z][a-z]+\s+$", question[: m.start()]) and m.start() > 0
+            inside = inside or re.match(r"\s+[A-Z][a-z]+", question[m.end() :])
+            best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
     return best[1], best[2]
 
 
@@ -116,6 +119,8 @@ def split_parts(text: str) -> tuple[str, ...]:
     pieces = [p for p in pieces if len(p.split()) >= 2]
     if len(pieces) < 2:
         return ()
+    if any(re.search(r"\b(that|it|its|this|they|their|them|these)\b", p, re.I) for p in pieces[1:]):
+        return ()  # "... and how does that compare?": one question about one thing
     first_periods = _PERIOD.findall(pieces[0])
     out = [pieces[0] + "?"]
     for p in pieces[1:]:  # "... in 2014 and how much was unallocated?": the year carries

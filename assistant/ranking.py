@@ -47,7 +47,9 @@ def _row_noun(text: str) -> set[str]:
 def _asked(q: Question) -> set[str]:
     c = conventions()
     ranking_words = c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
-    skip = set(tokens(" ".join([*ranking_words, *c.question, *c.figure, *c.partnership_words])))
+    skip = set(
+        tokens(" ".join([*ranking_words, *c.question, *c.figure, *c.partnership_words, *c.stop]))
+    )
     return {t for t in tokens(q.subject) if t not in skip and not t.isdigit() and "/" not in t}
 
 
@@ -77,7 +79,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     if not asked:
         return None
     wanted_rows = _row_noun(q.subject)
-    best: tuple[float, list[Fact], str] | None = None
+    best: tuple[float, list[Fact], str, list[Fact]] | None = None
     for (_, section, table), cells in _tables(facts).items():
         rows = {f.row for f in cells}
         if len(rows) < 3:  # a ranking needs rows to rank
@@ -103,18 +105,21 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
             score = fit * 2 + noun + _column_score(column, column_cells, q)
             score += 0.001 * len(column_cells)
             if best is None or score > best[0]:
-                best = (score, column_cells, column)
+                best = (score, column_cells, column, cells)
     if best is None:
         return None
-    _, cells, column = best
+    _, cells, column, all_cells = best
     high = q.ranking in ("high", "rise")
     ranked = sorted(cells, key=lambda f: f.number or 0.0, reverse=high)
     top = ranked[0]
     word = {"high": "highest", "low": "lowest", "rise": "largest rise", "fall": "largest fall"}
     when = f" (as published {long_form(top.where.date)})" if top.where.date else ""
+    row = [f for f in all_cells if f.row == top.row and f.column != column]
+    rest = "; ".join(f"{f.column}: {f.value}" for f in row)
     lines = [
-        f"{top.row} has the {word[q.ranking or 'high']} in “{column}”: {top.value} [1] — "
-        f"from {top.table}, {top.where.part}{when}."
+        f"{top.row} has the {word[q.ranking or 'high']} in “{column}”: {top.value} [1]"
+        + (f" ({rest})" if rest else "")
+        + f" — from {top.table}, {top.where.part}{when}."
     ]
     citations = [Citation.at(1, top.where, top.quote or f"{top.row} {top.value}")]
     if len(ranked) > 1:

@@ -44,6 +44,7 @@ class Conventions:
     running_header_share: float
     chair_roles: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
+    person_titles: tuple[str, ...]
     raw: dict
 
     def rewrite(self, text: str) -> str:
@@ -138,6 +139,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         running_header_share=float(docs.get("running_header_share", 0.5)),
         chair_roles=tuple(roles.get("chair", ())),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
+        person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
         raw=data,
     )
 

@@ -34,6 +34,24 @@ def normalise_period(text: str) -> str:
     return PERIOD.sub(lambda m: f"{m.group(1)}/{m.group(3)}", text)
 
 
+def _period_forms(question: str) -> list[list[str]]:
+    """For each period or year the question names, the ways a paper may print it."""
+    out: list[list[str]] = []
+    text = normalise_period(question)
+    for m in PERIOD.finditer(text):
+        a, b = m.group(1), m.group(3)
+        out.append([f"{a}/{b}", f"{a}-{b}", f"{a}/20{b}", f"{a}-20{b}", f"{a} to 20{b}",
+                    f"{a}–{b}", f"{a}–20{b}", f"{a[2:]}/{b}", f"{a[2:]}-{b}"])
+    rest = PERIOD.sub(" ", text)
+    out += [[y] for y in re.findall(r"\b(?:19|20)\d{2}\b", rest)]
+    return out
+
+
+def carries_period(question: str, text: str) -> bool:
+    """Whether ``text`` names every period or year the question names."""
+    return all(any(f in text for f in forms) for forms in _period_forms(question))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words and numbers, periods kept whole ("2021/22"), synonyms rewritten."""
     text = conventions().rewrite(normalise_period(text.lower()))

@@ -1,0 +1,140 @@
+"""'Who chairs the partnership?', 'who took the minutes?': the holder of a role, read where
+papers print the two together: "Cllr D. Snartt (Chair)" in an attendance list, a name over
+its role in a signature block, "chaired by ..." in a sentence. The line is quoted as
+printed, so the reader sees the name and the role side by side."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.question import Question
+from ingest.dates import MONTHS, long_form, parse_dates
+from ingest.text import conventions
+from ingest.types import Answer, Chunk, Citation
+
+_VERB_ROLES = (  # a verb in the question and the role it names
+    (re.compile(r"\bvice[- ]?chair", re.I), "vice chair"),
+    (re.compile(r"\bchair(s|ed|ing|man|person)?\b", re.I), "chair"),
+    (re.compile(r"\b(took|take|takes|taking) (the )?minutes\b|\bminute[- ]taker\b", re.I),
+     "minutes"),
+    (re.compile(r"\bpresent(ed|s)?\b", re.I), "presented by"),
+)
+_ROLE_PHRASE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+){0,3}?"
+    r"(?P<role>(?:[A-Z][\w-]*\s+){0,4}(?:Manager|Officer|Lead|Director|Head|Clerk|Secretary|"
+    r"Coordinator|Co-ordinator|Commissioner|Commander|Analyst|Inspector|Leader|Member|"
+    r"Champion|Chief Executive)(?:\s+for\s+[A-Z][\w\s]+?)?)\b",
+    re.I,
+)
+
+
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b", re.I)
+
+
+def role_of(q: Question) -> str | None:
+    """The role a 'who' question asks for: 'chair', 'minutes', or a title it names."""
+    if m := _ROLE_PHRASE.search(q.text):
+        return m.group("role").strip()
+    for pattern, role in _VERB_ROLES:
+        if pattern.search(q.text):
+            return role
+    return None
+
+
+def _name_pattern() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, conventions().person_titles))
+    stop = "|".join(w.title() for w in sorted(conventions().stop | _NOT_NAMES))
+    given = rf"(?!(?:{stop})\b)[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    return re.compile(  # two names, or initials and a name, or a title and a name
+        rf"(?:(?:{titles})\.?\s+)?{given}(?:\s+[A-Z]\.)?(?:\s+{given})+"
+        rf"|(?:(?:{titles})\.?\s+)?(?:[A-Z]\.\s*)+{given}"
+        rf"|(?:{titles})\.?\s+{given}"
+    )
+
+
+_NOT_NAMES = {"chair", "vice", "partnership", "council", "committee", "board", "minutes"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    quote: str
+    chunk: Chunk
+    strength: float
+
+
+def _role_re(role: str) -> re.Pattern[str]:
+    if role == "chair":
+        return re.compile(r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by)\b")
+    if role == "vice chair":
+        return re.compile(r"\bVice[- ]?Chair(man|person)?\b", re.I)
+    words = r"\s+".join(map(re.escape, role.split()))
+    return re.compile(rf"\b{words}\b", re.I)
+
+
+def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
+    out: list[Holder] = []
+    lines = [ln.strip() for ln in chunk.text.split("\n")]
+    for k, line in enumerate(lines):
+        for m in role.finditer(line):
+            before = line[max(0, m.start() - 60) : m.start()]
+            after = line[m.end() : m.end() + 80]
+            if re.search(r"\(\s*$", before) and names.search(before):  # "Cllr D. Snartt (Chair)"
+                start = max(0, m.start() - 60)
+                if start:  # from a word's start
+                    start = line.find(" ", start) + 1
+                out.append(Holder(line[start : m.end() + 1].strip(" ,;"), chunk, 3.0))
+            elif re.match(r"\s*(?:by|:|–|-)?\s*", after) and names.match(
+                re.sub(r"^\s*(?:(?:by|:|–|-|is|was)\s*)?", "", after)
+            ) and (len(line) < 120 or "by" in after[:4]):
+                clause = re.split(r"(?<=[.;])\s", line[max(0, m.start() - 80) :])[0]
+                out.append(Holder(clause.strip(), chunk, 2.0))
+            elif m.start() <= 2 and k and names.fullmatch(lines[k - 1].strip(" ,")):
+                out.append(Holder(f"{lines[k - 1]} {line}".strip(), chunk, 2.5))
+            elif names.search(before) and len(line) <= 160:
+                out.append(Holder(line, chunk, 1.0))
+    return out
+
+
+def names_someone(text: str, places: set[str] = frozenset()) -> bool:
+    """Whether a quoted answer names a person (for a 'who' question, nothing else will do):
+    a title or initials with a name, or two or three names that are not a place's."""
+    quoted = " ".join(re.findall(r"“([^”]*)”", text)) or text
+    titles = conventions().person_titles
+    for m in _name_pattern().finditer(quoted):
+        words = m.group(0).split()
+        if words[0].rstrip(".") in titles or re.search(r"\b[A-Z]\.", m.group(0)):
+            return True
+        if 2 <= len(words) <= 3 and not {w.lower() for w in words} & places:
+            return True
+    return False
+
+
+def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer | None:
+    """The printed line that gives the holder of the role the question asks about; for a
+    meeting the question dates, that meeting's papers first."""
+    role = role_of(q)
+    if not role:
+        return None
+    pattern, names = _role_re(role), _name_pattern()
+    asked_dates = {d.isoformat() for _, d in parse_dates(q.text)}
+    months = {f"{y}-{MONTHS[m.lower()]:02d}" for m, y in _MONTH_YEAR.findall(q.text)}
+    position = {c.id: k for k, c in enumerate(ranked)}
+    found: list[tuple[float, Holder]] = []
+    for c in chunks:
+        for h in _holders(c, pattern, names):
+            score = h.strength
+            if asked_dates or months:
+                dated = c.date in asked_dates or (c.date or "")[:7] in months
+                score += 3.0 if dated else -2.0
+            score += 1.0 / (1 + position.get(c.id, 50))
+            score += 0.1 * (int((c.date or "0").replace("-", "")[:4] or 0) / 10000)
+            found.append((score, h))
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    best = found[0][1]
+    c = best.chunk
+    when = long_form(c.date)
+    where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
+    return Answer(f"{where}: “{best.quote}” [1]", (Citation.at(1, c, best.quote),), covered=True)
