@@ -255,8 +255,8 @@ class Selection:
 
 NO_TEXT = "no text to index"
 UNAVAILABLE = (
-    "kept as indexed: its text is not in the cache and {path} is gone or changed; "
-    "give the file again, or take it out with --remove"
+    "kept as indexed: its text is not in the cache and {path} is gone, changed or "
+    "unreadable; give the file again, or take it out with --remove"
 )
 
 
