@@ -574,3 +574,35 @@ def test_the_store_is_read_and_written_in_pages(tmp_path: Path, corpus: Path) ->
     assert {"get", "update", "delete", "upsert"} <= set(by_kind)
     oversized = [(k, n) for k, n in log.calls if n is None or n > PAGE]
     assert oversized == []
+
+
+def test_text_cached_by_other_loader_code_is_read_again(
+    tmp_path: Path, index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cached text of a PDF depends on the loader and every module it calls (running
+    lines, conventions): when that code changes, the file is parsed again."""
+    from fpdf import FPDF
+
+    import ingest.pipeline as pipeline
+    from ingest.load import load
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 10, "The partnership agreed to fund three new street wardens in 2024.")
+    pdf.output(str(folder / "minutes.pdf"))
+    parsed: list[str] = []
+
+    def counting_load(path: Path):
+        parsed.append(path.name)
+        return load(path)
+
+    monkeypatch.setattr(pipeline, "load", counting_load)
+    index.ingest([folder])
+    index.ingest([folder])
+    assert parsed == ["minutes.pdf"]  # the second run read the cache
+    monkeypatch.setattr(pipeline, "TEXT_VERSION", "other-code")
+    index.ingest([folder])
+    assert parsed == ["minutes.pdf", "minutes.pdf"]
