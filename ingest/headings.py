@@ -28,6 +28,9 @@ LETTERED = re.compile(r"^\(([a-z])\)\s+(.{2,60})$")
 AIM = re.compile(r"^(Aim|Priority|Objective)\s+(\d{1,2})\b\s*[:.\-–]?\s*(.*)$")
 
 
+# "Appendix B: Proposed PSPO map, item 4 PDF 1 MB": a link to an attachment, not a heading.
+_ATTACHMENT = re.compile(r"\b(PDF|DOCX?|XLSX?|HTML)\s+\d+(\.\d+)?\s*[KM]B\b", re.I)
+
 RESOLUTION_WORDS = {"AGREED", "RESOLVED", "NOTED", "DECISION", "RECOMMENDED"}
 
 
@@ -95,7 +98,7 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
     if not text or len(text) > 200:
         return None
     if m := LABELLED.match(text):
-        if len(text) <= 100:
+        if len(text) <= 100 and not _ATTACHMENT.search(text):
             level = 1
             return Heading(
                 f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3) or ""), level, "labelled"
@@ -111,6 +114,9 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
             tidy_title(rest) if looks_like_title(rest, 80) or len(rest) <= 60 else short_title(rest)
         )
         return Heading(f"{m.group(1)}.{m.group(2)}", title, 2, "decimal")
+    if (m := NUMBERED.match(text)) and re.match(r"^\s*#{1,6}\s", line):
+        number, _, rest = m.groups()  # "## 1. Welcome and apologies": Markdown says heading
+        return Heading(number, tidy_title(rest), 1, "numbered")
     if m := NUMBERED.match(text):
         number, dot, rest = m.groups()
         if is_upper_title(rest):

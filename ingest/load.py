@@ -21,6 +21,7 @@ import pypdf
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from ingest.conventions import current as conventions
 from ingest.errors import (
     CorruptFile,
     EmptyFile,
@@ -30,6 +31,7 @@ from ingest.errors import (
     NotUtf8,
     UnsupportedFile,
 )
+from ingest.pages import strip_running_lines
 from ingest.types import LoadedFile, Page
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
@@ -142,6 +144,7 @@ def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
     except Exception as err:  # noqa: BLE001 - the parsing boundary: any pypdf failure
         raise CorruptFile(f"cannot be parsed as PDF ({_short(err)})") from None
 
+    texts = strip_running_lines(texts, conventions().running_header_share)
     pages: list[Page] = []
     offset = 0
     for number, page_text in enumerate(texts, start=1):

@@ -80,15 +80,32 @@ def segment(doc: LoadedFile) -> list[Part]:
     return parts
 
 
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s*$")
+
+
+def _split_item(lines: list[Line], i: int) -> Heading | None:
+    """A committee page's item: its number alone on a line ("4."), its title in capitals
+    on the next ("COMMUNITY SAFETY PLAN 2024-27")."""
+    m = _BARE_NUMBER.match(lines[i].raw)
+    nxt = _next_nonblank(lines, i) if m else None
+    if nxt is None or nxt - i > 2:
+        return None
+    title = lines[nxt].text
+    if not is_upper_title(title) or len(title) > 160 or "\t" in lines[nxt].raw:
+        return None
+    return Heading(m.group(1), tidy_title(title), 1, "item")
+
+
 def _headings(lines: list[Line], reflowed: bool) -> dict[int, Heading]:
     found: dict[int, Heading] = {}
     for i, ln in enumerate(lines):
         prev_raw = lines[i - 1].raw if i else ""
         next_raw = lines[i + 1].raw if i + 1 < len(lines) else ""
-        h = detect(ln.raw, prev_raw, next_raw, reflowed)
+        split = _split_item(lines, i)
+        h = split or detect(ln.raw, prev_raw, next_raw, reflowed)
         if h is None:
             continue
-        if h.level == 1 and h.title:
+        if h.level == 1 and h.title and not split:
             h = _join_wrapped_title(lines, i, h, reflowed)
         found[i] = h
     return found
@@ -152,6 +169,9 @@ def _is_masthead(lines: list[Line], i: int) -> bool:
 def _is_dated_title(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if not text or len(text) > 90 or not text[0].isupper() or DATE_FIELD.match(text):
+        return False
+    prev = next((lines[j].text for j in range(i - 1, max(-1, i - 3), -1) if lines[j].text), "")
+    if re.match(r"(signed|signature)\b", prev, re.I):  # "Signed: ..." / "Chair ..." / "Date:"
         return False
     nxt = _next_nonblank(lines, i)
     return nxt is not None and nxt - i <= 4 and bool(DATE_FIELD.match(lines[nxt].text))
@@ -225,7 +245,8 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
         None,
     )
     is_minutes = bool(re.search(r"\bPRESENT\s*:", body[:4000], re.I)) and bool(
-        re.search(r"\b(AGREED|RESOLVED)\b", body)
+        re.search(r"\b(AGREED|RESOLVED)\b|\b(Decision|Action|Resolved)\s*:|\bresolved that\b", body)
+        or re.search(r"\bminutes of the meeting held\b", " ".join(head), re.I)
     )
     title: str
     field_title = _cover_field_title(lines[:40])
@@ -260,14 +281,16 @@ def _cover_field_title(lines: list[Line]) -> str | None:
     if not fields:
         return None
     label = re.compile(
-        r"^\s*(?:\|\s*)?(?:" + "|".join(map(re.escape, fields)) + r")\s*(?:[:|\t]|\s{2,})\s*(.*)$",
+        r"^\s*(?:\|\s*)?(?:"
+        + "|".join(map(re.escape, fields))
+        + r")(?:\s*(?:[:|\t]|\s{2,})\s*(.*)|\s*)$",
         re.I,
     )
     for k, ln in enumerate(lines):
         m = label.match(ln.text)
         if not m:
             continue
-        value = re.split(r"\t|\s\|\s|\s{2,}", m.group(1).strip(" |"))[0].strip()
+        value = re.split(r"\t|\s\|\s|\s{2,}", (m.group(1) or "").strip(" |"))[0].strip()
         if not value and k + 1 < len(lines):
             value = lines[k + 1].text.strip(" |")
         if 3 <= len(value) <= 120:
