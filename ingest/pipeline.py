@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -155,8 +156,31 @@ def write_registry(cache: Path, documents: dict[str, Indexed]) -> None:
     os.replace(tmp, cache / REGISTRY)
 
 
+def _loader_sources() -> list[Path]:
+    """load.py, the ingest modules it imports (transitively) and the package's data files:
+    what a loaded text depends on besides the file itself."""
+    here = Path(__file__).parent
+    seen: set[str] = set()
+    todo = ["load"]
+    while todo:
+        name = todo.pop()
+        source = here / f"{name}.py"
+        if name in seen or not source.exists():
+            continue
+        seen.add(name)
+        todo += re.findall(r"\bingest\.(\w+)", source.read_text(encoding="utf-8"))
+    return [here / f"{n}.py" for n in sorted(seen)] + sorted(here.glob("*.toml"))
+
+
+# Cached texts are keyed by content and by this: a change to the loader, to what it
+# imports, or to pypdf makes the ingest read the files again.
+TEXT_VERSION = hashlib.sha256(
+    LOADER_VERSION.encode() + b"".join(p.read_bytes() for p in _loader_sources())
+).hexdigest()[:12]
+
+
 def _cache_file(cache: Path, digest: str) -> Path:
-    return cache / f"{digest}-{LOADER_VERSION}.json"
+    return cache / f"{digest}-{TEXT_VERSION}.json"
 
 
 def _from_cache(hit: Path, name: str, path: Path, digest: str) -> LoadedFile:
