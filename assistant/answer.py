@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.facts import carries, measure_words
+from assistant.question import LIST
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
@@ -34,6 +35,7 @@ MIN_COVERAGE = 0.6
 MIN_SUPPORT = 0.0  # calibrated below
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
+LONG_UNIT = 350
 
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
 FIGURE = re.compile(
@@ -46,11 +48,7 @@ ACRONYM_Q = re.compile(
     r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
     r"|(?i:meaning of)\s+([A-Z]{2,8})|(?i:what(?: is|'s)) (?:an?\s+|the\s+)?([A-Z]{2,8})\b"
 )
-LIST_Q = re.compile(
-    r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
-    r"measures|decisions|objectives|aims)\b",
-    re.I,
-)
+LIST_Q = LIST  # what|which ... recommendations|priorities|criteria|...
 WHEN = re.compile(r"^\s*(when|what date|on what date|by when)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
@@ -62,6 +60,7 @@ class Unit:
     shown: str  # what the answer shows (a table row with its column labels)
     named: bool = False  # a table row narrowed to the column the question names
     resolution: bool = False  # an "AGREED ..." block quoted whole
+    listing: bool = False  # a lead-in with the items it introduces
 
 
 class Scorer:
@@ -102,6 +101,18 @@ class Scorer:
             return 0.0
         present = set(text_terms(text))
         return sum(w for t, w in terms.items() if t in present) / sum(terms.values())
+
+
+def _pipe_to_tabs(line: str) -> str | None:
+    """A Markdown table row as a tab-separated one ("| a | b |" -> "a\tb"); its rule line
+    ("|---|---|") is dropped (None); any other line is returned as it is."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.count("|") >= 3):
+        return line
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+        return None
+    return "\t".join(c or " " for c in cells)
 
 
 def _table_header(lines: list[str], row: int) -> list[str] | None:
@@ -226,9 +237,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             if text.rstrip().endswith(":"):
                 items = _items_after([], hit.chunk, next_text)
             whole = "\n".join([text, *items])
-            out.append(Unit(n, whole, whole.replace("\n", " ")))
+            listing = bool(items) or bool(re.search(r":\s*\n", text))
+            out.append(Unit(n, whole, whole.replace("\n", " "), listing=listing))
             continue
-        lines = text.split("\n")
+        lines = [_pipe_to_tabs(ln) for ln in text.split("\n")]
+        lines = [ln for ln in lines if ln is not None]
         for k, line in enumerate(lines):
             if "\t" in line:
                 header = _table_header(lines, k)
@@ -247,7 +260,7 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                             f"{sentences[j - 1]} {sentence}"
                         )
                         body = "\n".join([lead, *items])
-                        out.append(Unit(n, body, f"{lead} {_inline(items)}"))
+                        out.append(Unit(n, body, f"{lead} {_inline(items)}", listing=True))
                         continue
                 if len(sentence) < 12:
                     continue
@@ -261,6 +274,8 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     boost = 0.25 if unit.named else 0.0
+    if unit.listing and LIST_Q.search(question):  # "what are the priorities?": the list
+        boost += 0.2
     if WHEN.match(question) and DATE_RE.search(unit.text):  # "when ...?" wants a date
         boost += 0.15
     if unit.resolution and DECISION.search(question):
@@ -345,7 +360,10 @@ def compose(
             Scorer.coverage(terms, unit.shown) * 0.7
             + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
         )
-        scores.append(0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym))
+        long = max(0, len(unit.shown) - LONG_UNIT) / LONG_UNIT  # a wall of text is no answer
+        scores.append(
+            0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
+        )
     top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
     covered = (
         Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING

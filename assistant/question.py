@@ -61,8 +61,8 @@ LIST = re.compile(
 )
 # "..., and when ...?" / "... and what is ...?": the second part of a two-part question.
 _SECOND_PART = re.compile(
-    r"(?:,\s*|\s+)(?:and|also)\s+(?=(?:what|when|how|who|which|where|why|is|are|was|were|"
-    r"did|does|do|has|have)\b)",
+    r"(?:,\s*|\s+)(?:and|also)\s+(?=(?:by when|by what date|what|when|how|who|which|where|"
+    r"why|is|are|was|were|did|does|do|has|have)\b)",
     re.I,
 )
 

@@ -23,7 +23,9 @@ def tidy(raw: str) -> str:
         lines = [ln.rstrip() for ln in para.split("\n") if ln.strip()]
         current = ""
         for ln in lines:
-            starts_new = "\t" in ln or _BULLET.match(ln) or not current or "\t" in current
+            row = "\t" in ln or ln.lstrip().startswith("|")  # a table row keeps its line
+            starts_new = row or _BULLET.match(ln) or not current or "\t" in current
+            starts_new = starts_new or current.lstrip().startswith("|")
             if starts_new:
                 if current:
                     out.append(current)
