@@ -18,14 +18,20 @@ def tidy(raw: str) -> str:
     """Readable text from PDF extraction: wrapped lines joined, paragraphs, bullets and
     table rows kept on lines of their own."""
     raw = _MARKUP.sub("", raw.replace("\r", ""))
+    short = _short_line(raw)
     out: list[str] = []
     for para in re.split(r"\n\s*\n", raw):
         lines = [ln.rstrip() for ln in para.split("\n") if ln.strip()]
-        current = ""
+        current, last = "", ""
         for ln in lines:
             row = "\t" in ln or ln.lstrip().startswith("|")  # a table row keeps its line
             starts_new = row or _BULLET.match(ln) or not current or "\t" in current
             starts_new = starts_new or current.lstrip().startswith("|")
+            # A line that stopped well short of the margin ended there (a heading, a
+            # cell of a ruled table, a name in a list), unless the next goes on in lower case.
+            ended = len(last.strip()) < short and not last.rstrip().endswith(("-", ","))
+            starts_new = starts_new or (ended and not ln.strip()[:1].islower())
+            last = ln
             if starts_new:
                 if current:
                     out.append(current)
@@ -49,6 +55,19 @@ def tidy(raw: str) -> str:
             merged.append(ln)
     text = "\n".join(re.sub(r"[ \u00a0]{2,}", " ", ln) if "\t" not in ln else ln for ln in merged)
     return text.strip()
+
+
+SHORT_LINE = 0.6  # of the usual full line: shorter, and the line ended where it stops
+
+
+def _short_line(raw: str) -> int:
+    """How short a line must be to have ended early: a share of the section's usual full
+    width (its longer lines); nothing counts as short in text of one line a paragraph."""
+    sizes = sorted(len(ln.strip()) for ln in raw.split("\n") if ln.strip())
+    if len(sizes) < 4:
+        return 0
+    full = sizes[int(len(sizes) * 0.9) - 1]
+    return int(full * SHORT_LINE) if 40 <= full <= 200 else 0
 
 
 def _masthead_only(text: str) -> bool:
