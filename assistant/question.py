@@ -31,7 +31,7 @@ BRIEF_Q = re.compile(
 # Words of a brief request that name no topic: "brief me for the PCC's visit".
 _BRIEF_WORDS = (
     "brief briefing prepare preparing summary summarise me us a an the for on of chair chairs "
-    "pcc pcc's police crime commissioner commissioner's visit visiting meeting next upcoming "
+    "pcc pcc's police and crime commissioner commissioner's visit visiting meeting next upcoming "
     "partnership csp board i need please give write make"
 )
 RECOMMENDATION = re.compile(r"\brecommendations?\b", re.I)

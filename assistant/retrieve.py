@@ -71,6 +71,7 @@ class Retriever:
             for i, s in keyword_all[: CANDIDATES * 3]
             if i in chunks and filters.admits(chunks[i])
         ][:CANDIDATES]
+        dense = [(i, s) for i, s in dense if i in chunks and filters.admits(chunks[i])]
         fused: dict[str, float] = {}
         for ranking in (dense, keyword):
             for rank, (i, _) in enumerate(ranking):
