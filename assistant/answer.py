@@ -36,6 +36,7 @@ MIN_SUPPORT = 0.0  # calibrated below
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
+NARROW_FROM = 5  # cells after the label
 
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
 FIGURE = re.compile(
@@ -247,8 +248,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                 header = _table_header(lines, k)
                 is_header = header is None and k + 1 < len(lines) and "\t" in lines[k + 1]
                 if not is_header:
-                    shown = _show_row(line, header, question)
                     full = _show_row(line, header)
+                    # A wide row of figures is narrowed to the column the question names;
+                    # a short row (an action: ref, action, owner, due, status) stays whole.
+                    wide = line.count("\t") >= NARROW_FROM
+                    shown = _show_row(line, header, question) if wide else full
                     out.append(Unit(n, line, shown, named=shown != full))
                 continue
             sentences = [x.strip() for x in _SENTENCE.split(line)]

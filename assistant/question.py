@@ -94,6 +94,14 @@ def place_words(partnership: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", partnership) if w.lower() not in generic]
 
 
+# The words after a place that make it the partnership's own name ("... Community Safety
+# Partnership's", "... CSP", "... Safer Communities Partnership").
+_OWN_NAME = (
+    r"(?:\s+(?:Community|Safety|Safer|Communities|Partnership|CSP|Board|District|Borough|"
+    r"Council|County))+(?:'s|’s)?\b"
+)
+
+
 def named_partnership(question: str, partnerships: list[str]) -> tuple[str | None, str]:
     """The partnership whose place the question names, and the question without it."""
     best: tuple[int, str | None, str] = (0, None, question)
@@ -106,8 +114,13 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
         if m and len(place) > best[0]:
             rest = (question[: m.start()] + question[m.end() :]).strip()
             # "North Elderbrook" names a locality, not the partnership: keep it asked.
+            after = question[m.end() :]
+            own = re.match(_OWN_NAME, after)  # "Kestrel Bay Community Safety Partnership's"
+            if own:
+                rest = (question[: m.start()] + after[own.end() :]).strip()
+                after = after[own.end() :]
             inside = re.search(r"[A-Z][a-z]+\s+$", question[: m.start()]) and m.start() > 0
-            inside = inside or re.match(r"\s+[A-Z][a-z]+", question[m.end() :])
+            inside = inside or (not own and re.match(r"\s+[A-Z][a-z]+", after))
             best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
     return best[1], best[2]
 

@@ -43,6 +43,9 @@ MIN_CHARS_PER_PAGE = 10  # fewer non-whitespace characters per page on average: 
 MIN_WORD_LETTERS_PER_PAGE = 5
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Exactly these, each to its letters (U+FB05 is a long s + t, read as "st").
+# Bullet glyphs PDF writers leave as control or private-use characters (reportlab's
+# U+007F, Symbol-font U+F0B7): a bullet, so a list reads as a list.
+BULLETS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•"})
 LIGATURES = str.maketrans(
     {
         "\ufb00": "ff",
@@ -134,7 +137,10 @@ def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _opens_without_password(reader):
             raise EncryptedFile(NEEDS_PASSWORD)
-        texts = [(page.extract_text() or "").translate(LIGATURES) for page in reader.pages]
+        texts = [
+            (page.extract_text() or "").translate(LIGATURES).translate(BULLETS)
+            for page in reader.pages
+        ]
     except LoadError:
         raise
     except FileNotDecryptedError:

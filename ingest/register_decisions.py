@@ -28,6 +28,7 @@ RESOLUTION = re.compile(r"^(?:[-•]\s*)?(AGREED|RESOLVED)\b[\s:.–-]*(.*)$")
 NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x))[.)]\s+(\S.*)$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z/&'’ ,-]{3,}$")
+LEAD_IN = re.compile(r"^(?:that|as follows)?\s*[:\-–]?\s*$|^.{0,60}:\s*$", re.I)
 IT_WAS_AGREED = re.compile(r"\bIt was (?:agreed|resolved|AGREED|RESOLVED)\s+that\b")
 
 
@@ -97,6 +98,8 @@ def _is_noise(text: str) -> bool:
 
 def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
     """(line index, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
+    if LEAD_IN.match(rest):  # "RESOLVED that:" introduces lettered items; it is none itself
+        rest = ""
     if rest:
         text, _ = _collect(lines, i, rest)
         return [(i, text)]
