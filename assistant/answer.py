@@ -51,6 +51,14 @@ ACRONYM_Q = re.compile(
 )
 LIST_Q = LIST  # what|which ... recommendations|priorities|criteria|...
 WHEN = re.compile(r"^\s*(when|what date|on what date|by when)\b", re.I)
+_MONTH_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(19|20)\d{2}\b"
+)
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(19|20)\d{2}\b"
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -73,6 +81,7 @@ class Scorer:
         for text in texts:
             self.df.update(set(text_terms(text)))
         c = conventions()
+        self.decision = stems_of(c.decision)
         self.generic = stems_of(
             c.question | c.partnership_words | c.figure | c.decision
             | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
@@ -82,7 +91,10 @@ class Scorer:
         return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
 
     def terms(self, question: str) -> dict[str, float]:
-        tokens = [t for t in text_terms(question) if t not in self.generic]
+        generic = self.generic
+        if WHEN.match(question):  # "when was X agreed?": the agreeing is what is asked
+            generic = generic - self.decision
+        tokens = [t for t in text_terms(question) if t not in generic]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
 
     def unknown_terms(self, question: str, known: set[str] | None = None) -> list[str]:
@@ -142,6 +154,8 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
 def _is_heading(text: str, section: str) -> bool:
     """A unit that only repeats a heading ("7.4: Community Triggers", a figure caption)."""
     flat = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    if text.rstrip().endswith((".", "?", "!")) and len(text.split()) >= 6:
+        return False  # a numbered paragraph ("6.2 The grant must be spent by ..."), not a title
     return len(text) <= 160 and any(
         flat and flat in re.sub(r"[^a-z0-9]+", " ", label.lower()) for label in section.split(" › ")
     )
@@ -282,6 +296,8 @@ def _boost(question: str, unit: Unit, acronym: str | None) -> float:
         boost += 0.2
     if WHEN.match(question) and DATE_RE.search(unit.text):  # "when ...?" wants a date
         boost += 0.15
+        if _FULL_DATE.search(unit.text):  # a day, not only a month
+            boost += 0.1
     if unit.resolution and DECISION.search(question):
         boost += 0.3
     if DECISION.search(question) and re.match(
@@ -306,7 +322,9 @@ def _lead(hit: Hit) -> str:
         doc = f"The agenda for {when}" if when else "The agenda"
     else:
         doc = f"{c.part}" + (f" ({when})" if when else "")
-    return f"{doc}, {c.section}" if c.section and c.section != c.part else doc
+    # A numbered paragraph's label is its opening words: the quote says them in full.
+    path = [p for p in c.section.split(" › ") if p and not p.endswith(("…", ".")) and p != c.part]
+    return f"{doc}, {' › '.join(path)}" if path else doc
 
 
 def compose(
@@ -349,6 +367,9 @@ def compose(
         ]
         if not units:
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+    if WHEN.match(question):  # "when ...?" is answered by what gives a date
+        dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)]
+        units = dated or units
     if not units:
         return Answer(NOT_COVERED, (), covered=False)
     vectors = embedder.embed([question] + [u.shown for u in units])

@@ -97,8 +97,8 @@ def place_words(partnership: str) -> list[str]:
 # The words after a place that make it the partnership's own name ("... Community Safety
 # Partnership's", "... CSP", "... Safer Communities Partnership").
 _OWN_NAME = (
-    r"(?:\s+(?:Community|Safety|Safer|Communities|Partnership|CSP|Board|District|Borough|"
-    r"Council|County))+(?:'s|’s)?\b"
+    r"(?:\s+(?:Community|Safety|Safer|Communities|District|Borough|County))*"
+    r"\s+(?:Partnership|CSP|Board|Council|Committee)(?:'s|’s)?\b"
 )
 
 
