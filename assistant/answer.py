@@ -37,6 +37,7 @@ CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
 NARROW_FROM = 5  # cells after the label
+BRIEF_UNITS, BRIEF_FLOOR = 6, 0.6  # a topic brief: up to six units, down to 60% of the best
 
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
 FIGURE = re.compile(
@@ -338,6 +339,7 @@ def compose(
     wanted: int | None = None,
     figure: bool | None = None,
     next_text=None,
+    brief: bool = False,
 ) -> Answer:
     """The quoted answer. ``context_only`` leaves out resolutions (for the discussion
     around a decision the registers already gave); ``agreed_only`` keeps only what records
@@ -396,7 +398,26 @@ def compose(
     if not covered or not terms:
         return Answer(NOT_COVERED, (), covered=False)
     wanted = wanted or (12 if LIST_Q.search(question) else 3)
-    chosen = _choose(units, scores, terms, wanted)
+    breadth = None
+    if brief:  # "brief me on X": more of what the papers say of X, figures first
+        wanted, breadth = BRIEF_UNITS, BRIEF_FLOOR
+        scores = [sc + (0.1 if re.search(r"\d", u.text) else 0.0) for sc, u in zip(scores, units)]
+    chosen = _choose(units, scores, terms, wanted, breadth)
+    if brief:  # the section the best passage is about is the topic: the rest of it too
+        top = hits[units[chosen[0]].hit].chunk
+        same = [
+            k
+            for k, u in enumerate(units)
+            if k not in chosen
+            and hits[u.hit].chunk.section == top.section
+            and hits[u.hit].chunk.source == top.source
+            and not any(u.shown in units[j].shown or units[j].shown in u.shown for j in chosen)
+        ]
+        chosen += same[: max(0, wanted - len(chosen))]
+    # One answer speaks for one partnership: passages of another council's papers that
+    # score nearly as well are left out, never mixed in.
+    council = hits[units[chosen[0]].hit].chunk.partnership
+    chosen = [k for k in chosen if hits[units[k].hit].chunk.partnership == council]
     # What is quoted must itself carry the question: its words in the chosen units and the
     # sections they sit in, or its meaning, close. The thresholds are calibrated on
     # questions the papers cannot answer (see README, "Evaluation").
@@ -413,7 +434,11 @@ def compose(
 
 
 def _choose(
-    units: list[Unit], scores: list[float], terms: dict[str, float], wanted: int
+    units: list[Unit],
+    scores: list[float],
+    terms: dict[str, float],
+    wanted: int,
+    breadth: float | None = None,
 ) -> list[int]:
     """The best unit, then units that score nearly as well or answer a part of the question
     the chosen ones leave open ("... and how much was unallocated?")."""
@@ -427,7 +452,7 @@ def _choose(
     if wider:
         order.remove(wider[0])
         order.insert(0, wider[0])
-    floor = scores[order[0]] * (0.8 if wanted > 3 else 0.75)
+    floor = scores[order[0]] * (breadth or (0.8 if wanted > 3 else 0.75))
     chosen = [order[0]]
     shown = {units[order[0]].shown}
     seen = set(text_terms(units[order[0]].shown))

@@ -140,9 +140,17 @@ class Assistant:
         q = self.understand(question)
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
-        if q.parts:
-            return combine([self._answer(self.understand(p), filters) for p in q.parts])
+        if q.parts:  # each part from the partnership the first part was answered from
+            answers = [self._answer(self.understand(q.parts[0]), filters)]
+            if not filters.partnership and answers[0].citations:
+                council = self.partnership_of_source(answers[0].citations[0].source)
+                filters = dataclasses.replace(filters, partnership=council or None)
+            answers += [self._answer(self.understand(p), filters) for p in q.parts[1:]]
+            return combine(answers)
         return self._answer(q, filters)
+
+    def partnership_of_source(self, source: str) -> str:
+        return next((c.partnership for c in self.chunks if c.source == source), "")
 
     def _answer(self, q: Question, filters: Filters) -> Answer:
         """Registers and tables first for the kinds of question they settle; quoted
@@ -183,7 +191,7 @@ class Assistant:
         if found:
             return found
         listed = None
-        if q.kind in ("list", "open", "recommendation status", "action"):
+        if q.kind in ("list", "open", "recommendation status", "action", "topic brief"):
             listed = list_items(question, hits, self.store)
         # "What was agreed on X?" with no resolution naming X: only what records agreement.
         agreed_only = q.kind == "decision" and bool(known.decisions)
@@ -195,6 +203,7 @@ class Assistant:
             agreed_only=agreed_only,
             figure=q.kind == "figure",
             next_text=self._next_text,
+            brief=q.kind == "topic brief",
         )
         if listed and (
             not composed.covered or self.support(q, listed) >= self.support(q, composed)

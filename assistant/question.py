@@ -16,8 +16,8 @@ from ingest.text import PERIOD as _PERIOD
 from ingest.text import conventions, normalise_period, stem, terms
 
 KINDS = (
-    "definition", "brief", "recommendation status", "action", "when", "decision", "figure",
-    "who", "list", "open",
+    "definition", "brief", "topic brief", "recommendation status", "action", "when",
+    "decision", "figure", "who", "list", "open",
 )
 
 ACRONYM_Q = re.compile(
@@ -174,7 +174,7 @@ def kind_of(text: str, acronym: str | None) -> str:
         return "definition"
     if BRIEF_Q.search(text):
         rest = set(re.findall(r"[a-z']+", text.lower())) - set(_BRIEF_WORDS.split())
-        return "brief" if not rest else "open"
+        return "brief" if not rest else "topic brief"
     if RECOMMENDATION.search(text) and (NOT_DONE.search(text) or DONE.search(text)):
         return "recommendation status"
     if WHO.search(text):
