@@ -293,8 +293,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     boost = 0.25 if unit.named else 0.0
-    if unit.listing and LIST_Q.search(question):  # "what are the priorities?": the list
-        boost += 0.2
+    listed = LIST_Q.search(question)
+    if unit.listing and listed:  # "what are the priorities?": the list its lead-in names
+        lead = unit.text.split("\n")[0]
+        if set(text_terms(listed.group(2))) & set(text_terms(lead)):
+            boost += 0.3
     if WHEN.match(question) and DATE_RE.search(unit.text):  # "when ...?" wants a date
         boost += 0.15
         if _FULL_DATE.search(unit.text):  # a day, not only a month
