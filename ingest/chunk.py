@@ -71,7 +71,7 @@ def _short_line(raw: str) -> int:
 
 
 def _masthead_only(text: str) -> bool:
-    """ "CHARNWOOD COMMUNITY SAFETY PARTNERSHIP 18TH DECEMBER 2014": a heading, not content."""
+    """ "WESTMERE COMMUNITY SAFETY PARTNERSHIP 18TH DECEMBER 2014": a heading, not content."""
     letters = [c for c in text if c.isalpha()]
     return (
         len(text) < 120 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9

@@ -1,10 +1,10 @@
 """corpus/manifest.toml: set or correct any file's (or part's) metadata by hand.
 
-[files."charnwood-csp-minutes-2023-01-26.md"]
+[files."westmere-csp-minutes-2023-01-26.md"]
 date = "2023-01-26"            # every part of the file
-partnership = "Charnwood Community Safety Partnership"
+partnership = "Westmere Community Safety Partnership"
 
-[files."charnwood-csp-agenda-pack-2023-04-20.txt".parts.2]
+[files."westmere-csp-agenda-pack-2023-04-20.txt".parts.2]
 title = "Community Safety Partnership Plan 2023-2026"
 doc_type = "plan"
 """

@@ -3,7 +3,7 @@
 Everything comes from the text's own structure, so that a pack never seen before is
 segmented too:
 
-- a new part starts at an upper-case masthead ("CHARNWOOD COMMUNITY SAFETY PARTNERSHIP")
+- a new part starts at an upper-case masthead ("WESTMERE COMMUNITY SAFETY PARTNERSHIP")
   followed by a date, "AGENDA", "FORWARD PROGRAMME" or "ITEM n"; at a title followed by a
   "Date:" line (a briefing); or where top-level numbering starts again at 1;
 - each part is typed (agenda, minutes, plan, ...) from what its heading and body say;
