@@ -291,6 +291,26 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
     return out
 
 
+_REFERENCE = re.compile(
+    r"\b(Recommendation|Priority|Item|Action|Table|Appendix|Section|Beat|Aim|Objective|"
+    r"Minute|Figure)\s+(\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def _reference_fit(question: str, where: str) -> float:
+    """+1 when a unit (with its section) carries the numbered reference the question
+    names ("Recommendation 2"), -1 when it carries only another number of that kind."""
+    asked = {(n.lower(), k) for n, k in _REFERENCE.findall(question)}
+    if not asked:
+        return 0.0
+    there = {(n.lower(), k) for n, k in _REFERENCE.findall(where)}
+    if asked & there:
+        return 1.0
+    kinds = {n for n, _ in asked}
+    return -1.0 if any(n in kinds for n, _ in there) else 0.0
+
+
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     boost = 0.25 if unit.named else 0.0
     listed = LIST_Q.search(question)
@@ -391,6 +411,7 @@ def compose(
             + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
         )
         long = max(0, len(unit.shown) - LONG_UNIT) / LONG_UNIT  # a wall of text is no answer
+        long -= 0.4 * _reference_fit(question, f"{passage.section} {unit.text}") / 0.25
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
         )

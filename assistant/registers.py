@@ -177,6 +177,11 @@ def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
     else:
         wanted, label = ("done",), "reported done"
     years = q.periods
+    # "Has the recommendation to create a pool of officers been achieved?": that one, with
+    # its update, whatever its status.
+    named = _about(q, knowledge.recommendations)
+    if named:
+        return _recommendation_answer(named, "match the question")
     found = [
         r
         for r in knowledge.recommendations
@@ -184,6 +189,37 @@ def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
     ]
     if not found:
         return None
+    return _recommendation_answer(found, f"are {label} in the latest papers")
+
+
+_STATUS_WORDS = set(
+    tokens(
+        "recommendation recommendations outstanding open still remain remaining pending "
+        "unresolved incomplete done completed complete implemented achieved delivered closed "
+        "met yet been not has have haven't hasn't status progress ongoing which what is are"
+    )
+)
+
+
+def _about(q: Question, recommendations: list) -> list:
+    """The recommendations a question names by their own words (most of its topic words
+    in the recommendation's text), for the year it names if any."""
+    topic = {t for t in topic_tokens(q.subject) if t not in _STATUS_WORDS and "/" not in t}
+    if len(topic) < 2:
+        return []
+    scored = []
+    for r in recommendations:
+        if q.periods and r.year not in q.periods:
+            continue
+        have = set(tokens(r.text))
+        share = len(topic & have) / len(topic)
+        if share >= 0.6:
+            scored.append((share, r))
+    best = max((s for s, _ in scored), default=0)
+    return [r for s, r in scored if s >= best - 0.1][:3]
+
+
+def _recommendation_answer(found: list, label: str) -> Answer:
     lines, citations = [], []
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
@@ -191,9 +227,11 @@ def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
         lines.append(f"- {r.year} Recommendation {r.number} ({status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
-        f"{len(found)} recommendations are {label} in the latest papers "
+        f"{len(found)} recommendation{'s' if len(found) != 1 else ''} {label} "
         "(status read from the wording of each update, which is quoted):"
     )
+    if label.startswith("match"):
+        head = "From the register of recommendations (the update quoted as printed):"
     return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
 
 
