@@ -174,3 +174,28 @@ def test_server_serves_the_page_and_answers_through_the_api(served):
         client.close()
     assert result == app.format_answer(ANSWER)
     assert ask.calls == [("What are the priorities?", Filters(doc_type="plan", since="2023-01-01"))]
+
+
+def test_document_html_and_links_in_the_answer_body_are_shown_as_text():
+    """A poisoned paper's HTML and javascript: link reach the answer body (issue 11,
+    defect 5): what is rendered is escaped, and document text never becomes a link."""
+    quote = 'Agreed <img src=x onerror="alert(1)"> see [the plan](javascript:alert(2)) <b>now</b>'
+    answer = Answer(
+        text=f"The minutes: “{quote}” [1]",
+        citations=(
+            Citation(
+                n=1, source="x.md", part="Minutes", section="2", page=None, date=None, quote=quote
+            ),
+        ),
+        covered=True,
+    )
+    shown = app.format_answer(answer)
+    assert "<img" not in shown and "<b>" not in shown
+    assert "](javascript:" not in shown and "javascript:alert" not in shown.replace("\\", "")
+    assert "&lt;img" in shown  # the text is still there, as text
+    assert "[1]" in shown  # our own citation markers stay
+
+
+def test_a_declined_answer_body_is_escaped_too():
+    answer = Answer(text="<script>alert(1)</script> not covered", citations=(), covered=False)
+    assert "<script>" not in app.format_answer(answer)
