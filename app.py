@@ -75,14 +75,23 @@ def citation_line(c: Citation) -> str:
     return " — ".join(_inline(f) for f in fields if f)
 
 
+def _body(text: str) -> str:
+    """The answer's text for the chat's Markdown: document HTML shown as text, and no
+    document text made a link ("[x](javascript:...)", "https://..."); our own layout
+    (lists, bold headings, [n] markers) is kept."""
+    text = html.escape(text, quote=False)
+    text = text.replace("](", "]&#40;").replace("://", ":&#47;&#47;")
+    return re.sub(r"(?i)\b(javascript|data|vbscript):", r"\1&#58;", text)
+
+
 def format_answer(answer: Answer) -> str:
     """The chat message for one answer: its text, then the numbered sources with quotes."""
-    text = answer.text.strip()
+    text = _body(answer.text.strip())
     if not answer.covered or not answer.citations:
         return text
     lines = [text, "", "**Sources**", ""]
     for c in answer.citations:
-        quote = html.escape(" ".join(c.quote.split()))
+        quote = _body(" ".join(c.quote.split()))
         lines += [
             f"**[{c.n}]** {citation_line(c)}",
             "",
