@@ -42,6 +42,26 @@ NEIGHBOUR_HITS = 3
 MAX_SIBLINGS = 6
 
 
+UNOFFICIAL_TYPES = ("document", "")
+
+
+def provenance(answer: Answer) -> Answer:
+    """An answer whose every source is a paper of no known kind (not minutes, a report, a
+    plan ...) says so, and whether it is undated: the reader should weigh it, and look for
+    minutes or a report before repeating it."""
+    if not answer.covered or not answer.citations:
+        return answer
+    if any(c.doc_type not in UNOFFICIAL_TYPES for c in answer.citations):
+        return answer
+    sources = ", ".join(dict.fromkeys(c.source for c in answer.citations))
+    undated = "undated and " if all(not c.date for c in answer.citations) else ""
+    note = (
+        f"\n\nNote: the only source is {sources}, {undated}not minutes, a report or a plan;"
+        " no official paper here says this."
+    )
+    return dataclasses.replace(answer, text=answer.text + note)
+
+
 class Assistant:
     def __init__(
         self, settings: Settings, embedder: Embedder | None = None, chat: ChatModel | None = None
@@ -140,6 +160,9 @@ class Assistant:
         q = self.understand(question)
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
+        return provenance(self._answer_parts(q, filters))
+
+    def _answer_parts(self, q: Question, filters: Filters) -> Answer:
         if q.parts:  # each part from the partnership the first part was answered from
             answers = [self._answer(self.understand(q.parts[0]), filters)]
             if not filters.partnership and answers[0].citations:
