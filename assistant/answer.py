@@ -134,7 +134,14 @@ def _table_header(lines: list[str], row: int) -> list[str] | None:
     k = row
     while k > 0 and "\t" in lines[k - 1]:
         k -= 1
-    return [c.strip() for c in lines[k].split("\t")] if k < row else None
+    if k == row:
+        return None
+    cells = [c.strip() for c in lines[k].split("\t")]
+    # A passage that starts inside a table starts with a row of data, not the header.
+    figures = sum(bool(re.fullmatch(r"[+\-−£]?\d[\d,.]*%?", c)) for c in cells)
+    if figures > 1 or (any(len(c) > 40 for c in cells) and not figures):
+        return None
+    return cells
 
 
 def _norm_label(text: str) -> str:
