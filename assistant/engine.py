@@ -217,7 +217,7 @@ class Assistant:
         if q.kind in ("list", "open", "recommendation status", "action", "topic brief"):
             listed = list_items(question, hits, self.store)
         # "What was agreed on X?" with no resolution naming X: only what records agreement.
-        agreed_only = q.kind == "decision" and bool(known.decisions)
+        agreed_only = q.kind == "decision"
         composed = compose(
             question,
             self._with_neighbours(hits),

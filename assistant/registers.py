@@ -18,6 +18,9 @@ _GLUE = set(tokens("of from with without about regarding"))  # a topic's words, 
 OPEN_STATUSES = {"open", "in progress", "update in later papers", ""}  # not reported done
 NOT_STATED = "status not stated"
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|at|on)?\s*(?:the\s+)?({_MONTHS})\s+(\d{{4}})\b(?:\s+meeting)?", re.I
+)
 ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
 
 
@@ -120,9 +123,19 @@ def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
         m.group("topic"),
         flags=re.I,
     )
+    # "... in January 2023": the month names the meeting, not the subject.
+    month = _MONTH_YEAR.search(topic)
+    topic = _MONTH_YEAR.sub(" ", topic) if month else topic
+    pool = knowledge
+    if month:
+        wanted = f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}"
+        pool = dataclasses.replace(
+            knowledge,
+            decisions=[d for d in knowledge.decisions if (d.meeting_date or "").startswith(wanted)],
+        )
     found = [
         d
-        for d in query(knowledge, "decisions", topic, threshold=0.99)
+        for d in query(pool, "decisions", topic, threshold=0.99 if not month else 0.6)
         if not ROUTINE.match(d.text.strip())
     ]
     if not found:

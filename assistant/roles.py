@@ -113,7 +113,8 @@ def names_someone(text: str, places: set[str] = frozenset()) -> bool:
         words = m.group(0).split()
         if words[0].rstrip(".") in titles or re.search(r"\b[A-Z]\.", m.group(0)):
             return True
-        if 2 <= len(words) <= 3 and not {w.lower() for w in words} & places:
+        lowered = {w.lower() for w in words}
+        if 2 <= len(words) <= 3 and not lowered & (places | conventions().org_words):
             return True
     return False
 

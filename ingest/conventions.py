@@ -45,6 +45,7 @@ class Conventions:
     chair_roles: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
     person_titles: tuple[str, ...]
+    org_words: frozenset[str]
     raw: dict
 
     def rewrite(self, text: str) -> str:
@@ -74,6 +75,7 @@ _WORD_LISTS = {
         "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues",
     ),
     "partnership": ("not_places",),
+    "roles": ("org_words",),
 }
 
 
@@ -140,6 +142,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         chair_roles=tuple(roles.get("chair", ())),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
+        org_words=_word_set(roles.get("org_words", "")),
         raw=data,
     )
 
