@@ -24,7 +24,7 @@ from assistant.registers import (
     meeting_month,
 )
 from assistant.retrieve import Filters, Hit, Retriever
-from assistant.roles import answer_role, names_someone, role_of
+from assistant.roles import answer_role, names_someone, role_of, says_who
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
 from ingest.errors import IndexMissing, LlmError
 from ingest.knowledge import Knowledge
@@ -202,7 +202,8 @@ class Assistant:
             if not found and role_of(q):  # a role no paper names a holder for
                 composed = compose(question, hits, self.embedder, self.scorer)
                 places = {w.lower() for p in self.partnerships for w in p.split()}
-                return composed if names_someone(composed.text, places) else NOT_COVERED_ANSWER
+                said = names_someone(composed.text, places) or says_who(composed.text, role_of(q))
+                return composed if said else NOT_COVERED_ANSWER
         elif q.kind == "figure":
             known_words = self.words_of(filters) if filters != Filters() else None
             unknown = self.scorer.unknown_terms(question, known_words)

@@ -119,7 +119,8 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
             if own:
                 rest = (question[: m.start()] + after[own.end() :]).strip()
                 after = after[own.end() :]
-            inside = re.search(r"[A-Z][a-z]+\s+$", question[: m.start()]) and m.start() > 0
+            before = re.search(r"(^|\s)([A-Z][a-z]+)\s+$", question[: m.start()])
+            inside = bool(before) and before.start(2) > 0  # not the question's first word
             inside = inside or (not own and re.match(r"\s+[A-Z][a-z]+", after))
             best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
     return best[1], best[2]
@@ -202,6 +203,9 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
     if acronym:
         acronym = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
     kind = kind_of(text, acronym)
+    ranking = _ranking(text)
+    if ranking and kind in ("open", "list"):  # "which beat had the fewest crimes?"
+        kind = "figure"
     periods = frozenset(
         f"{p[0]}/{p[2]}" for p in _PERIOD.findall(normalise_period(text))
     )
@@ -211,7 +215,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         subject=subject,
         partnership=partnership,
         periods=periods,
-        ranking=_ranking(text),
+        ranking=ranking,
         role=_role(text) if kind == "who" else None,
         acronym=acronym,
         parts=split_parts(text) if kind not in ("brief", "definition") else (),

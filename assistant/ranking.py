@@ -95,6 +95,8 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
             continue
         # "Which beat / ward / locality ...": the rows are of that kind.
         noun = 1.0 if wanted_rows and wanted_rows <= (row_words | about) else 0.0
+        if wanted_rows and not noun:
+            continue  # "which beat ...": a table of crime types cannot say
         for column, column_cells in columns.items():
             if len(column_cells) < 3:
                 continue

@@ -91,6 +91,9 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
                 out.append(Holder(clause.strip(), chunk, 2.0))
             elif m.start() <= 2 and k and names.fullmatch(lines[k - 1].strip(" ,")):
                 out.append(Holder(f"{lines[k - 1]} {line}".strip(), chunk, 2.5))
+            elif not after.strip(" :") and k + 1 < len(lines) and names.match(lines[k + 1]):
+                # a cover field: "Presented by" over "Nadia Ferreira, Manager"
+                out.append(Holder(f"{line[m.start():]} {lines[k + 1]}".strip(), chunk, 2.5))
             elif names.search(before) and len(line) <= 160:
                 out.append(Holder(line, chunk, 1.0))
     return out
@@ -102,6 +105,14 @@ def _recency(day: str | None, newest: str | None) -> float:
         return 0.0
     years = (int(newest[:4]) - int(day[:4])) + (int(newest[5:7]) - int(day[5:7])) / 12
     return max(0.0, 1.0 - years / 4)
+
+
+def says_who(text: str, role: str) -> bool:
+    """'The SNWLP is chaired by the person duly elected ...': the papers' answer to who
+    holds a role, though they name nobody."""
+    verb = {"chair": r"chaired", "vice chair": r"vice[- ]?chaired", "presented by": r"presented"}
+    pattern = verb.get(role, re.escape(role.split()[0]))
+    return bool(re.search(rf"\b{pattern}\s+by\b", text, re.I))
 
 
 def names_someone(text: str, places: set[str] = frozenset()) -> bool:
