@@ -432,7 +432,12 @@ def compose(
     breadth = None
     if brief:  # "brief me on X": more of what the papers say of X, figures first
         wanted, breadth = BRIEF_UNITS, BRIEF_FLOOR
-        scores = [sc + (0.1 if re.search(r"\d", u.text) else 0.0) for sc, u in zip(scores, units)]
+        scores = [
+            sc
+            + (0.1 if re.search(r"\d", u.text) else 0.0)
+            + 0.3 * Scorer.coverage(terms, hits[u.hit].chunk.section)  # the topic's own section
+            for sc, u in zip(scores, units)
+        ]
     chosen = _choose(units, scores, terms, wanted, breadth)
     if brief:  # the section the best passage is about is the topic: the rest of it too
         top = hits[units[chosen[0]].hit].chunk
@@ -520,21 +525,23 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
 
-def combine(answers: list[Answer]) -> Answer:
-    """One answer to a question in parts: each part's answer in turn, its citations
-    renumbered after the ones before; a part the documents don't cover says so."""
+def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
+    """One answer to a question in parts: each answered part in turn, its citations
+    renumbered after the ones before; then each part the documents don't cover, named."""
     texts: list[str] = []
     citations: list[Citation] = []
-    for answer in answers:
+    missing: list[str] = []
+    for k, answer in enumerate(answers):
+        if not answer.covered:
+            missing.append(parts[k] if k < len(parts) else "")
+            continue
         offset = len(citations)
         text = re.sub(
             r"\[(\d+)\]", lambda m, off=offset: f"[{int(m.group(1)) + off}]", answer.text
         )
         texts.append(text)
-        citations += [
-            dataclasses.replace(c, n=c.n + offset) for c in answer.citations
-        ]
-    covered = any(a.covered for a in answers)
-    if not covered:
+        citations += [dataclasses.replace(c, n=c.n + offset) for c in answer.citations]
+    if not texts:
         return Answer(answers[0].text, (), covered=False)
+    texts += [f"On “{p.rstrip('?')}?”: {NOT_COVERED}" if p else NOT_COVERED for p in missing]
     return Answer("\n\n".join(texts), tuple(citations), covered=True)

@@ -169,7 +169,7 @@ class Assistant:
                 council = self.partnership_of_source(answers[0].citations[0].source)
                 filters = dataclasses.replace(filters, partnership=council or None)
             answers += [self._answer(self.understand(p), filters) for p in q.parts[1:]]
-            return combine(answers)
+            return combine(answers, q.parts)
         return self._answer(q, filters)
 
     def partnership_of_source(self, source: str) -> str:

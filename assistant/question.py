@@ -184,8 +184,8 @@ def kind_of(text: str, acronym: str | None) -> str:
         return "action"
     if WHEN.search(text):
         return "when"
-    if DECISION.search(text):
-        return "decision"
+    if DECISION.search(text) and not re.match(r"\s*how\b", text, re.I):
+        return "decision"  # ("how does it make its decisions?" asks about a procedure)
     if LIST.search(text):
         return "list"
     if FIGURE.search(text):
@@ -209,6 +209,10 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
     periods = frozenset(
         f"{p[0]}/{p[2]}" for p in _PERIOD.findall(normalise_period(text))
     )
+    if kind == "topic brief":  # "Brief me on ASB in ...": the topic is what is searched
+        words = set(_BRIEF_WORDS.split()) - {"and", "of"}
+        topic = " ".join(w for w in subject.split() if w.lower().strip("'’s?.,") not in words)
+        subject = topic or subject
     return Question(
         text=text,
         kind=kind,
