@@ -352,10 +352,20 @@ def _lead(hit: Hit) -> str:
     elif c.doc_type == "agenda":
         doc = f"The agenda for {when}" if when else "The agenda"
     else:
-        doc = f"{c.part}" + (f" ({when})" if when else "")
-    # A numbered paragraph's label is its opening words: the quote says them in full.
+        doc = f"{short_part(c)}" + (f" ({when})" if when else "")
+    # A numbered paragraph's label is its opening words: the quote says them in full; of a
+    # nested section the innermost heading is enough (the citation gives the whole path).
     path = [p for p in c.section.split(" › ") if p and not p.endswith(("…", ".")) and p != c.part]
-    return f"{doc}, {' › '.join(path)}" if path else doc
+    return f"{doc}, {path[-1]}" if path else doc
+
+
+def short_part(c: Chunk) -> str:
+    """A part's title without the partnership's name it opens with ("Charnwood Community
+    Safety Partnership Strategic Assessment 2023/2024" -> "Strategic Assessment 2023/2024")."""
+    name = c.partnership or ""
+    if name and c.part.lower().startswith(name.lower()) and len(c.part) > len(name) + 3:
+        return c.part[len(name) :].strip(" -–:")
+    return c.part
 
 
 def compose(

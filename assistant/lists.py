@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import LIST_Q
+from assistant.answer import LIST_Q, short_part
 from assistant.retrieve import Hit
 from ingest.dates import long_form
 from ingest.types import Answer, Chunk, Citation
@@ -50,10 +50,11 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
 
     ordered = sorted(items.items(), key=lambda kv: number(kv[0]))
     when = long_form(top.date)
-    head = f"{top.part}" + (f" ({when})" if when else "") + f" lists {len(ordered)}:"
+    part = short_part(top)
+    head = f"{part}" + (f" ({when})" if when else "") + f" lists {len(ordered)}:"
     if len(ordered) > 4:
         noun = f"{m.group(2).lower()}" if m else "items"
-        head = f"{len(ordered)} {noun} in {top.part}" + (f" ({when})" if when else "") + ":"
+        head = f"{len(ordered)} {noun} in {part}" + (f" ({when})" if when else "") + ":"
     lines, citations = [head], []
     # A long list is shown in short, each item's opening words, so the reader sees all of
     # it at once; each citation quotes its item whole.
