@@ -38,10 +38,16 @@ _WHICH_ROWS = re.compile(
 )
 
 
+def _row_noun_text(text: str) -> str:
+    m = _WHICH_ROWS.search(text)
+    return m.group(1) if m else ""
+
+
 def _row_noun(text: str) -> set[str]:
     """'Which police beat had ...' -> {'beat'}-like stems: what the rows are."""
     m = _WHICH_ROWS.search(text)
-    return set(tokens(m.group(1))) - {"crime"} if m else set()
+    generic = set(tokens(" ".join(conventions().row_generic))) | {"crime"}
+    return set(tokens(m.group(1))) - generic if m else set()
 
 
 def _asked(q: Question) -> set[str]:
@@ -50,7 +56,9 @@ def _asked(q: Question) -> set[str]:
     skip = set(
         tokens(" ".join([*ranking_words, *c.question, *c.figure, *c.partnership_words, *c.stop]))
     )
-    return {t for t in tokens(q.subject) if t not in skip and not t.isdigit() and "/" not in t}
+    subject = _WHICH_ROWS.sub(" ", q.subject)  # "which crime type saw": what the rows are
+    words = {t for t in tokens(subject) if t not in skip and not t.isdigit() and "/" not in t}
+    return words or set(tokens(_row_noun_text(q.subject))) - skip
 
 
 def _is_change(column: str, cells: list[Fact]) -> bool:
@@ -79,6 +87,11 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     if not asked:
         return None
     wanted_rows = _row_noun(q.subject)
+    if wanted_rows and not any(  # a noun no table's rows are named by asks nothing of them
+        wanted_rows <= set(tokens(f"{t} {sec} {' '.join({f.row for f in cells})}"))
+        for (_, sec, t), cells in _tables(facts).items()
+    ):
+        wanted_rows = set()
     best: tuple[float, list[Fact], str, list[Fact]] | None = None
     for (_, section, table), cells in _tables(facts).items():
         rows = {f.row for f in cells}

@@ -37,6 +37,7 @@ class Conventions:
     rank_fall: frozenset[str]
     total_rows: frozenset[str]
     continues: frozenset[str]
+    row_generic: frozenset[str]
     synonyms: tuple[tuple[re.Pattern[str], str], ...]
     partnership_names: tuple[re.Pattern[str], ...]
     not_places: frozenset[str]
@@ -72,7 +73,7 @@ def _merge(base: dict, extra: dict, prefix: str = "") -> dict:
 _WORD_LISTS = {
     "words": (
         "stop", "question", "partnership", "figure", "decision",
-        "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues",
+        "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues", "row_generic",
     ),
     "partnership": ("not_places",),
     "roles": ("org_words",),
@@ -130,6 +131,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         rank_fall=_word_set(words.get("rank_fall", "")),
         total_rows=_word_set(words.get("total_rows", "")),
         continues=_word_set(words.get("continues", "")),
+        row_generic=_word_set(words.get("row_generic", "")),
         synonyms=tuple(
             (_compile(s["pattern"], "synonyms"), s["as"]) for s in data.get("synonyms", [])
         ),
