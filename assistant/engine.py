@@ -24,7 +24,7 @@ from assistant.registers import (
     meeting_month,
 )
 from assistant.retrieve import Filters, Hit, Retriever
-from assistant.roles import answer_role, names_someone, role_of, says_who
+from assistant.roles import answer_role, role_of, says_who
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
 from ingest.errors import IndexMissing, LlmError
 from ingest.knowledge import Knowledge
@@ -201,9 +201,7 @@ class Assistant:
             found = answer_role(q, admitted(), [h.chunk for h in hits])
             if not found and role_of(q):  # a role no paper names a holder for
                 composed = compose(question, hits, self.embedder, self.scorer)
-                places = {w.lower() for p in self.partnerships for w in p.split()}
-                said = names_someone(composed.text, places) or says_who(composed.text, role_of(q))
-                return composed if said else NOT_COVERED_ANSWER
+                return composed if says_who(composed.text, role_of(q)) else NOT_COVERED_ANSWER
         elif q.kind == "figure":
             known_words = self.words_of(filters) if filters != Filters() else None
             unknown = self.scorer.unknown_terms(question, known_words)

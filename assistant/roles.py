@@ -24,7 +24,8 @@ _ROLE_PHRASE = re.compile(
     r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+){0,3}?"
     r"(?P<role>(?:[A-Z][\w-]*\s+){0,4}(?:Manager|Officer|Lead|Director|Head|Clerk|Secretary|"
     r"Coordinator|Co-ordinator|Commissioner|Commander|Analyst|Inspector|Leader|Member|"
-    r"Champion|Chief Executive)(?:\s+for\s+[A-Z][\w\s]+?)?)\b",
+    r"Champion|Chief Executive|Constable|Superintendent|Commissioner)"
+    r"(?:\s+for\s+[A-Z][\w\s]+?)?)\b",
     re.I,
 )
 
@@ -69,7 +70,8 @@ def _role_re(role: str) -> re.Pattern[str]:
     if role == "vice chair":
         return re.compile(r"\bVice[- ]?Chair(man|person)?\b", re.I)
     words = r"\s+".join(map(re.escape, role.split()))
-    return re.compile(rf"\b{words}\b", re.I)
+    # "Chief Constable" is not the "Assistant Chief Constable" printed beside a name.
+    return re.compile(rf"(?<!Assistant )(?<!Deputy )(?<!Acting )(?<!Vice )\b{words}\b", re.I)
 
 
 def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
@@ -113,21 +115,6 @@ def says_who(text: str, role: str) -> bool:
     verb = {"chair": r"chaired", "vice chair": r"vice[- ]?chaired", "presented by": r"presented"}
     pattern = verb.get(role, re.escape(role.split()[0]))
     return bool(re.search(rf"\b{pattern}\s+by\b", text, re.I))
-
-
-def names_someone(text: str, places: set[str] = frozenset()) -> bool:
-    """Whether a quoted answer names a person (for a 'who' question, nothing else will do):
-    a title or initials with a name, or two or three names that are not a place's."""
-    quoted = " ".join(re.findall(r"“([^”]*)”", text)) or text
-    titles = conventions().person_titles
-    for m in _name_pattern().finditer(quoted):
-        words = m.group(0).split()
-        if words[0].rstrip(".") in titles or re.search(r"\b[A-Z]\.", m.group(0)):
-            return True
-        lowered = {w.lower() for w in words}
-        if 2 <= len(words) <= 3 and not lowered & (places | conventions().org_words):
-            return True
-    return False
 
 
 def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer | None:

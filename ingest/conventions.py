@@ -46,7 +46,6 @@ class Conventions:
     chair_roles: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
     person_titles: tuple[str, ...]
-    org_words: frozenset[str]
     raw: dict
 
     def rewrite(self, text: str) -> str:
@@ -76,7 +75,6 @@ _WORD_LISTS = {
         "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues", "row_generic",
     ),
     "partnership": ("not_places",),
-    "roles": ("org_words",),
 }
 
 
@@ -144,7 +142,6 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         chair_roles=tuple(roles.get("chair", ())),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
-        org_words=_word_set(roles.get("org_words", "")),
         raw=data,
     )
 
