@@ -78,3 +78,21 @@ def real_embedder(tmp_path_factory: pytest.TempPathFactory):
 
     path = ensure_model(tmp_path_factory.mktemp("data") / "models" / "all-MiniLM-L6-v2")
     return SentenceTransformerEmbedder(path)
+
+
+def ingest_settings(settings, embedder, store=None):
+    """Ingest ``settings.corpus_dir`` into the settings' data folder, as `python -m ingest`
+    does (knowledge base included); returns the report."""
+    from ingest.pipeline import run
+    from ingest.store import ChunkStore
+
+    return run(
+        [settings.corpus_dir],
+        store=store or ChunkStore(settings.chroma_dir, settings.collection, embedder),
+        embedder=embedder,
+        keyword_dir=settings.keyword_dir,
+        cache=settings.cache_dir,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+        knowledge_db=settings.knowledge_db,
+    )

@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ingest_settings
 
 from assistant.engine import Assistant
 from ingest.knowledge import read
-from ingest.pipeline import run
 from ingest.settings import Settings
-from ingest.store import ChunkStore
 
 pytestmark = pytest.mark.slow
 
@@ -36,17 +35,7 @@ def assistant(tmp_path_factory, real_embedder) -> Assistant:
     settings = Settings(
         data_dir=root / "data", corpus_dir=corpus, model_path=real_embedder.model_path
     )
-    store = ChunkStore(settings.chroma_dir, settings.collection, real_embedder)
-    report = run(
-        [corpus],
-        store=store,
-        embedder=real_embedder,
-        keyword_dir=settings.keyword_dir,
-        cache=settings.cache_dir,
-        chunk_size=settings.chunk_size,
-        chunk_overlap=settings.chunk_overlap,
-        knowledge_db=settings.knowledge_db,
-    )
+    report = ingest_settings(settings, real_embedder)
     assert not report.skipped
     return Assistant(settings, real_embedder)
 

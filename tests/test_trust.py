@@ -6,26 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ingest_settings
 
 from assistant.engine import Assistant
-from ingest.pipeline import run
 from ingest.settings import Settings
-from ingest.store import ChunkStore
 
 
 def ingest_folder(folder: Path, data: Path, embedder) -> Assistant:
     settings = Settings(data_dir=data, corpus_dir=folder)
-    store = ChunkStore(settings.chroma_dir, settings.collection, embedder)
-    run(
-        [folder],
-        store=store,
-        embedder=embedder,
-        keyword_dir=settings.keyword_dir,
-        cache=settings.cache_dir,
-        chunk_size=900,
-        chunk_overlap=150,
-        knowledge_db=settings.knowledge_db,
-    )
+    ingest_settings(settings, embedder)
     return Assistant(settings, embedder)
 
 
@@ -56,15 +45,9 @@ INGEST_IN_ANOTHER_PROCESS = """
 import sys
 sys.path[:0] = [{tests!r}, {repo!r}]
 from pathlib import Path
-from conftest import WordHashEmbedder
-from ingest.pipeline import run
+from conftest import WordHashEmbedder, ingest_settings
 from ingest.settings import Settings
-from ingest.store import ChunkStore
-s = Settings(data_dir=Path({data!r}), corpus_dir=Path({corpus!r}))
-e = WordHashEmbedder()
-run([s.corpus_dir], store=ChunkStore(s.chroma_dir, s.collection, e), embedder=e,
-    keyword_dir=s.keyword_dir, cache=s.cache_dir, chunk_size=900, chunk_overlap=150,
-    knowledge_db=s.knowledge_db)
+ingest_settings(Settings(data_dir=Path({data!r}), corpus_dir=Path({corpus!r})), WordHashEmbedder())
 """
 
 
