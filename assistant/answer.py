@@ -37,6 +37,7 @@ CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
 NARROW_FROM = 5  # cells after the label
+FLOOR = 0.75  # a further unit must score this share of the best (0.82 measured no better)
 BRIEF_UNITS, BRIEF_FLOOR = 6, 0.6  # a topic brief: up to six units, down to 60% of the best
 
 DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
@@ -498,7 +499,7 @@ def _choose(
     if wider:
         order.remove(wider[0])
         order.insert(0, wider[0])
-    floor = scores[order[0]] * (breadth or (0.8 if wanted > 3 else 0.75))
+    floor = scores[order[0]] * (breadth or (0.8 if wanted > 3 else FLOOR))
     chosen = [order[0]]
     shown = {units[order[0]].shown}
     seen = set(text_terms(units[order[0]].shown))
