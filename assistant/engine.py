@@ -34,7 +34,7 @@ from ingest.store import ChunkStore, KeywordIndex, keyword_text
 from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Where
 
-PASSAGES = 8
+PASSAGES = 12
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
