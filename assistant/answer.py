@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.facts import carries, measure_words
-from assistant.question import LIST
+from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
@@ -40,19 +40,7 @@ NARROW_FROM = 5  # cells after the label
 FLOOR = 0.75  # a further unit must score this share of the best (0.82 measured no better)
 BRIEF_UNITS, BRIEF_FLOOR = 6, 0.6  # a topic brief: up to six units, down to 60% of the best
 
-DECISION = re.compile(r"\b(agreed?|decid\w*|decision|resolv\w*|resolution)\b", re.I)
-FIGURE = re.compile(
-    r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
-    r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount|fall|fell|rise|rose|"
-    r"drop\w*|reduc\w*|went (up|down))\b",
-    re.I,
-)
-ACRONYM_Q = re.compile(
-    r"\b(?:does|is|are)\s+(?:an?\s+|the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
-    r"|(?i:meaning of)\s+([A-Z]{2,8})|(?i:what(?: is|'s)) (?:an?\s+|the\s+)?([A-Z]{2,8})\b"
-)
 LIST_Q = LIST  # what|which ... recommendations|priorities|criteria|...
-WHEN = re.compile(r"^\s*(when|what date|on what date|by when)\b", re.I)
 _MONTH_YEAR = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+(19|20)\d{2}\b"
@@ -361,7 +349,7 @@ def _lead(hit: Hit) -> str:
 
 
 def short_part(c: Chunk) -> str:
-    """A part's title without the partnership's name it opens with ("Charnwood Community
+    """A part's title without the partnership's name it opens with ("Westmere Community
     Safety Partnership Strategic Assessment 2023/2024" -> "Strategic Assessment 2023/2024")."""
     name = c.partnership or ""
     if name and c.part.lower().startswith(name.lower()) and len(c.part) > len(name) + 3:
