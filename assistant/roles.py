@@ -57,6 +57,12 @@ def _name_pattern() -> re.Pattern[str]:
 _NOT_NAMES = {"chair", "vice", "partnership", "council", "committee", "board", "minutes"}
 
 
+def _person_start() -> re.Pattern[str]:
+    """Where the next person of a list begins: a title, or initials, before a name."""
+    titles = "|".join(map(re.escape, conventions().person_titles))
+    return re.compile(rf"\b(?:(?:{titles})\.?\s+[A-Z]|[A-Z]\.\s*[A-Z][a-z])")
+
+
 @dataclass(frozen=True)
 class Holder:
     quote: str
@@ -85,7 +91,14 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
                 start = max(0, m.start() - 60)
                 if start:  # from a word's start
                     start = line.find(" ", start) + 1
-                out.append(Holder(line[start : m.end() + 1].strip(" ,;"), chunk, 3.0))
+                # and on to what the list says of them ("– Leicestershire Fire & Rescue
+                # Service"), up to the next person in it; the quote stays a slice of the line
+                stop = m.end() + 1
+                after_role = line[stop:]
+                if re.match(r"\s*[–\-,:]\s*\S", after_role):
+                    nxt = _person_start().search(after_role, 2)
+                    stop += nxt.start() if nxt else min(len(after_role), 90)
+                out.append(Holder(line[start:stop].strip(" ,;–-"), chunk, 3.0))
             elif re.match(r"\s*(?:by\b|:|–|-|\t)", after) and names.match(
                 re.sub(r"^\s*(?:(?:by|:|–|-|is|was)\s*)?", "", after)
             ) and (len(line) < 120 or "by" in after[:4]):

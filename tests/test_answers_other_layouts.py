@@ -81,8 +81,17 @@ def test_a_question_naming_a_year_gets_that_years_figure(assistant: Assistant) -
 def test_who_chaired_gives_the_name_beside_the_role(assistant: Assistant) -> None:
     answer = assistant.ask("Who chaired the Thornmere Community Safety Committee on 18 June 2024?")
     assert "Miriam Achebe" in opening(answer.text), answer.text
+    assert_verbatim(assistant, answer)
     answer = assistant.ask("Who chairs the Kestrel Bay Community Safety Partnership?")
     assert "Rosalind Avery" in opening(answer.text), answer.text
+    assert_verbatim(assistant, answer)
+
+
+def assert_verbatim(assistant: Assistant, answer) -> None:
+    """Every quote is printed, as it stands, in the passage of the document it cites."""
+    for c in answer.citations:
+        texts = [" ".join(ch.text.split()) for ch in assistant.chunks if ch.source == c.source]
+        assert any(" ".join(c.quote.split()) in t for t in texts), c.quote
 
 
 def test_both_parts_of_a_two_part_question_are_answered(assistant: Assistant) -> None:
