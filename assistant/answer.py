@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,7 +30,6 @@ NOT_IN_DOCUMENTS = (
     "That figure is not in the documents: no table or passage gives a measure by that name."
 )
 MIN_COVERAGE = 0.6
-MIN_SUPPORT = 0.0  # calibrated below
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
@@ -453,18 +450,10 @@ def compose(
     # score nearly as well are left out, never mixed in.
     council = hits[units[chosen[0]].hit].chunk.partnership
     chosen = [k for k in chosen if hits[units[k].hit].chunk.partnership == council]
-    # What is quoted must itself carry the question: its words in the chosen units and the
-    # sections they sit in, or its meaning, close. The thresholds are calibrated on
-    # questions the papers cannot answer (see README, "Evaluation").
+    # A figure question naming a year: what is quoted (or where it sits) must print it.
     said = " ".join(f"{_place(hits[units[k].hit].chunk)} {units[k].shown}" for k in chosen)
-    support = Scorer.coverage(terms, said)
-    closest = max(meaning[k] for k in chosen)
     if figure and not carries_period(question, said):  # another year's figure is no answer
         return Answer(NOT_IN_DOCUMENTS, (), covered=False)
-    if os.environ.get("CSP_DEBUG_SUPPORT"):
-        print(f"SUPPORT\t{support:.3f}\t{closest:.3f}\t{question}", file=sys.stderr)
-    if support < MIN_SUPPORT and closest < CONFIDENT_MEANING:
-        return Answer(NOT_COVERED, (), covered=False)
     return _render(hits, units, chosen)
 
 

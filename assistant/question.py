@@ -13,12 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.text import PERIOD as _PERIOD
-from ingest.text import conventions, normalise_period, stem, terms
-
-KINDS = (
-    "definition", "brief", "topic brief", "recommendation status", "action", "when",
-    "decision", "figure", "who", "list", "open",
-)
+from ingest.text import conventions, normalise_period
 
 ACRONYM_Q = re.compile(
     r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
@@ -78,13 +73,6 @@ class Question:
     role: str | None = None  # "chair", "vice chair"
     acronym: str | None = None
     parts: tuple[str, ...] = field(default=())  # sub-questions, when there are two or more
-
-    @property
-    def topic_terms(self) -> list[str]:
-        """The stems that say what the question is about (no asking or partnership words)."""
-        c = conventions()
-        skip = {stem(w) for w in (*c.question, *c.partnership_words)}
-        return [t for t in terms(self.subject) if t not in skip]
 
 
 def place_words(partnership: str) -> list[str]:

@@ -43,10 +43,8 @@ class Conventions:
     not_places: frozenset[str]
     title_fields: tuple[str, ...]
     running_header_share: float
-    chair_roles: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
     person_titles: tuple[str, ...]
-    raw: dict
 
     def rewrite(self, text: str) -> str:
         """``text`` (lower case) with each synonym replaced by its common form."""
@@ -139,10 +137,8 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         not_places=_word_set(part.get("not_places", "")),
         title_fields=tuple(docs.get("title_fields", ())),
         running_header_share=float(docs.get("running_header_share", 0.5)),
-        chair_roles=tuple(roles.get("chair", ())),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
-        raw=data,
     )
 
 

@@ -1,8 +1,9 @@
-"""Words, stop-words and stems: the one place text is cut into terms.
+"""Words, stop-words and stems: where the answering side cuts text into terms.
 
-The keyword index, the answer scorer, the figure look-ups and the registers all compare
-text through these functions, so "crimes were recorded" and "recorded crime" meet on the
-same terms everywhere. The stop-words and synonyms come from the conventions file.
+The answer scorer, the figure look-ups, rankings and question understanding compare text
+through these functions, so "crimes were recorded" and "recorded crime" meet on the same
+terms. The stop-words and synonyms come from the conventions file. (The keyword index
+still uses bm25s's own tokenizer, and the register readers their `register_text` words.)
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import bm25s
 import Stemmer
 
 from ingest.conventions import Conventions, current
@@ -68,14 +68,3 @@ def stems_of(word_list: str | frozenset[str]) -> frozenset[str]:
     """The stems of a list of words from the conventions (a set or a spaced string)."""
     items = word_list.split() if isinstance(word_list, str) else word_list
     return frozenset(stem(w) for w in items)
-
-
-def keyword_tokens(texts: list[str]) -> list[list[str]]:
-    """Tokens for the keyword index: bm25s's tokenizer with our stop-words and stemmer."""
-    return bm25s.tokenize(
-        texts,
-        stopwords=sorted(conventions().stop),
-        stemmer=_STEMMER,
-        return_ids=False,
-        show_progress=False,
-    )
