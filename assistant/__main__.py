@@ -18,7 +18,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assistant.evaluate import QuestionsInvalid
+from assistant.evaluate import QuestionsInvalid, json_object
 from assistant.facts import find_facts
 from assistant.registers import NAMES as REGISTER_NAMES
 from assistant.registers import flat, query
@@ -97,12 +97,7 @@ def _question_of(line: str) -> tuple[str | None, str]:
     non-empty string ``question`` (and an optional ``id``). ValueError says what is wrong."""
     if not line.startswith("{"):
         return None, line
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise ValueError(f"not valid JSON ({err.msg} at column {err.colno})") from None
-    if not isinstance(record, dict):
-        raise ValueError("not a JSON object")
+    record = json_object(line)
     if "question" not in record:
         raise ValueError('no "question" field')
     question = record["question"]

@@ -81,14 +81,20 @@ class Question:
         return {d for e in self.evidence for d in e["docs"]}
 
 
-def parse_question(line: str) -> Question:
-    """One JSON line as a Question; ValueError says what is wrong with it."""
+def json_object(line: str) -> dict:
+    """One JSON line that must hold an object; ValueError says what is wrong with it."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise ValueError(f"not valid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
+    return record
+
+
+def parse_question(line: str) -> Question:
+    """One JSON line as a Question; ValueError says what is wrong with it."""
+    record = json_object(line)
     for name in ("id", "question"):
         if not isinstance(record.get(name), str) or not record[name].strip():
             raise ValueError(f'"{name}" must be non-empty text')
