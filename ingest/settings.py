@@ -13,6 +13,8 @@ DEFAULT_CHUNK_SIZE = 900
 DEFAULT_CHUNK_OVERLAP = 150
 DEFAULT_TOP_K = 5
 MODEL_DIR_NAME = "all-MiniLM-L6-v2"
+DEFAULT_APP_HOST = "127.0.0.1"  # only this machine; set CSP_APP_HOST=0.0.0.0 to share it
+DEFAULT_UPLOAD_MAX_MB = 25.0
 
 
 class Settings(BaseSettings):
@@ -34,6 +36,11 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str = "not-needed"
+    # The web app (app.py): where it listens, an optional login, the largest upload.
+    app_host: str = DEFAULT_APP_HOST
+    app_user: str | None = None  # with app_password: Gradio's login page guards the app
+    app_password: str | None = None
+    upload_max_mb: float = DEFAULT_UPLOAD_MAX_MB
 
     @property
     def chroma_dir(self) -> Path:
@@ -54,6 +61,10 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
 
     @property
     def resolved_model_path(self) -> Path:
