@@ -7,6 +7,7 @@ Answers cite one chunk per group, and registers count a group once.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -34,22 +35,40 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _section_canon(chunks: list[Chunk]) -> dict[Key, Key]:
+    """Each section that repeats an earlier one (in chunk order), mapped to the first such
+    earlier section that is itself no copy: Jaccard >= ``SECTION_THRESHOLD`` on 3-shingles,
+    sizes within a factor of two, another part or file.
+
+    Near-linear and exact (the same pairs a comparison of every section with every other
+    finds): an inverted index over each section's *prefix* -- its rarest shingles, as many
+    as a set can lose and still reach the threshold, plus one. Two sets that reach it share
+    a shingle of both prefixes (prefix filtering, Bayardo et al., "Scaling up all pairs
+    similarity search", WWW 2007), so only sections sharing a rare shingle are compared."""
     texts: dict[Key, list[str]] = defaultdict(list)
     for c in chunks:
         texts[(c.source, c.part_index, c.section)].append(c.text)
     keys = list(texts)
-    sets = {k: shingles(" ".join(texts[k])) for k in keys}
+    sets = [shingles(" ".join(texts[k])) for k in keys]
+    df: Counter[str] = Counter(s for shingled in sets for s in shingled)
     canon: dict[Key, Key] = {}
+    posting: dict[str, list[int]] = defaultdict(list)  # shingle -> earlier sections
     for j, key in enumerate(keys):
-        for earlier in keys[:j]:
+        b = sets[j]
+        ordered = sorted(b, key=lambda s: (df[s], s))
+        prefix = ordered[: len(b) - math.floor(SECTION_THRESHOLD * len(b)) + 1]
+        candidates = sorted({i for s in prefix for i in posting.get(s, ())})
+        for i in candidates:
+            earlier = keys[i]
             if earlier[:2] == key[:2] or earlier in canon:
                 continue
-            a, b = sets[earlier], sets[key]
+            a = sets[i]
             if not 0.5 <= len(a) / max(1, len(b)) <= 2:
                 continue
             if jaccard(a, b) >= SECTION_THRESHOLD:
                 canon[key] = earlier
                 break
+        for s in prefix:
+            posting[s].append(j)
     return canon
 
 
@@ -61,6 +80,13 @@ def mark_duplicates(
     by_section: dict[Key, list[Chunk]] = defaultdict(list)
     for c in chunks:
         by_section[(c.source, c.part_index, c.section)].append(c)
+    shingled: dict[str, frozenset[str]] = {}
+
+    def _shingled(o: Chunk) -> frozenset[str]:
+        if o.id not in shingled:
+            shingled[o.id] = shingles(o.text)
+        return shingled[o.id]
+
     out: list[Chunk] = []
     for c in chunks:
         key = (c.source, c.part_index, c.section)
@@ -69,8 +95,8 @@ def mark_duplicates(
             out.append(c)
             continue
         mine = shingles(c.text)
-        best = max(by_section[original], key=lambda o: containment(mine, shingles(o.text)))
-        if containment(mine, shingles(best.text)) >= CHUNK_THRESHOLD:
+        best = max(by_section[original], key=lambda o: containment(mine, _shingled(o)))
+        if containment(mine, _shingled(best)) >= CHUNK_THRESHOLD:
             out.append(replace(c, dup_group=best.dup_group))
         else:
             out.append(c)
