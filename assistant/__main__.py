@@ -5,6 +5,7 @@ python -m assistant ask --batch FILE [--json]
 python -m assistant facts QUERY [--json]
 python -m assistant register decisions|actions|recommendations|forward|glossary
     [--query TEXT] [--open] [--json|--csv]
+python -m assistant brief [--for pcc-visit|meeting] [--out FILE.md|FILE.docx] [--json]
 python -m assistant eval QUESTIONS.jsonl [...] [--json] [--corpus DIR ...]
 """
 
@@ -18,6 +19,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from assistant.brief import AUDIENCES, DEFAULT_AUDIENCE
 from assistant.evaluate import QuestionsInvalid, json_object
 from assistant.facts import find_facts
 from assistant.registers import NAMES as REGISTER_NAMES
@@ -59,6 +61,19 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("query", help='a measure, row or period, e.g. "shoplifting 2023/24"')
     facts.add_argument("--json", action="store_true", help="print JSON")
     brief = sub.add_parser("brief", help="a cited brief: priorities, figures, open items")
+    brief.add_argument(
+        "--for",
+        dest="audience",
+        choices=AUDIENCES,
+        default=DEFAULT_AUDIENCE,
+        help="what the brief is for: what it leads with (default %(default)s)",
+    )
+    brief.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write it to FILE: Markdown, or Word when FILE ends in .docx",
+    )
     brief.add_argument("--json", action="store_true", help="print JSON")
     reg = sub.add_parser("register", help="decisions, actions, recommendations, forward, glossary")
     reg.add_argument("name", choices=REGISTER_NAMES)
@@ -226,6 +241,39 @@ def _register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief(args: argparse.Namespace) -> int:
+    """The brief from the knowledge base and the stored passages (no model is loaded)."""
+    from assistant.brief import make_brief, render
+    from ingest.embedding import SentenceTransformerEmbedder
+    from ingest.store import ChunkStore
+
+    settings = Settings()
+    knowledge = _knowledge(settings)
+    store = ChunkStore(
+        settings.chroma_dir,
+        settings.collection,
+        SentenceTransformerEmbedder(settings.resolved_model_path),  # loads nothing until used
+    )
+    brief = make_brief(knowledge, store.all_chunks(), args.audience)
+    if args.json:
+        answer = Answer(render(brief, sources=False).strip(), brief.citations)
+        print(json.dumps(answer.as_dict(), ensure_ascii=False))
+    elif args.out is None:
+        print(render(brief), end="")
+    if args.out is not None:
+        try:
+            if args.out.suffix.lower() == ".docx":
+                from assistant.brief_docx import brief_docx
+
+                args.out.write_bytes(brief_docx(brief))
+            else:
+                args.out.write_text(render(brief), encoding="utf-8")
+        except OSError as err:
+            raise CspError(f"cannot write {args.out}: {err.strerror}") from None
+        print(f"wrote {args.out}: {len(brief.citations)} cited lines", file=sys.stderr)
+    return 0
+
+
 def _embedder(settings: Settings) -> Embedder:
     """The real model, from the settings (tests put the fake embedder here)."""
     from ingest.embedding import SentenceTransformerEmbedder, ensure_model
@@ -311,10 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "register":
             return _register(args)
         if args.command == "brief":
-            from assistant.engine import Assistant
-
-            _print(Assistant(Settings()).ask("Prepare a brief"), args.json)
-            return 0
+            return _brief(args)
     except QuestionsInvalid as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
