@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ingest.registers import Registers
-from ingest.types import Action, Decision, Fact, ForwardItem, GlossaryEntry, Recommendation, Where
+from ingest.types import (
+    Action,
+    Decision,
+    Fact,
+    ForwardItem,
+    GlossaryEntry,
+    HistoryStep,
+    Recommendation,
+    Where,
+)
 
 T = TypeVar("T")
 
@@ -48,9 +57,13 @@ def _to_json(obj: Any) -> str:
 def _from_dict(cls: type[T], data: dict) -> T:
     values = {}
     for f in dataclasses.fields(cls):
+        if f.name not in data and f.default is not dataclasses.MISSING:
+            continue  # written before the field existed: its default
         value = data.get(f.name)
         if isinstance(value, dict) and "source" in value and "section" in value:
             value = Where(**value)
+        elif f.name == "history" and isinstance(value, list):
+            value = tuple(_from_dict(HistoryStep, step) for step in value)
         values[f.name] = value
     return cls(**values)
 

@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest import register_conventions
 from ingest.locate import locate
+from ingest.register_lines import due_in
 from ingest.register_text import (
     MONTH_NAMES,
     NAME,
@@ -102,15 +104,26 @@ def _preceded_by_capital(text: str, start: int) -> bool:
     return bool(re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 40) : start]))
 
 
+def owner_of_resolution(text: str) -> tuple[str, str] | None:
+    """(owner, the clause from the owner on) of a resolution that names who is to act
+    ("the Chair write to ..."), or None ("the report be noted", "a protocol be agreed")."""
+    clause = _LEAD_IN.sub("", text.strip(), count=1)
+    m = _OWNER_VERB.match(clause)
+    if not m or m.group("verb") in NOT_ACTIONS:
+        return None
+    return _owner(m.group("owner")), clause.strip().rstrip(".;, ")
+
+
 def from_decision(d: Decision) -> list[_Candidate]:
+    """A resolution naming who is to act is an action too, with the same words (from the
+    owner on, for a clause "..., and that the Chair send a letter ...")."""
     out = []
     for clause in _CLAUSES.split(d.text):
-        clause = _LEAD_IN.sub("", clause.strip(), count=1)
-        m = _OWNER_VERB.match(clause)
-        if not m or m.group("verb") in NOT_ACTIONS:
+        found = owner_of_resolution(clause)
+        if not found:
             continue
-        text = (m.group("verb") + m.group("rest")).strip().rstrip(".;, ")
-        out.append(_Candidate(_owner(m.group("owner")), text, d.meeting_date, d.item, d.where, 0))
+        owner, text = found
+        out.append(_Candidate(owner, text, d.meeting_date, d.item, d.where, 0))
     return out
 
 
@@ -124,6 +137,8 @@ def from_sentences(doc: LoadedFile, parts: list[Part], part: Part) -> list[_Cand
                 continue
             end = sentence_end(text, m.end(), part.end)
             said = unwrap(text[m.end() : end]).rstrip(".;, ")
+            if pattern is _AGREED_TO:  # the whole sentence, its subject the owner
+                said = unwrap(text[m.start() : end]).rstrip(".;, ")
             if pattern is _SUGGESTED and m.group("how") != "agreed":
                 said = f"{said} ({m.group('how')})"
             item = top_section(part, m.start())
@@ -165,24 +180,27 @@ def extract_actions(
     kept.sort(key=lambda c: (c.meeting_date or "", c.where.source, c.where.start))
     later = _Later(docs, parts)
     actions = []
+    conv = register_conventions.current()
     for c in kept:
-        due = DUE.search(c.text)
         news = later.latest(c)
-        status, latest, latest_where = "open", "", None
+        state, latest, latest_where = "not stated", "", None
         if news:
             latest, latest_where = news
-            status = "done" if says_done(latest) else "update in later papers"
+            state = "done" if says_done(latest) else "not stated"
         actions.append(
             Action(
                 owner=c.owner,
                 text=c.text,
                 meeting_date=c.meeting_date,
                 item=c.item,
-                due=due.group(0) if due else "",
-                status=status,
+                due=due_in(c.text, conv),
+                status="",  # minutes print no status; a later paper's wording is `latest`
                 latest=latest,
                 where=c.where,
                 latest_where=latest_where,
+                state=state,
+                reference=c.item,
+                partnership=c.where.partnership,
             )
         )
     return actions
@@ -205,7 +223,8 @@ class _Later:
     """Sentences of every dated part, to find what a later paper says of an action."""
 
     def __init__(self, docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> None:
-        self.sentences: list[tuple[str, str, int, str, set[str]]] = []  # date, name, offset
+        # date, name, offset, sentence, terms, partnership
+        self.sentences: list[tuple[str, str, int, str, set[str], str]] = []
         self.docs, self.parts = docs, parts
         df: Counter[str] = Counter()
         seen: set[str] = set()
@@ -225,7 +244,9 @@ class _Later:
                     if norm(said) not in seen:  # a sentence filed twice counts once
                         seen.add(norm(said))
                         df.update(terms)
-                    self.sentences.append((part.date or "", name, at, said, terms))
+                    self.sentences.append(
+                        (part.date or "", name, at, said, terms, part.partnership)
+                    )
         n = max(1, len(seen))
         self.idf = {t: math.log(n / c) for t, c in df.items()}
 
@@ -236,9 +257,9 @@ class _Later:
         words = set(content_words(text))
         pairs = {t for t in _terms(text) if " " in t}
         best = None
-        for date, name, at, said, terms in self.sentences:
-            if date <= c.meeting_date:
-                continue
+        for date, name, at, said, terms, partnership in self.sentences:
+            if date <= c.meeting_date or partnership != c.where.partnership:
+                continue  # only a later paper of the same partnership reports on it
             # Two of the action's words side by side and half its words (three or more):
             # "Harm to Hope" or "(Community Trigger) process" in a list of the partnership's
             # duties is a mention, not news of the action.

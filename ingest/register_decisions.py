@@ -24,7 +24,14 @@ from ingest.register_text import (
 )
 from ingest.types import Decision, LoadedFile, Part
 
-RESOLUTION = re.compile(r"^(?:[-•]\s*)?(AGREED|RESOLVED)\b[\s:.–-]*(.*)$")
+RESOLUTION = re.compile(
+    r"^(?:[-•]\s*)?(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(AGREED|RESOLVED)\b[\s:.–-]*(.*)$"
+    r"|^(That):?$"  # a bare "That" line over lettered items
+)
+# "that:" / "that" / ":" between the resolution word and what was resolved.
+_THAT = re.compile(r"^(?:that\b\s*:?|:)\s*", re.I)
+# Inline items: "(a) the report be noted; (b) ...; and (c) ...".
+INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x))[.)]\s+(\S.*)$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z/&'’ ,-]{3,}$")
@@ -47,7 +54,7 @@ def is_minutes(part: Part, text: str) -> bool:
         return True
     body = text[part.start : part.end]
     return bool(
-        re.search(r"\bpresent\s*:", body[:4000], re.I)
+        re.search(r"\bpresent\s*:|^\s*Minutes\s*:", body[:4000] + body[-20000:], re.I | re.M)
         and re.search(r"(?m)^\W*(AGREED|RESOLVED)\b", body)
     )
 
@@ -96,13 +103,35 @@ def _is_noise(text: str) -> bool:
     )
 
 
+def _inline(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]] | None:
+    """(offset, text) of each inline item of "RESOLVED that: (a) ...; (b) ...", or None."""
+    text, _ = _collect(lines, i, rest)
+    marks = list(INLINE_ITEM.finditer(text))
+    if not marks or marks[0].start() != 0 or len(marks) < 2:
+        return None
+    raw = lines[i].raw
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        item = text[m.end() : end]
+        col = raw.find(item[:20])
+        out.append((lines[i].start + max(col, 0), item))
+    return out
+
+
 def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
-    """(line index, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
+    """(offset, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
     if LEAD_IN.match(rest):  # "RESOLVED that:" introduces lettered items; it is none itself
         rest = ""
-    if rest:
-        text, _ = _collect(lines, i, rest)
-        return [(i, text)]
+    bare = _THAT.sub("", rest, count=1)  # "the report be noted": "that" is the label's
+    if bare:
+        inline = _inline(lines, i, bare)
+        if inline:
+            return inline
+        text, _ = _collect(lines, i, bare)
+        col = lines[i].raw.find(bare[:20])
+        return [(lines[i].start + max(col, 0), text)]
+    rest = ""
     out: list[tuple[int, str]] = []
     j, expected, skipped, style = i + 1, None, 0, None
     while j < len(lines):
@@ -120,7 +149,7 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
             and (m.group(1) == expected or (expected is None and m.group(1) in ("1", "a", "i")))
         ):
             style = shape
-            start = j
+            start = lines[j].start + len(lines[j].raw) - len(lines[j].raw.lstrip())
             body, j = _collect(lines, j, m.group(2))
             out.append((start, body))
             expected = _next_label(m.group(1))
@@ -130,7 +159,7 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
             # "AGREED" then an unnumbered resolution on the next line.
             if text[:4].lower() == "that":
                 body, _ = _collect(lines, j, text)
-                return [(j, body)]
+                return [(lines[j].start + len(lines[j].raw) - len(lines[j].raw.lstrip()), body)]
             return out
         if _is_noise(text) and skipped < 5:
             skipped += 1
@@ -154,7 +183,7 @@ def _next_label(label: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = unwrap(text).rstrip(" ;,")
+    text = re.sub(r"\s*;\s*(?:and|or)$", "", unwrap(text).rstrip(" ;,")).rstrip(" ;,")
     if text[:5].lower() == "that ":
         text = "That " + text[5:]
     return text
@@ -167,9 +196,10 @@ def part_decisions(doc: LoadedFile, parts: list[Part], part: Part) -> list[Found
         m = RESOLUTION.match(line.text)
         if not m:
             continue
-        for k, text in _resolutions(lines, i, clean(m.group(2))):
-            offset = lines[k].start + (len(lines[k].raw) - len(lines[k].raw.lstrip()))
-            found.append(_decision(doc, parts, part, offset, _tidy(text)))
+        for offset, text in _resolutions(lines, i, clean(m.group(2) or "")):
+            text = _tidy(text)
+            if text:
+                found.append(_decision(doc, parts, part, offset, text))
     for m in IT_WAS_AGREED.finditer(doc.text, part.start, part.end):
         end = sentence_end(doc.text, m.start(), part.end)
         found.append(_decision(doc, parts, part, m.start(), unwrap(doc.text[m.start() : end])))

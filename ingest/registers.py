@@ -24,13 +24,20 @@ item (unless either copy lost its heading) and (nearly) the same words is droppe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ingest.register_actions import extract_actions
+from ingest import register_conventions
+from ingest.locate import locate
+from ingest.register_actions import extract_actions, owner_of_resolution
+from ingest.register_build import Built, due_date, from_found, from_row, join_updates
+from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
-from ingest.register_recommendations import extract_recommendations
+from ingest.register_lines import Items, due_in, label_entries, report_recommendations
+from ingest.register_pdf import pdf_rows
+from ingest.register_recommendations import extract_recommendations, year_label
+from ingest.register_tables import html_tables, line_tables, record_blocks
 from ingest.register_text import cleanliness, similar
 from ingest.types import (
     Action,
@@ -94,12 +101,131 @@ def extract_decisions(docs: dict[str, LoadedFile], parts: dict[str, list[Part]])
     return [f.decision for f in kept]
 
 
+def _readers(
+    docs: dict[str, LoadedFile], parts: dict[str, list[Part]], conv: RegisterConventions
+) -> tuple[list[Built], list[Built], list[Built]]:
+    """Decisions, actions and recommendations of the label, table and report readers."""
+    decisions: list[Built] = []
+    actions: list[Built] = []
+    recommendations: list[Built] = []
+    for name in sorted(docs):
+        doc = docs[name]
+        pdf = pdf_rows(doc, conv)
+        for part in parts.get(name, []):
+            items = Items(doc, part, conv)
+            rows = line_tables(doc.text, part.start, part.end, conv, skip_recommendations=True)
+            rows += html_tables(doc.text, part.start, part.end, conv)
+            blocks = record_blocks(doc.text, part.start, part.end, conv)
+            rows += blocks
+            rows += [r for r in pdf if part.start <= r.offset < part.end]
+            spans = [(b.offset, b.offset + 2000) for b in blocks]
+            found = [
+                f
+                for f in label_entries(doc, part, conv, items)
+                if not _in_any_block(doc.text, spans, f.offset)
+            ]
+            found += [from_row(r) for r in rows]
+            if not is_minutes(part, doc.text):
+                found += report_recommendations(doc, part, conv)
+            year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
+            for f in found:
+                where = locate(doc, parts[name], f.offset)
+                row_year = next(
+                    (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
+                     if year_label(h)),
+                    "",
+                )
+                b = from_found(f, where, conv, row_year or year)
+                {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
+    return decisions, actions, recommendations
+
+
+def _in_any_block(text: str, spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset <= b and _in_block(text, a, offset) for a, b in spans)
+
+
+def _in_block(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` is inside the record block that starts at ``start`` (no blank
+    line between them)."""
+    return "\n\n" not in text[start:offset]
+
+
+def _legacy_state(status: str) -> str:
+    if status.startswith("open (repeated"):
+        return "open"
+    return {"done": "done", "in progress": "in progress"}.get(status, "not stated")
+
+
+def _placed(
+    entries: list, docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
+    conv: RegisterConventions,
+) -> list:
+    """Entries of the corpus's readers with the fields every entry has: the item from the
+    item headings when the segmenter found none, reference, partnership, state."""
+    cache: dict[tuple[str, int], Items] = {}
+    out = []
+    for e in entries:
+        w = e.where
+        part = next((p for p in parts.get(w.source, []) if p.start <= w.start < p.end), None)
+        item = getattr(e, "item", "")
+        title = getattr(e, "item_title", "")
+        if part is not None and hasattr(e, "item") and not item:
+            key = (w.source, part.index)
+            if key not in cache:
+                cache[key] = Items(docs[w.source], part, conv)
+            item, title = cache[key].at(w.start)
+        extra: dict = {"partnership": w.partnership}
+        if isinstance(e, Decision):
+            extra.update(item=item, item_title=title, reference=e.reference or item,
+                         state=e.state or "not stated")
+            found = owner_of_resolution(e.text)
+            if found and not e.owner:
+                extra.update(owner=found[0], due=due_in(e.text, conv))
+                extra["due_date"] = due_date(extra["due"])
+        elif isinstance(e, Action):
+            extra.update(item=item, reference=e.reference or item, due_date=due_date(e.due),
+                         state=e.state or "not stated")
+        elif isinstance(e, Recommendation):
+            extra.update(reference=e.reference or f"Recommendation {e.number}",
+                         state=e.state or _legacy_state(e.status))
+        out.append(replace(e, **extra))
+    return out
+
+
+def _same_entry(a, b) -> bool:
+    """One entry found by two readers: the same paper, place or words."""
+    if a.where.source != b.where.source:
+        return False
+    if abs(a.where.start - b.where.start) <= 3:
+        return True
+    both_referenced = a.reference and b.reference and a.reference != b.reference
+    return not both_referenced and a.where.date == b.where.date and similar(a.text, b.text)
+
+
+def _merge(first: list, extra: list[Built]) -> list[Built]:
+    """The corpus readers' entries, then each other reader's entry they do not hold."""
+    out = [Built(e, False, (e.where.date or "", e.where.source, e.where.start)) for e in first]
+    for b in extra:
+        if not any(_same_entry(k.entry, b.entry) for k in out):
+            out.append(b)
+    return out
+
+
 def extract_registers(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> Registers:
-    decisions = extract_decisions(docs, parts)
+    conv = register_conventions.current()
+    resolutions = extract_decisions(docs, parts)
+    legacy_actions = extract_actions(docs, parts, minutes_parts(docs, parts), resolutions)
+    legacy_recs = extract_recommendations(docs, parts)
+    new_decisions, new_actions, new_recs = _readers(docs, parts, conv)
+    decisions = _merge(_placed(resolutions, docs, parts, conv), new_decisions)
+    actions = _merge(_placed(legacy_actions, docs, parts, conv), new_actions)
+    recs = _merge(_placed(legacy_recs, docs, parts, conv), new_recs)
+    joined_actions, _ = join_updates(actions)
+    joined_recs, _ = join_updates(recs)
     return Registers(
-        decisions=decisions,
-        actions=extract_actions(docs, parts, minutes_parts(docs, parts), decisions),
-        recommendations=extract_recommendations(docs, parts),
+        decisions=[b.entry for b in sorted(decisions, key=lambda b: b.order)],
+        actions=joined_actions,
+        recommendations=joined_recs,
         forward=extract_forward(docs, parts),
         glossary=extract_glossary(docs, parts),
     )

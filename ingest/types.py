@@ -237,6 +237,19 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class HistoryStep:
+    """One paper's word on a register entry: when, the status it printed, and where."""
+
+    date: str | None
+    status: str  # as printed
+    state: str
+    reference: str
+    text: str  # the entry as that paper words it
+    update: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class Decision:
     """An AGREED resolution of a meeting."""
 
@@ -245,6 +258,18 @@ class Decision:
     item_title: str  # "PARTNERSHIP STRATEGIC ASSESSMENT"
     text: str  # "That Andy Thomas consider new and effective ways ..."
     where: Where
+    # Issue 10: the fields every register entry has, whatever paper it comes from.
+    owner: str = ""  # who is to do it, as printed ("" when no one is named)
+    due: str = ""  # the due date as printed, without its preposition
+    due_date: str | None = None  # the due date as an ISO date, where it parses
+    status: str = ""  # the status as printed ("" when none is)
+    state: str = ""  # open, in progress, done, carried forward, dropped, not stated
+    rag: str = ""  # red, amber, green when the status is a RAG rating
+    reference: str = ""  # the entry's own reference, else its minute or item number
+    partnership: str = ""
+    update: str = ""  # the update, comment or progress printed with it
+    history: tuple[HistoryStep, ...] = ()  # every paper's word on it, oldest first
+    kind: str = "decision"
 
 
 @dataclass(frozen=True)
@@ -260,6 +285,14 @@ class Action:
     latest: str  # what the latest document says of it, quoted; "" when nothing
     where: Where
     latest_where: Where | None = None
+    due_date: str | None = None
+    state: str = ""
+    rag: str = ""
+    reference: str = ""
+    partnership: str = ""
+    update: str = ""
+    history: tuple[HistoryStep, ...] = ()
+    kind: str = "action"
 
 
 @dataclass(frozen=True)
@@ -273,6 +306,15 @@ class Recommendation:
     status: str  # "open", "in progress", "done", or "" when unknown
     where: Where
     update_where: Where | None = None
+    owner: str = ""
+    due: str = ""
+    due_date: str | None = None
+    state: str = ""
+    rag: str = ""
+    reference: str = ""
+    partnership: str = ""
+    history: tuple[HistoryStep, ...] = ()
+    kind: str = "recommendation"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,203 @@
+"""Register entries from every reader, as the typed entries of `ingest.types`, with their
+state, rating, reference and partnership; then later papers' updates joined to what they
+report on, within one partnership only.
+
+Joining (actions and recommendations): an entry of a later-dated paper of the same
+partnership reports on an earlier entry when
+
+- both print their own reference and it is the same ("CSP/24/07" in the minutes and in the
+  action log; a minute's number is not an entry's own reference, so "43" of one meeting is
+  never "43" of another), or
+- it is the same action in other words: the earlier entry has no reference of its own, the
+  owners are the same people (in any order: "R. Bakshi and F. Trelawney" and
+  "F. Trelawney / R. Bakshi") and the two share enough of their words.
+
+The earlier entry keeps its words, owner and reference; its status, state and update are
+the latest paper's, and its history holds every step oldest first, each citing its paper.
+Entries of two partnerships never join, whatever their references.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ingest.dates import MONTHS
+from ingest.register_conventions import RegisterConventions
+from ingest.register_lines import Found
+from ingest.register_tables import Row
+from ingest.register_text import content_words
+from ingest.types import Action, Decision, HistoryStep, Recommendation, Where
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def due_date(due: str) -> str | None:
+    """The due date as ISO where it parses: "30 June 2024", "30/06/2024", "31 Jul 2024";
+    a month alone ("Mar 2025", "the end of July 2024") is its last day."""
+    text = due.strip().lower()
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?\s+(\d{{4}})\b", text)
+    try:
+        if m:
+            return date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))).isoformat()
+        m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
+        if m:
+            year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+            return date(year, int(m.group(2)), int(m.group(1))).isoformat()
+        m = re.search(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", text)
+        if m:
+            year, month = int(m.group(2)), MONTHS[m.group(1)]
+            return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def clean_owner(owner: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
+
+
+def clean_due(due: str) -> str:
+    due = re.sub(r"\s+", " ", due).strip()
+    return "" if re.fullmatch(r"[-–—]+|n/?a|none|tbc?", due, re.I) else due
+
+
+@dataclass
+class Built:
+    """An entry with what joining needs: whether its reference is its own."""
+
+    entry: Decision | Action | Recommendation
+    own_reference: bool
+    order: tuple  # (date, source, offset): oldest first
+
+
+def _step(e: Action | Recommendation) -> HistoryStep:
+    return HistoryStep(e.where.date, e.status, e.state, e.reference, e.text, e.update, e.where)
+
+
+def from_found(
+    f: Found, where: Where, conv: RegisterConventions, year: str = ""
+) -> Built:
+    status = f.status
+    state = conv.state_of(status, f.update)
+    rag = conv.rag_of(status)
+    common = dict(
+        due_date=due_date(f.due),
+        state=state,
+        rag=rag,
+        reference=f.reference,
+        partnership=where.partnership,
+    )
+    if f.kind == "decision":
+        entry: Decision | Action | Recommendation = Decision(
+            where.date, f.item, f.item_title, f.text, where,
+            owner=f.owner, due=f.due, status=status, update=f.update, **common,
+        )
+    elif f.kind == "action":
+        entry = Action(
+            f.owner, f.text, where.date, f.item, f.due, status, f.update, where,
+            update=f.update, **common,
+        )
+    else:
+        number = re.search(r"(\d+)\D*$", f.reference)
+        entry = Recommendation(
+            year, int(number.group(1)) if number else 0, f.text, f.update, status, where,
+            owner=f.owner, due=f.due, **common,
+        )
+    return Built(entry, f.own_reference, (where.date or "", where.source, where.start))
+
+
+def from_row(row: Row) -> Found:
+    c = row.cells
+    return Found(
+        row.kind,
+        re.sub(r"[\s.;,]+$", "", c.get("text", "")),
+        row.offset,
+        owner=clean_owner(c.get("owner", "")),
+        due=clean_due(c.get("due", "")),
+        status=c.get("status", ""),
+        update=re.sub(r"[\s.]+$", "", c.get("update", "")),
+        reference=c.get("reference", ""),
+        own_reference=bool(c.get("reference")),
+    )
+
+
+def _people(owner: str) -> frozenset[str]:
+    """The surnames (or words) of an owner: "R. Bakshi and F. Trelawney" → bakshi, trelawney."""
+    return frozenset(
+        w.lower()
+        for w in re.findall(r"[A-Za-z][\w'’-]+", owner)
+        if w.lower() not in {"and", "the", "of", "for"} and not re.fullmatch(r"[A-Z]", w)
+    )
+
+
+def _other_words(a: Action | Recommendation, b: Action | Recommendation) -> bool:
+    pa, pb = _people(a.owner), _people(b.owner)
+    if not pa or pa != pb:
+        return False
+    wa, wb = set(content_words(a.text)), set(content_words(b.text))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.4
+
+
+def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dict[int, str]]:
+    """Entries with later papers' updates joined in (see the module's docstring), and for
+    each joined entry (by id) how it was matched."""
+    ordered = sorted(built, key=lambda b: b.order)
+    kept: list[Built] = []
+    matched: dict[int, str] = {}
+    for b in ordered:
+        e = b.entry
+        target, how = None, ""
+        if b.own_reference:
+            target = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.own_reference
+                    and k.entry.kind == e.kind
+                    and k.entry.partnership == e.partnership
+                    and k.entry.reference == e.reference
+                    and (k.entry.where.date or "") < (e.where.date or "")
+                ),
+                None,
+            )
+            how = "reference"
+            if target is None:
+                target = next(
+                    (
+                        k
+                        for k in kept
+                        if not k.own_reference
+                        and k.entry.kind == e.kind == "action"
+                        and k.entry.partnership == e.partnership
+                        and (k.entry.where.date or "") < (e.where.date or "")
+                        and not k.entry.history[1:]
+                        and _other_words(k.entry, e)
+                    ),
+                    None,
+                )
+                how = "other words"
+        if target is None or not e.partnership:
+            kept.append(b)
+            continue
+        old = target.entry
+        steps = old.history or (_step(old),)
+        joined = replace(
+            old,
+            status=e.status,
+            state=e.state,
+            rag=e.rag,
+            update=e.update,
+            history=(*steps, _step(e)),
+        )
+        if isinstance(joined, Action):
+            joined = replace(joined, latest=e.update, latest_where=e.where)
+        else:
+            joined = replace(joined, update_where=e.where)
+        target.entry = joined
+        matched[id(joined)] = how
+    return [k.entry for k in kept], matched

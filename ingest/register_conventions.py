@@ -1,0 +1,134 @@
+"""The `[registers]` section of the conventions file: labels, header words, status words
+and RAG ratings of registers, as data (see `ingest/conventions.toml`).
+
+The section is merged like the rest of the file: a corpus's own `conventions.toml` adds to
+its lists, and `replace = ["registers.columns.due"]` drops a default first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.conventions import DEFAULT_PATH, FILE_NAME, _compile, _drop, _merge, _read
+
+STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
+OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
+COLUMN_ROLES = ("reference", "text", "owner", "due", "status", "update", "raised")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower().rstrip(".:")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per conventions file
+class RegisterConventions:
+    decision_labels: tuple[str, ...]
+    action_labels: tuple[str, ...]
+    resolution_words: tuple[str, ...]
+    empty_values: frozenset[str]
+    agreed_verbs: tuple[str, ...]
+    due_prepositions: tuple[str, ...]
+    due_words: tuple[str, ...]
+    recommendation_bodies: tuple[str, ...]
+    recommendation_headings: frozenset[str]
+    item_headings: tuple[re.Pattern[str], ...]
+    reference: re.Pattern[str]
+    columns: dict[str, frozenset[str]]
+    states: dict[str, str]  # status word → state
+    rag: dict[str, str]  # rating word → red / amber / green
+    done_updates: tuple[str, ...]
+
+    def column_role(self, header: str) -> str | None:
+        """The role of a header cell: the list that holds it whole, else its first or last
+        one or two words ("Quarter 2 update" → update, "Target date" → due)."""
+        key = _key(header)
+        if not key:
+            return None
+        words = key.split()
+        candidates = [key]
+        for n in (2, 1):
+            candidates += [" ".join(words[-n:]), " ".join(words[:n])]
+        for c in candidates:
+            for role in COLUMN_ROLES:
+                if c in self.columns.get(role, ()):
+                    return role
+        return None
+
+    def state_of(self, status: str, update: str = "") -> str:
+        """The normalised state of a printed status; a RAG rating is "in progress" unless
+        the update opens by saying the work is done."""
+        key = _key(status)
+        if not key:
+            return "not stated"
+        if key in self.rag:
+            opening = _key(update).split(" ", 1)[0].strip(":;,") if update else ""
+            return "done" if opening in self.done_updates else "in progress"
+        if key in self.states:
+            return self.states[key]
+        words = key.split()
+        for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
+            head = " ".join(words[:n]).strip("(),;:-–")
+            if head in self.states:
+                return self.states[head]
+        return "not stated"
+
+    def rag_of(self, status: str) -> str:
+        return self.rag.get(_key(status), "")
+
+    def is_status(self, text: str) -> bool:
+        key = _key(text)
+        return key in self.states or key in self.rag
+
+    def is_empty(self, text: str) -> bool:
+        return _key(text).rstrip(".") in self.empty_values
+
+
+@lru_cache(maxsize=8)
+def load(corpus_dir: Path | None = None) -> RegisterConventions:
+    data = _read(DEFAULT_PATH)
+    own = Path(corpus_dir) / FILE_NAME if corpus_dir else None
+    if own and own.exists():
+        extra = _read(own)
+        for dotted in extra.pop("replace", []):
+            _drop(data, dotted)
+        data = _merge(data, extra)
+    reg = data.get("registers", {})
+    states = {
+        _key(word): state
+        for state, word_list in reg.get("states", {}).items()
+        for word in word_list
+    }
+    rag_section = dict(reg.get("rag", {}))
+    done_updates = tuple(_key(w) for w in rag_section.pop("done_updates", ()))
+    rag = {_key(w): colour for colour, word_list in rag_section.items() for w in word_list}
+    return RegisterConventions(
+        decision_labels=tuple(reg.get("decision_labels", ())),
+        action_labels=tuple(reg.get("action_labels", ())),
+        resolution_words=tuple(reg.get("resolution_words", ())),
+        empty_values=frozenset(_key(w) for w in reg.get("empty_values", ())),
+        agreed_verbs=tuple(reg.get("agreed_verbs", ())),
+        due_prepositions=tuple(sorted(reg.get("due_prepositions", ()), key=len, reverse=True)),
+        due_words=tuple(reg.get("due_words", ())),
+        recommendation_bodies=tuple(reg.get("recommendation_bodies", ())),
+        recommendation_headings=frozenset(_key(w) for w in reg.get("recommendation_headings", ())),
+        item_headings=tuple(
+            _compile(p, "registers.item_headings") for p in reg.get("item_headings", ())
+        ),
+        reference=_compile(reg.get("reference", r"^\S+$"), "registers.reference"),
+        columns={
+            role: frozenset(_key(w) for w in words)
+            for role, words in reg.get("columns", {}).items()
+        },
+        states=states,
+        rag=rag,
+        done_updates=done_updates,
+    )
+
+
+def current() -> RegisterConventions:
+    from ingest.settings import Settings
+
+    return load(Settings().corpus_dir.resolve())

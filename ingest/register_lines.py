@@ -1,0 +1,235 @@
+"""Register entries printed as lines: "Decision:" and "Action:" labels, the minute or item
+they fall under, who is to act and by when, and a report's numbered recommendations.
+
+- ``Decision: That the report be noted.`` is a decision; ``Action (CSP/24/07): M. Adeyemi
+  to circulate ... by 30 June 2024.`` an action with its own reference, its owner the "X"
+  of "X to ...", its due date the date phrase after "by" / "before" (without it). An empty
+  label ("Decision: None required.", "Action: none.") is nothing.
+- The reference of an entry without its own is the number of the minute or item it is
+  printed under, from the item heading patterns of the conventions
+  (``**24/31  Night-time economy**``, ``43.<TAB>Anti-social behaviour``).
+- A report's recommendations: numbered paragraphs ("2.1 That the Panel notes ...") under
+  a recommendations heading, or opening "That the <body>"; and bold markers (``**R1.**``)
+  under a heading that names recommendations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.register_conventions import RegisterConventions
+from ingest.register_text import MONTH_NAMES, clean, top_section, unwrap
+from ingest.types import LoadedFile, Part
+
+
+@dataclass
+class Found:
+    """An entry as a reader finds it, before it is dated, placed and given its state."""
+
+    kind: str
+    text: str
+    offset: int
+    owner: str = ""
+    due: str = ""
+    status: str = ""
+    update: str = ""
+    reference: str = ""
+    item: str = ""  # the enclosing minute or item number
+    item_title: str = ""
+    own_reference: bool = False  # printed with the entry itself (not its minute's number)
+
+
+def tidy_text(text: str) -> str:
+    """Whitespace collapsed; the trailing '.', ';' or ',' (and a '; and' / '; or') dropped."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s*;\s*(?:and|or)$", "", text)
+    return text.rstrip(" .;,")
+
+
+@lru_cache(maxsize=8)
+def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
+    preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_prepositions)
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in conv.due_words)
+    date = (
+        rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
+        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
+        rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
+    )
+    return re.compile(
+        rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words})|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+    )
+
+
+def due_in(text: str, conv: RegisterConventions) -> str:
+    """The due date phrase of a sentence, as printed, without its preposition."""
+    found = list(_due_pattern(conv).finditer(text))
+    m = found[-1] if found else None  # the last one: "by the Chair ... by 30 June" → the date
+    if not m:
+        return ""
+    return re.sub(r"\s+", " ", m.group("due") or m.group("month"))
+
+
+_X_TO = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|for))*?)"
+    r"\s+to\s+(?=[a-z])"
+)
+
+
+def owner_to(text: str) -> str:
+    """The X of "X to do something" ("M. Adeyemi", "R. Bakshi and F. Trelawney")."""
+    m = _X_TO.match(text)
+    if not m or len(m.group("owner")) > 80:
+        return ""
+    return m.group("owner")
+
+
+# --- Items ---------------------------------------------------------------------------------
+
+
+class Items:
+    """The minute or item each offset of a part falls under."""
+
+    def __init__(self, doc: LoadedFile, part: Part, conv: RegisterConventions) -> None:
+        self.part = part
+        self.heads: list[tuple[int, str, str]] = []  # offset, number, title
+        pos = part.start
+        for raw in doc.text[part.start : part.end].split("\n"):
+            line = raw.strip()
+            for pattern in conv.item_headings:
+                m = pattern.match(line)
+                if m:
+                    title = clean(line[m.end("ref") :]).strip(" .\t")
+                    title = re.sub(r"\s+PDF\s+\d+\s*KB$", "", title)
+                    self.heads.append((pos, m.group("ref"), title))
+                    break
+            pos += len(raw) + 1
+
+    def at(self, offset: int) -> tuple[str, str]:
+        before = [h for h in self.heads if h[0] <= offset]
+        if before:
+            return before[-1][1], before[-1][2]
+        if self.heads:
+            return "", ""
+        section = top_section(self.part, offset)
+        return (section.number, section.title) if section else ("", "")
+
+
+# --- Labels --------------------------------------------------------------------------------
+
+
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(
+        rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
+        rf"\s*:\s*(?:\*\*)?\s*(?P<rest>.*)$",
+        re.I,
+    )
+
+
+def _paragraph(doc: LoadedFile, start: int, end: int) -> tuple[str, int]:
+    """The text from ``start`` to the end of its paragraph (a blank line or ``end``)."""
+    stop = doc.text.find("\n\n", start, end)
+    stop = end if stop < 0 else stop
+    return doc.text[start:stop], stop
+
+
+def label_entries(
+    doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items
+) -> list[Found]:
+    decision = _label_pattern(conv.decision_labels)
+    action = _label_pattern(conv.action_labels)
+    out: list[Found] = []
+    pos = part.start
+    for raw in doc.text[part.start : part.end].split("\n"):
+        off, pos = pos, pos + len(raw) + 1
+        line = raw.strip()
+        for kind, pattern in (("decision", decision), ("action", action)):
+            m = pattern.match(line)
+            if not m or not m.group("rest").strip():
+                continue
+            if m.group("label")[0].islower():  # "action:" inside a sentence is no label
+                continue
+            start = off + (len(raw) - len(raw.lstrip())) + m.start("rest")
+            text, _ = _paragraph(doc, start, part.end)
+            text = tidy_text(unwrap(text))
+            if not text or conv.is_empty(text):
+                break
+            item, title = items.at(off)
+            ref = (m.group("ref") or "").strip()
+            owner = owner_to(text) if kind == "action" else ""
+            out.append(
+                Found(
+                    kind,
+                    text,
+                    start,
+                    owner=owner,
+                    due=due_in(text, conv) if kind == "action" else "",
+                    reference=ref or item,
+                    item=item,
+                    item_title=title,
+                    own_reference=bool(ref),
+                )
+            )
+            break
+    return out
+
+
+# --- A report's recommendations ------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^(?P<ref>\d{1,2}\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$))(?P<title>.+)$")
+_MARKER = re.compile(r"^\*\*(?P<ref>[A-Z]{1,3}\d{1,2})[.:]?\*\*[.:]?\s+(?P<text>\S.*)$")
+
+
+def _heading_names_recommendations(title: str, conv: RegisterConventions) -> str:
+    """"exact" for a recommendations heading ("2. RECOMMENDATIONS"), "named" for one that
+    names them ("Recommendations for 2024/25"), "" otherwise."""
+    key = re.sub(r"^[\d.\s]+", "", clean(title)).strip().lower()
+    if key in conv.recommendation_headings:
+        return "exact"
+    return "named" if "recommendation" in key else ""
+
+
+def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConventions) -> list[Found]:
+    bodies = "|".join(re.escape(b) for b in conv.recommendation_bodies)
+    that_body = re.compile(rf"^That\s+(?:the\s+)?(?:{bodies})\b")
+    lines: list[tuple[int, str]] = []
+    pos = part.start
+    for raw in doc.text[part.start : part.end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    out: list[Found] = []
+    under = ""
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        line = raw.strip()
+        h = _HEADING.match(line)
+        if h and not _NUMBERED.match(line):
+            under = _heading_names_recommendations(h.group("title"), conv)
+            i += 1
+            continue
+        numbered = _NUMBERED.match(line)
+        m = numbered or (_MARKER.match(line) if under else None)
+        if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
+            acc = [m.group("text")]
+            j = i + 1
+            while j < len(lines):
+                nxt = lines[j][1].strip()
+                if not nxt or _NUMBERED.match(nxt) or _HEADING.match(nxt) or _MARKER.match(nxt):
+                    break
+                acc.append(nxt)
+                j += 1
+            text = tidy_text(unwrap("\n".join(acc)))
+            start = off + len(raw) - len(raw.lstrip()) + m.start("text")
+            if text and not text.endswith(":"):
+                out.append(
+                    Found("recommendation", text, start, reference=m.group("ref"),
+                          own_reference=True)
+                )
+            i = j
+            continue
+        i += 1
+    return out

@@ -1,0 +1,167 @@
+"""Register tables in PDFs, whose text layer gives one line per wrapped cell line and
+nothing that marks where one cell ends and the next begins.
+
+The cells are recovered from where each piece of text is drawn: pypdf reports every text
+piece with its position, the header row's words give the columns' x positions, and a row
+is every piece from a reference in the first column down to the next row, a full-width
+group row ("Open actions"), or a gap wider than two lines (a page footer). A table that
+runs onto the next page keeps its columns there, whether or not the header row is
+repeated: positions on the page do not change with the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.register_conventions import RegisterConventions
+from ingest.register_tables import Row, _kind, _roles, collapse, is_register_header
+from ingest.types import LoadedFile
+
+_TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
+
+
+@dataclass
+class _Piece:
+    page: int  # 0-based
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def _pieces(path: Path) -> list[list[_Piece]]:
+    from pypdf import PdfReader
+
+    pages: list[list[_Piece]] = []
+    reader = PdfReader(str(path))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    for n, page in enumerate(reader.pages):
+        found: list[_Piece] = []
+
+        def visit(text, cm, tm, font, size, found=found, n=n) -> None:  # noqa: ANN001
+            if not text or not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = abs(tm[3] * cm[3]) or 1.0
+            found.append(_Piece(n, x, y, float(size or 10) * scale, collapse(text)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+def _lines(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces grouped by baseline, top of the page first, left to right."""
+    out: list[list[_Piece]] = []
+    for p in sorted(pieces, key=lambda p: (-p.y, p.x)):
+        if out and abs(out[-1][0].y - p.y) <= 1.0:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _column(x: float, starts: list[float]) -> int | None:
+    best = None
+    for i, s in enumerate(starts):
+        if x >= s - _TOLERANCE:
+            best = i
+    return best
+
+
+@dataclass
+class _Table:
+    starts: list[float]
+    roles: list[str | None]
+    headers: list[str]
+    kind: str
+
+
+def _header(line: list[_Piece], conv: RegisterConventions) -> _Table | None:
+    if len(line) < 3:
+        return None
+    headers = [p.text for p in line]
+    roles = _roles(headers, conv)
+    if not is_register_header(roles):
+        return None
+    return _Table([p.x for p in line], roles, headers, _kind(headers, roles))
+
+
+def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
+    """Every register table row of a PDF, or none when the file is not at hand."""
+    if doc.kind != "pdf" or not doc.path or not Path(doc.path).is_file():
+        return []
+    try:
+        pages = _pieces(Path(doc.path))
+    except Exception:  # noqa: BLE001 - an unreadable PDF gives no table rows, not a failure
+        return []
+    rows: list[Row] = []
+    table: _Table | None = None
+    search_from = 0
+    for n, pieces in enumerate(pages):
+        page_start = doc.pages[n].start if n < len(doc.pages) else search_from
+        search_from = max(search_from, page_start)
+        current: list[tuple[int, _Piece]] | None = None
+        last_y = None
+        in_header = False
+
+        def close(table: _Table | None) -> None:
+            nonlocal current, search_from
+            if current and table is not None:
+                row, search_from = _make_row(current, table, doc.text, search_from)
+                if row:
+                    rows.append(row)
+            current = None
+
+        for line in _lines(pieces):
+            head = _header(line, conv)
+            if head:
+                close(table)
+                table, in_header, last_y = head, True, line[0].y
+                continue
+            if table is None:
+                continue
+            cols = [(_column(p.x, table.starts), p) for p in line]
+            first = [p for c, p in cols if c == 0 and abs(p.x - table.starts[0]) <= _TOLERANCE]
+            others = [p for c, p in cols if c not in (0, None)]
+            size = max(p.size for p in line)
+            if first and others and conv.reference.match(first[0].text):
+                close(table)
+                in_header = False
+                current = [(c, p) for c, p in cols if c is not None]
+                last_y = line[0].y
+                continue
+            if in_header and not first:  # a wrapped header cell ("Target" / "date")
+                last_y = line[0].y
+                continue
+            gap = (last_y - line[0].y) if last_y is not None else 0
+            if current is not None and not first and gap <= 2.2 * size:
+                current.extend((c, p) for c, p in cols if c is not None)
+                last_y = line[0].y
+                continue
+            close(table)  # a group row, a paragraph, a footer
+            in_header = False
+        close(table)
+    return rows
+
+
+def _make_row(
+    pieces: list[tuple[int, _Piece]], table: _Table, text: str, search_from: int
+) -> tuple[Row | None, int]:
+    cells: dict[str, list[str]] = {}
+    for c, p in sorted(pieces, key=lambda cp: (cp[0], -cp[1].y)):
+        role = table.roles[c] if c < len(table.roles) else None
+        if role:
+            cells.setdefault(role, []).append(p.text)
+    joined = {r: collapse(" ".join(v)) for r, v in cells.items()}
+    ref = joined.get("reference", "")
+    m = re.compile(rf"(?m)^\s*{re.escape(ref)}\s*$").search(text, search_from) if ref else None
+    offset = m.start() if m else search_from
+    if not joined.get("text"):
+        return None, offset
+    header = {r: h for r, h in zip(table.roles, table.headers) if r}
+    return Row(joined, offset, table.kind, header), (m.end() if m else search_from)

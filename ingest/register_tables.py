@@ -1,0 +1,292 @@
+"""Register tables: action logs, trackers, RAG-rated plans and recommendation-update
+tables, in whatever column order and form they are printed.
+
+Each form is turned into the same thing, a `Row` of cells by role (reference, text, owner,
+due, status, update), the roles read from the header words of the conventions file:
+
+- tab-separated lines and Markdown pipe tables (a header line, then a line per row);
+- HTML ``<table>`` with ``<thead>`` rows, ``colspan`` and ``rowspan`` (pandoc's merged
+  header cells);
+- record blocks: ``Ref: ...`` / ``Action: ...`` / ``Lead: ...`` lines, a block per entry;
+- PDF tables, one cell per line in the text layer: the cells are split by the x position
+  of each piece of text under the header's words (see `register_pdf`).
+
+A row is a row only when it has the text cell; header rows repeated after a page break,
+full-width group rows ("Open actions", "Priority 2: ...") and keys are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ingest.register_conventions import RegisterConventions
+
+_SPACE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def strip_markup(text: str) -> str:
+    return collapse(re.sub(r"\*\*|__|</?(?:u|b|i|strong|em)>", "", text))
+
+
+@dataclass
+class Row:
+    """One entry of a register table: its cells by role, and where it starts."""
+
+    cells: dict[str, str]
+    offset: int
+    kind: str  # "action" or "recommendation"
+    header: dict[str, str] = field(default_factory=dict)  # role → header text
+
+
+def _roles(headers: list[str], conv: RegisterConventions) -> list[str | None]:
+    roles: list[str | None] = []
+    for h in headers:
+        role = conv.column_role(strip_markup(h))
+        roles.append(role if role not in roles else None)  # the first column of a role
+    return roles
+
+
+def is_register_header(roles: list[str | None]) -> bool:
+    have = {r for r in roles if r}
+    return "text" in have and len(have & {"reference", "owner", "due", "status", "update"}) >= 2
+
+
+def _kind(headers: list[str], roles: list[str | None]) -> str:
+    for h, r in zip(headers, roles):
+        if r == "text" and "recommend" in h.lower():
+            return "recommendation"
+    return "action"
+
+
+def _row(
+    cells: list[str],
+    roles: list[str | None],
+    headers: list[str],
+    offset: int,
+    kind: str,
+) -> Row | None:
+    by_role = {
+        r: strip_markup(c) for r, c in zip(roles, cells) if r and strip_markup(c)
+    }
+    if not by_role.get("text"):
+        return None
+    header = {r: strip_markup(h) for r, h in zip(roles, headers) if r}
+    if all(by_role.get(r) == header.get(r) for r in by_role):  # a repeated header row
+        return None
+    return Row(by_role, offset, kind, header)
+
+
+# --- Tab-separated and pipe tables ---------------------------------------------------------
+
+
+def _split(line: str) -> list[str] | None:
+    if "\t" in line:
+        return line.split("\t")
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 3:
+        return [c for c in s.strip("|").split("|")]
+    return None
+
+
+def _separator(cells: list[str]) -> bool:
+    return all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in cells if c.strip())
+
+
+def line_tables(
+    text: str, start: int, end: int, conv: RegisterConventions, skip_recommendations: bool
+) -> list[Row]:
+    rows: list[Row] = []
+    pos = start
+    lines = []
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        cells = _split(raw)
+        if not cells:
+            i += 1
+            continue
+        headers = [strip_markup(c) for c in cells]
+        roles = _roles(headers, conv)
+        if not is_register_header(roles):
+            i += 1
+            continue
+        kind = _kind(headers, roles)
+        tabbed = "\t" in raw
+        skip = skip_recommendations and tabbed and kind == "recommendation"
+        i += 1
+        while i < len(lines):
+            off, raw = lines[i]
+            cells = _split(raw)
+            if cells is None:
+                if raw.strip():
+                    break
+                i += 1
+                continue
+            i += 1
+            if _separator(cells):
+                continue
+            row = _row(cells, roles, headers, off + len(raw) - len(raw.lstrip()), kind)
+            if row and not skip:
+                rows.append(row)
+    return rows
+
+
+# --- HTML tables ---------------------------------------------------------------------------
+
+
+class _TableParser(HTMLParser):
+    """Rows of every <table>: (offset of <tr>, in <thead>, [(text, colspan, rowspan, th)])."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0]
+        for m in re.finditer("\n", text):
+            self.line_starts.append(m.end())
+        self.tables: list[list[tuple[int, bool, list[tuple[str, int, int, bool]]]]] = []
+        self._row: list[tuple[str, int, int, bool]] | None = None
+        self._cell: list[str] | None = None
+        self._cell_attrs: tuple[int, int, bool] = (1, 1, False)
+        self._thead = False
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "thead":
+            self._thead = True
+        elif tag == "tr" and self.tables:
+            self._row = []
+            self.tables[-1].append((self._offset(), self._thead, self._row))
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            span = lambda k: int(a.get(k) or 1) if str(a.get(k) or 1).isdigit() else 1  # noqa: E731
+            self._cell_attrs = (span("colspan"), span("rowspan"), tag == "th")
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self._thead = False
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append((collapse("".join(self._cell)), *self._cell_attrs))
+            self._cell = None
+        elif tag == "tr":
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _grid(rows: list[list[tuple[str, int, int, bool]]]) -> list[list[str]]:
+    """Header rows with their spans laid out: a cell spanning two columns or rows fills
+    each place it covers."""
+    grid: dict[tuple[int, int], str] = {}
+    for r, cells in enumerate(rows):
+        c = 0
+        for text, colspan, rowspan, _ in cells:
+            while (r, c) in grid:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = text
+            c += colspan
+    width = max((c for _, c in grid), default=-1) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+def _all_th(cells: list[tuple[str, int, int, bool]]) -> bool:
+    return bool(cells) and all(th for *_, th in cells)
+
+
+def html_tables(text: str, start: int, end: int, conv: RegisterConventions) -> list[Row]:
+    body = text[start:end]
+    if "<table" not in body.lower():
+        return []
+    parser = _TableParser(body)
+    parser.feed(body)
+    out: list[Row] = []
+    for table in parser.tables:
+        head = [cells for _, thead, cells in table if thead or _all_th(cells)]
+        if not head:
+            continue
+        grid = _grid(head)
+        # Each column's role from its lowest header cell that names one.
+        headers: list[str] = []
+        for c in range(len(grid[0])):
+            label = next(
+                (grid[r][c] for r in range(len(grid) - 1, -1, -1) if conv.column_role(grid[r][c])),
+                grid[-1][c],
+            )
+            headers.append(label)
+        roles = _roles(headers, conv)
+        if not is_register_header(roles):
+            continue
+        kind = _kind(headers, roles)
+        for offset, thead, cells in table:
+            if thead or _all_th(cells):
+                continue
+            flat: list[str] = []
+            for text_, colspan, _, _ in cells:
+                flat.extend([text_] + [""] * (colspan - 1))
+            row = _row(flat, roles, headers, start + offset, kind)
+            if row:
+                out.append(row)
+    return out
+
+
+# --- Record blocks -------------------------------------------------------------------------
+
+_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?([A-Z][A-Za-z .()/#-]{0,30}?)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$"
+)
+
+
+def record_blocks(text: str, start: int, end: int, conv: RegisterConventions) -> list[Row]:
+    """``Ref:`` / ``Action:`` / ``Lead:`` ... blocks, one entry each (three fields or more
+    with roles, the text among them)."""
+    out: list[Row] = []
+    block: list[tuple[str, str, int]] = []  # role, value, offset
+
+    def flush() -> None:
+        roles = [r for r, _, _ in block]
+        if "text" in roles and len(set(roles)) >= 3:
+            cells = {}
+            for r, v, _ in block:
+                cells.setdefault(r, collapse(v))
+            if cells.get("text") and not conv.is_empty(cells["text"]):
+                out.append(Row({k: v for k, v in cells.items() if v}, block[0][2], "action"))
+        block.clear()
+
+    pos = start
+    for raw in text[start:end].split("\n"):
+        off, pos = pos, pos + len(raw) + 1
+        if not raw.strip():
+            flush()
+            continue
+        m = _FIELD.match(raw)
+        role = conv.column_role(m.group(1)) if m else None
+        if m and role:
+            if any(r == role for r, _, _ in block):  # the same field again: a new record
+                flush()
+            block.append((role, m.group(2), off + len(raw) - len(raw.lstrip())))
+        elif block and not m:
+            r, v, o = block[-1]
+            block[-1] = (r, f"{v} {raw.strip()}", o)  # a wrapped value
+        else:
+            flush()
+    flush()
+    return out
