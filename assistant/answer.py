@@ -142,7 +142,11 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
     pairs = [(h or "—", v) for h, v in zip(header[1:], cells[1:]) if v]
     asked = _norm_label(question)
     named = [(h, v) for h, v in pairs if len(_norm_label(h)) >= 4 and _norm_label(h) in asked]
-    return f"{cells[0]} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
+    # The first column's label names what the rows are ("Burglary (Domestic)", "Ward"):
+    # a row quoted alone keeps it.
+    first = header[0].strip() if header else ""
+    label = f"{first}: {cells[0]}" if first and not re.search(r"\d", first) else cells[0]
+    return f"{label} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
 
 
 def _is_heading(text: str, section: str) -> bool:
@@ -221,6 +225,54 @@ def _items_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
     return items
 
 
+MAX_TABLE_ROWS = 14
+
+
+def _table_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
+    """The rows of the table printed right after a paragraph (blank lines skipped), read on
+    into the next passage of the section when the table runs to the end of this one. A
+    short line without a tab inside the table is a wrapped cell and is kept with it."""
+    def rows_of(lines: list[str]) -> tuple[list[str], bool]:
+        rows: list[str] = []
+        for k, line in enumerate(lines):
+            line = line.rstrip()
+            if not line.strip():
+                if rows:
+                    return rows, True
+                continue
+            if "\t" in line:
+                rows.append(line)
+            elif rows and len(line) <= 40 and any("\t" in x for x in lines[k + 1 : k + 3]):
+                rows[-1] = f"{rows[-1]} {line.strip()}"
+            else:
+                return rows, True
+            if len(rows) >= MAX_TABLE_ROWS:
+                return rows, True
+        return rows, False
+
+    rows, ended = rows_of(following)
+    if not ended and next_text is not None:  # the passage ended inside or before the table
+        more = [_pipe_to_tabs(ln) for ln in next_text(chunk).split("\n")]
+        more = [ln for ln in more if ln is not None and ln.rstrip() not in rows]
+        rows, _ = rows_of([*rows, *more])
+    return rows
+
+
+def _table_unit(n: int, lead: str, rows: list[str]) -> Unit:
+    """A sentence that introduces a table, with the table's rows (each with its labels)."""
+    header = None
+    first = [c.strip() for c in rows[0].split("\t")]
+    if len(rows) > 1 and not any(re.fullmatch(r"[+\-−£]?\d[\d,.]*%?", c) for c in first):
+        header, rows = first, rows[1:]
+    if header and len(header) == 2:  # a label and a value: "(Ward / Rate): A 2.7; B 11.4"
+        cells = [[c.strip() for c in r.split("\t") if c.strip()] for r in rows]
+        shown = f"({' / '.join(header)}): " + "; ".join(" ".join(c) for c in cells if c)
+    else:
+        shown = "; ".join(_show_row(r, header) for r in rows)
+    body = "\n".join([lead, *rows])
+    return Unit(n, body, f"{lead} {shown}", listing=True)
+
+
 def _inline(items: list[str]) -> str:
     """List items on one line: their markers dropped, each ended by ';' unless it ends
     with its own punctuation."""
@@ -264,6 +316,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                     out.append(Unit(n, line, shown, named=shown != full))
                 continue
             sentences = [x.strip() for x in _SENTENCE.split(line)]
+            intro = [x for x in sentences if any(p.search(x) for p in conventions().table_intro)]
+            if intro:  # "The following table shows ...": the sentence with the table's rows
+                rows = _table_after(lines[k + 1 :], hit.chunk, next_text)
+                if rows:
+                    out.append(_table_unit(n, intro[-1], rows))
             for j, sentence in enumerate(sentences):
                 if j == len(sentences) - 1 and sentence.endswith(":"):
                     items = _items_after(lines[k + 1 :], hit.chunk, next_text)
@@ -454,6 +511,14 @@ def compose(
     said = " ".join(f"{_place(hits[units[k].hit].chunk)} {units[k].shown}" for k in chosen)
     if figure and not carries_period(question, said):  # another year's figure is no answer
         return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+    if figure:  # and beside that year's figure, no other year's
+        dated = [
+            k for k in chosen
+            if carries_period(question, f"{_place(hits[units[k].hit].chunk)} {units[k].shown}")
+        ]
+        chosen = dated or chosen
+    shown: set[str] = set()  # a sentence printed in two passages is quoted once
+    chosen = [k for k in chosen if not (units[k].shown in shown or shown.add(units[k].shown))]
     return _render(hits, units, chosen)
 
 

@@ -23,6 +23,7 @@ from assistant.registers import (
     answer_outstanding,
     meeting_month,
 )
+from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
 from assistant.roles import answer_role, role_of, says_who
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -35,6 +36,7 @@ from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Where
 
 PASSAGES = 12
+RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive words
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
@@ -80,7 +82,9 @@ class Assistant:
         self.refresh()
         if self.store.count() == 0:
             raise IndexMissing()
-        return self.retriever.search(self.expand(question), k or self.settings.top_k, filters)
+        k = k or self.settings.top_k
+        found = self.retriever.search(self.expand(question), max(k, RERANK_POOL), filters)
+        return rerank(question, found, self.scorer)[:k]
 
     def refresh(self) -> None:
         """Pick up a new ingest while running (the chat stays up while officers add papers):
