@@ -328,3 +328,21 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
         for e in (*knowledge.decisions, *knowledge.actions, *knowledge.recommendations)
         if e.partnership == partnership
     ]
+
+
+# --- The kept-aside documents (holdout/): measured once the readers were finished ----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once, readers not tuned on them: 0/18 (decision notices with "
+    "'Field:<TAB>value' headers and 'The Executive Group RESOLVED:' outside minutes; "
+    "bulleted '- **Minute 52** · ... Lead: ... By: ... **Closed** – ...' items)",
+)
+def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    goldens = _goldens(HOLDOUT)
+    assert len(goldens) == 2
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, {}) for g in goldens]
+    _report(scores, "kept-aside register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
