@@ -42,11 +42,13 @@ def safe_name(name: str) -> str:
             f"Refused {raw!r}: a file name may not contain a folder or '..'. "
             "Upload the file itself, named like 'minutes-2024-01-25.pdf'."
         )
-    ascii_name = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
+    decomposed = unicodedata.normalize("NFKD", raw)  # 'é' -> 'e' + accent, dropped below
+    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     cleaned = _UNSAFE.sub("-", ascii_name).strip(".-_")
     stem, dot, ext = cleaned.rpartition(".")
     if not dot or not stem:
         stem, ext = cleaned, ""
+    stem = stem.strip(".-_") or "upload"
     ext = f".{ext.lower()}" if ext else ""
     if ext not in ALLOWED:
         raise UploadRefused(
