@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # weights) or "torch" (sentence-transformers).
     embed_backend: str = "onnx"
     collection: str = DEFAULT_COLLECTION
+    # A Chroma server (e.g. http://db-host:8000) for the vectors instead of data_dir/chroma;
+    # the keyword index and the knowledge base stay in data_dir.
+    chroma_url: str | None = None
     chunk_size: int = DEFAULT_CHUNK_SIZE
     chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
     top_k: int = DEFAULT_TOP_K
