@@ -16,6 +16,7 @@ import os
 import shutil
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import bm25s
 import chromadb
@@ -24,6 +25,8 @@ from chromadb.config import Settings as ChromaSettings
 
 from ingest.dates import long_form
 from ingest.embedding import Embedder
+from ingest.errors import CspError
+from ingest.settings import Settings
 from ingest.types import Chunk
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -64,22 +67,59 @@ class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
         raise NotImplementedError("pass the embedder explicitly")
 
 
+class StoreUnavailable(CspError):
+    """The Chroma server named by CSP_CHROMA_URL is malformed or cannot be reached."""
+
+
+def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
+    """A Chroma server's client if ``url`` is set (``http[s]://host[:port]``), else a
+    PersistentClient on ``path``."""
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if not url:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    parsed = urlsplit(url if "//" in url else f"http://{url}")
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise StoreUnavailable(f"CSP_CHROMA_URL={url!r} is not a URL like http://host:8000")
+    ssl = parsed.scheme == "https"
+    try:
+        return chromadb.HttpClient(
+            host=parsed.hostname,
+            port=parsed.port or (443 if ssl else 8000),
+            ssl=ssl,
+            settings=settings,
+        )
+    except Exception as exc:  # noqa: BLE001 - connection refused, DNS, TLS: one line
+        raise StoreUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
+
+
 class ChunkStore:
-    """Chunks with their vectors and metadata in a Chroma PersistentClient."""
+    """Chunks with their vectors and metadata in Chroma: a PersistentClient on ``path``,
+    or the server at ``url`` (``CSP_CHROMA_URL`` when not given)."""
 
     def __init__(
-        self, path: Path, collection: str, embedder: Embedder, page_size: int = PAGE_SIZE
+        self,
+        path: Path,
+        collection: str,
+        embedder: Embedder,
+        page_size: int = PAGE_SIZE,
+        url: str | None = None,
     ) -> None:
         self.page_size = page_size
-        path.mkdir(parents=True, exist_ok=True)
-        self.client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
-        self.collection = self.client.get_or_create_collection(
-            collection,
-            embedding_function=ChromaEmbeddingFunction(embedder),
-            metadata={"hnsw:space": "cosine"},
-        )
+        if url is None:
+            url = Settings().chroma_url
+        self.url = url or None
+        self.client = chroma_client(path, self.url)
+        try:
+            self.collection = self.client.get_or_create_collection(
+                collection,
+                embedding_function=ChromaEmbeddingFunction(embedder),
+                metadata={"hnsw:space": "cosine"},
+            )
+        except Exception as exc:
+            if not self.url:
+                raise
+            raise StoreUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
 
     def count(self) -> int:
         return self.collection.count()
