@@ -183,7 +183,7 @@ def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
     """The chat's event: shows the question and a notice at once, then the answer and its
     sources (history is kept for the session by the Chatbot)."""
 
-    def chat(message, history, doc_type, since, until, partnership):
+    def converse(message, history, doc_type, since, until, partnership):
         question = (message or "").strip()
         if not question:
             raise gr.Error("Type a question first.", print_exception=False)
@@ -197,7 +197,7 @@ def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
         reply = {"role": "assistant", "content": format_answer(answer)}
         yield [*history, reply], sources_panel(answer), ""
 
-    return chat
+    return converse
 
 
 def make_answer_api(ask: Ask) -> Callable[..., dict]:
