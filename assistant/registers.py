@@ -22,7 +22,8 @@ _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(
     rf"\b(?:in|at|on)?\s*(?:the\s+)?({_MONTHS})\s+(\d{{4}})\b(?:\s+meeting)?", re.I
 )
-ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
+# "That the report be noted", "the information be noted" ("RESOLVED that" is the label).
+ROUTINE = re.compile(r"^(?:that )?the (information|report|update)s? be noted\.?$", re.I)
 
 
 def _text_of(entry: Any) -> str:
@@ -294,7 +295,10 @@ def _recommendation_answer(found: list, label: str) -> Answer:
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
         status = r.status or NOT_STATED
-        lines.append(f"- {r.year} Recommendation {r.number} ({status}): “{r.text}”{update} [{n}]")
+        label = r.reference if r.reference and not r.reference.startswith("Recommendation") else (
+            f"Recommendation {r.number}"
+        )
+        lines.append(f"- {r.year} {label} ({status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
         f"{len(found)} recommendation{'s' if len(found) != 1 else ''} {label} "
