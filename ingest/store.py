@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
@@ -93,9 +96,18 @@ def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
         raise StoreUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
 
 
+GENERATION = "generation"  # in the Chroma folder: a new token after every write
+
+
 class ChunkStore:
     """Chunks with their vectors and metadata in Chroma: a PersistentClient on ``path``,
-    or the server at ``url`` (``CSP_CHROMA_URL`` when not given)."""
+    or the server at ``url`` (``CSP_CHROMA_URL`` when not given).
+
+    A PersistentClient keeps the vector index it loaded: what an ingest in another process
+    adds is never searched, and what it deletes is still returned. So every write records a
+    new generation in the Chroma folder, and a store that finds the generation changed
+    since it opened the folder opens it again before it reads (calls are serialised by a
+    lock, so no thread uses a client being replaced)."""
 
     def __init__(
         self,
@@ -109,28 +121,71 @@ class ChunkStore:
         if url is None:
             url = Settings().chroma_url
         self.url = url or None
-        self.client = chroma_client(path, self.url)
+        self.path = path
+        self.name = collection
+        self.embedding_function = ChromaEmbeddingFunction(embedder)
+        self._lock = threading.RLock()
+        self._open()
+
+    def _open(self) -> None:
+        self._seen = self._generation()
+        self.client = chroma_client(self.path, self.url)
         try:
             self.collection = self.client.get_or_create_collection(
-                collection,
-                embedding_function=ChromaEmbeddingFunction(embedder),
+                self.name,
+                embedding_function=self.embedding_function,
                 metadata={"hnsw:space": "cosine"},
             )
         except Exception as exc:
             if not self.url:
                 raise
-            raise StoreUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
+            raise StoreUnavailable(f"cannot reach the Chroma server at {self.url}: {exc}") from exc
+
+    def _generation(self) -> str:
+        if self.url:
+            return ""  # a server serves every client the same index
+        try:
+            return (self.path / GENERATION).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def _wrote(self) -> None:
+        """Tell other processes' stores that the folder changed (this one knows)."""
+        if self.url:
+            return
+        token = f"{os.getpid()}-{time.time_ns()}"
+        tmp = self.path / f"{GENERATION}.{os.getpid()}.tmp"
+        tmp.write_text(token, encoding="utf-8")
+        os.replace(tmp, self.path / GENERATION)
+        self._seen = token
+
+    def _current(self) -> None:
+        """Open the folder again if another process wrote to it since."""
+        if self.url or self._generation() == self._seen:
+            return
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+        self._open()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        with self._lock:
+            self._current()
+            yield
 
     def count(self) -> int:
-        return self.collection.count()
+        with self._reading():
+            return self.collection.count()
 
     def _pages(self, include: list[str], where: dict | None = None) -> Iterator[dict]:
         """The whole collection (or what ``where`` matches), ``page_size`` rows a call."""
         offset = 0
         while True:
-            got = self.collection.get(
-                where=where or None, include=include, limit=self.page_size, offset=offset
-            )
+            with self._reading():
+                got = self.collection.get(
+                    where=where or None, include=include, limit=self.page_size, offset=offset
+                )
             yield got
             if len(got["ids"]) < self.page_size:
                 return
@@ -159,7 +214,8 @@ class ChunkStore:
     def get(self, ids: list[str]) -> list[Chunk]:
         by_id: dict[str, Chunk] = {}
         for batch in self._batches(list(ids)):
-            got = self.collection.get(ids=batch, include=["metadatas", "documents"])
+            with self._reading():
+                got = self.collection.get(ids=batch, include=["metadatas", "documents"])
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
                 by_id[i] = Chunk.from_metadata(i, d, m)
         return [by_id[i] for i in ids if i in by_id]
@@ -171,33 +227,40 @@ class ChunkStore:
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         for start in range(0, len(chunks), self.page_size):
             batch = chunks[start : start + self.page_size]
-            self.collection.upsert(
-                ids=[c.id for c in batch],
-                documents=[c.text for c in batch],
-                metadatas=[c.metadata() for c in batch],
-                embeddings=vectors[start : start + self.page_size],
-            )
+            with self._reading():
+                self.collection.upsert(
+                    ids=[c.id for c in batch],
+                    documents=[c.text for c in batch],
+                    metadatas=[c.metadata() for c in batch],
+                    embeddings=vectors[start : start + self.page_size],
+                )
+                self._wrote()
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
         for batch in self._batches(list(chunks)):
-            self.collection.update(
-                ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch]
-            )
+            with self._reading():
+                self.collection.update(
+                    ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch]
+                )
+                self._wrote()
 
     def delete(self, ids: list[str]) -> None:
         for batch in self._batches(list(ids)):
-            self.collection.delete(ids=batch)
+            with self._reading():
+                self.collection.delete(ids=batch)
+                self._wrote()
 
     def dense(self, vector: list[float], k: int, where: dict | None) -> list[tuple[str, float]]:
-        n = self.count()
-        if n == 0:
-            return []
-        got = self.collection.query(
-            query_embeddings=[vector],
-            n_results=min(k, n),
-            where=where or None,
-            include=["distances"],
-        )
+        with self._reading():
+            n = self.collection.count()
+            if n == 0:
+                return []
+            got = self.collection.query(
+                query_embeddings=[vector],
+                n_results=min(k, n),
+                where=where or None,
+                include=["distances"],
+            )
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
 
