@@ -52,7 +52,7 @@ CHECKS = (
     ("the new paper", "How much funding was agreed for the lantern patrol scheme?",
      lambda r: "12,345" in r["answer"] and any(c["source"].endswith(NEW_PAPER)
                                                for c in r["citations"])),
-    ("the changed paper", "When will the harbour watch pilot begin?",
+    ("the changed paper", "What did the Chair report about the harbour watch pilot?",
      lambda r: "harbour watch" in json.dumps(r).lower()),
 )
 
