@@ -55,7 +55,7 @@ _LEAD_IN = re.compile(
 _CLAUSES = re.compile(r",?\s+and\s+that\s+")
 # "the Head of Communities be authorised": the owner's "of ..." is part of the role.
 _OWNER_VERB = re.compile(
-    rf"^(?P<owner>{OWNER}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)"
+    rf"^(?P<owner>{OWNER}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){{0,3}})?)"
     r"\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
     re.S,
 )

@@ -95,7 +95,7 @@ class RegisterConventions:
     def section_kind(self, label: str) -> str | None:
         """"decision" or "action" for a decision or action label ("DECISION",
         "Actions arising"), else None."""
-        key = _key(label)
+        key = _key(label).replace("(s)", "")  # "Decision(s) taken"
         for kind, labels in (("decision", self.decision_labels), ("action", self.action_labels)):
             if key in {_key(x) for x in labels}:
                 return kind

@@ -31,6 +31,10 @@ from ingest.types import LoadedFile, Part
 _MARKER = re.compile(r"^(?P<indent>\s*)(?:[-*•▪]|\d{1,3}[.)]|\((?:[a-z]|\d{1,2})\))\s+")
 _SEPARATOR = r"\s*(?:[·:|–—]|-(?=\s))\s*"
 _BOLD = re.compile(r"\*\*(?P<inner>[^*]{1,60})\*\*")
+# A status word set apart: in bold, or in brackets ("[Complete]", "(Open)").
+_SET_APART = re.compile(
+    r"\*\*(?P<inner>[^*]{1,60})\*\*|\[(?P<square>[^\]]{1,40})\]|\((?P<round>[^)]{1,40})\)"
+)
 _ROLES = ("text", "owner", "due", "status", "update", "reference")
 
 
@@ -49,7 +53,9 @@ def _field_pattern(conv: RegisterConventions) -> re.Pattern[str]:
 def _status_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     words = sorted({*conv.states, *(w for w in conv.rag if len(w) > 2)}, key=len, reverse=True)
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?:^|(?<=[.;]\s))(?P<status>(?i:{alts}))\b(?!\s*:)", re.M)
+    return re.compile(
+        rf"(?:^|(?<=[.;]\s)|(?<=[–—|]\s)|(?<=\s-\s))(?P<status>(?i:{alts}))\b(?!\s*:)", re.M
+    )
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -71,15 +77,17 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(o, " ".join(ls)) for o, ls in out]
 
 
-def _reference(body: str, conv: RegisterConventions) -> tuple[str, int]:
-    """The item's own reference and where its words start."""
+def _reference(body: str, conv: RegisterConventions, loose: bool = False) -> tuple[str, int]:
+    """The item's own reference and where its words start; ``loose``: a reference may be
+    followed by a space alone (a record's title line, "CSP/25/05 Deliver training")."""
     m = _BOLD.match(body)
     if m and re.search(r"\d", m.group("inner")):
         sep = re.compile(_SEPARATOR).match(body, m.end())
         return strip_markup(m.group("inner")), sep.end() if sep else m.end()
     for pattern in (*conv.list_references, conv.reference):
         raw = pattern.pattern.lstrip("^").rstrip("$")
-        m = re.match(rf"(?P<ref>{raw}){_SEPARATOR}", body)
+        after = rf"{_SEPARATOR}|\.\s+" + (r"|\s+" if loose else "")
+        m = re.match(rf"(?P<ref>{raw})(?:{after})", body)
         if m and re.search(r"\d", m.group("ref")):
             return m.group("ref"), m.end()
     return "", 0
@@ -115,8 +123,8 @@ def parse_item(body: str, conv: RegisterConventions) -> dict[str, str] | None:
     if not marks:
         return None
     status_at = None
-    for m in _BOLD.finditer(body, marks[0][0]):
-        inner = strip_markup(m.group("inner"))
+    for m in _SET_APART.finditer(body, marks[0][0]):
+        inner = strip_markup(m.group("inner") or m.group("square") or m.group("round"))
         inside_field = any(s <= m.start() < v for s, v, _ in marks)
         if conv.state_of(inner) != "not stated" and not inside_field:
             status_at = (m.start(), m.end(), inner)
@@ -171,3 +179,11 @@ def list_rows(doc: LoadedFile, part: Part, conv: RegisterConventions) -> list[Ro
         start = doc.text.find(cells["text"][:20], offset)
         out.append(Row(cells, start if start >= 0 else offset, "action"))
     return out
+
+
+def title_of(line: str, conv: RegisterConventions) -> tuple[str, str]:
+    """(reference, words) of the line above a record block: "CSP/25/05 Deliver training",
+    "### A3. Install CCTV", "**Minute 7** · Clear the fly-tipping"."""
+    body = _MARKER.sub("", re.sub(r"^\s*#{1,6}\s+", "", line).strip(), count=1)
+    ref, at = _reference(body, conv, loose=True)
+    return ref, _tidy(body[at:])

@@ -77,6 +77,13 @@ def _header(lines: list[Line], i: int, conv: RegisterConventions) -> tuple[Notic
     j, fields = i, []
     while j < len(lines):
         got = _field(lines[j].raw, conv)
+        name = lines[j].text.rstrip(":").strip()
+        if got is None and conv.notice_field(name) and j + 1 < len(lines) and lines[j + 1].text:
+            # a boxed header as a PDF prints it: the field's name on a line, its value below
+            if not _field(lines[j + 1].raw, conv) and not conv.notice_field(lines[j + 1].text):
+                fields.append((name, lines[j + 1].text))
+                j += 2
+                continue
         if got is None and re.fullmatch(r"\|?[\s|:-]+\|?", lines[j].raw.strip() or "x"):
             j += 1  # | --- | --- |
             continue
@@ -153,19 +160,32 @@ def _label(text: str) -> str | None:
     return None
 
 
-def _is_heading(line: Line, lines: list[Line], k: int, conv: RegisterConventions) -> bool:
+def _is_heading(
+    line: Line, lines: list[Line], k: int, conv: RegisterConventions, in_notice: bool
+) -> bool:
     text = line.text
     if _RULE.match(line.raw.strip()) or _header(lines, k, conv):
         return True
-    if RESOLUTION.match(text) or NUMBERED.match(text):
+    if RESOLUTION.match(text) or NUMBERED.match(text) or _BULLET.match(text):
         return False
-    return _label(line.raw) is not None
+    if _label(line.raw) is not None:
+        return True
+    # In a notice as a PDF prints it, a heading is a short line in sentence case after the
+    # end of a sentence ("Reasons", "Alternative options considered").
+    before = lines[k - 1].text if k > 0 else ""
+    return (
+        in_notice
+        and len(text.split()) <= 6
+        and text[:1].isupper()
+        and not re.search(r"[.;:,!?]$", text)
+        and (not before or ends_sentence(before) or _label(lines[k - 1].raw) is not None)
+    )
 
 
-def _section_end(lines: list[Line], start: int, conv: RegisterConventions) -> int:
+def _section_end(lines: list[Line], start: int, conv: RegisterConventions, in_notice: bool) -> int:
     k = start
     while k < len(lines):
-        if lines[k].text and _is_heading(lines[k], lines, k, conv):
+        if lines[k].text and _is_heading(lines[k], lines, k, conv, in_notice):
             return k
         k += 1
     return k
@@ -178,22 +198,30 @@ def _first(lines: list[Line], k: int) -> int | None:
 
 
 def _paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph: lines up to a blank line, or up to a line that
+    ends a sentence when the next opens one (PDF text has no blank lines)."""
     out: list[tuple[int, str]] = []
     acc: list[Line] = []
     for line in [*lines, Line(0, "")]:
         if line.text:
+            if acc and ends_sentence(acc[-1].text) and line.text[:1].isupper():
+                out.append(_joined(acc))
+                acc = []
             acc.append(line)
             continue
         if acc:
-            first = acc[0]
-            out.append((first.start + len(first.raw) - len(first.raw.lstrip()),
-                        "\n".join(a.raw for a in acc)))
+            out.append(_joined(acc))
         acc = []
     return out
 
 
+def _joined(acc: list[Line]) -> tuple[int, str]:
+    first = acc[0]
+    return first.start + len(first.raw) - len(first.raw.lstrip()), "\n".join(a.raw for a in acc)
+
+
 def _decisions(
-    lines: list[Line], k: int, notice: Notice | None, conv: RegisterConventions
+    lines: list[Line], k: int, notice: Notice | None, conv: RegisterConventions, minutes: bool
 ) -> list[tuple[int, str]]:
     """(offset, text) of the decisions from line ``k`` on (``lines`` ends with the section)."""
     first = _first(lines, k)
@@ -202,7 +230,11 @@ def _decisions(
     m = RESOLUTION.match(lines[first].text)
     if m:
         return _resolutions(lines, first, clean(m.group(2) or ""))
+    if minutes and not NUMBERED.match(lines[first].text) and not _BULLET.match(lines[first].text):
+        return []  # modern.gov's "Decision:" over an item: the summary of its resolution
     found = _resolutions(lines, k - 1, "") if k > 0 else []
+    if not found and k > 0:  # bullets straight under the label: "- That the order be renewed."
+        found = _items(lines, k, conv, owned=False)
     if found or notice is None:
         return found
     out = []
@@ -214,15 +246,18 @@ def _decisions(
     return out
 
 
-def _actions(lines: list[Line], k: int, conv: RegisterConventions) -> list[tuple[int, str]]:
-    """(offset, text) of the list items or "X to ..." lines straight under an action label."""
+def _items(
+    lines: list[Line], k: int, conv: RegisterConventions, owned: bool
+) -> list[tuple[int, str]]:
+    """(offset, text) of the list items straight under a label (and, when ``owned``, of
+    "X to ..." lines without a marker), each with its wrapped lines."""
     out: list[tuple[int, str]] = []
     j = _first(lines, k)
     while j is not None and j < len(lines):
         line = lines[j]
         m = _BULLET.match(line.text)
         body = m.group("text") if m else line.text
-        if not m and not owner_to(body):
+        if not m and not (owned and owner_to(body)):
             break
         acc = [body]
         j += 1
@@ -251,9 +286,11 @@ def notice_entries(
     i = 0
     while i < len(lines):
         line = lines[i]
-        label = _label(line.raw) if line.text else None
-        kind = conv.section_kind(label) if label else None
         notice = notice_at(spans, line.start)
+        label = _label(line.raw) if line.text else None
+        if label is None and notice is not None and conv.section_kind(line.text):
+            label = line.text  # "Decision" on a line of its own, as a PDF prints a heading
+        kind = conv.section_kind(label) if label else None
         resolution = (
             notice is not None and not minutes and kind is None and RESOLUTION.match(line.text)
         )
@@ -261,12 +298,15 @@ def notice_entries(
             i += 1
             continue
         start = i + 1 if kind else i
-        end = _section_end(lines, start, conv)
+        end = _section_end(lines, start, conv, notice is not None)
         section = lines[:end]
         if kind == "action":
-            found = [("action", o, t) for o, t in _actions(section, start, conv)]
+            found = [("action", o, t) for o, t in _items(section, start, conv, owned=True)]
         else:
-            found = [("decision", o, _tidy(t)) for o, t in _decisions(section, start, notice, conv)]
+            found = [
+                ("decision", o, _tidy(t))
+                for o, t in _decisions(section, start, notice, conv, minutes)
+            ]
         for what, offset, text in found:
             out.extend(_entries(what, offset, tidy_text(text), items, conv))
         i = max(end, i + 1)

@@ -36,7 +36,7 @@ from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import Items, due_in, label_entries, report_recommendations
-from ingest.register_lists import list_rows
+from ingest.register_lists import list_rows, title_of
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
@@ -118,9 +118,11 @@ def _readers(
             items = Items(doc, part, conv)
             rows = line_tables(doc.text, part.start, part.end, conv, skip_recommendations=True)
             rows += html_tables(doc.text, part.start, part.end, conv)
-            blocks = record_blocks(doc.text, part.start, part.end, conv)
+            blocks = record_blocks(
+                doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
+            )
             listed = list_rows(doc, part, conv)
-            rows += blocks + listed
+            rows += listed + blocks  # a list item with nested fields is read as a list
             rows += [r for r in pdf if part.start <= r.offset < part.end]
             spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
             minutes = is_minutes(part, doc.text)
