@@ -232,3 +232,26 @@ Report date: 6 May 2025
         "Offer home fire safety visits on Ropery Lane": ("open", 0),
         "Clear the fly-tipping behind Chandlers Row": ("done", 2),
     }
+
+
+def test_a_pdf_tracker_is_read_from_its_kept_pieces_when_the_file_is_gone(tmp_path) -> None:
+    """The positioned text a loader keeps with a PDF's text is enough to split its tracker's
+    cells again: the original file is not needed (a text cache can hold them)."""
+    from dataclasses import replace
+
+    from ingest.load import load
+    from ingest.register_conventions import current
+    from ingest.register_pdf import pdf_rows, pieces_of
+    from tests.test_register_layouts import _pdf_builder
+
+    name = "corveston-delivery-group-action-tracker-2024-11-04.pdf"
+    path = tmp_path / name
+    _pdf_builder()[name](path)
+    doc = load(path)
+    kept = replace(doc, pieces=pieces_of(path))
+    rows = pdf_rows(doc, current())
+    assert len(rows) == 15
+    path.unlink()
+    assert pdf_rows(doc, current()) == []  # neither the file nor its pieces
+    again = pdf_rows(kept, current())
+    assert [(r.cells, r.offset) for r in again] == [(r.cells, r.offset) for r in rows]
