@@ -9,12 +9,13 @@
       - Status: Complete
 
 An item (a bullet, a number or a letter, with its wrapped and indented lines) is an action
-when a field names its owner and another gives its due date or status. The field labels
+when it prints its owner or its status, and one more of owner, due date, status and its
+own reference. The field labels
 are the header words of the register columns (`[registers.columns]`: "Lead", "Owner",
 "By", "Due", "Status", "Update", ...), each followed by ':'. The status may also be printed
 as a status word in bold, or as a status word opening the sentence after the last field;
 what follows it (after a dash or colon) is the update. The item's reference is its bold
-opening holding a digit, or an opening that the reference patterns of the conventions
+(or bracketed) opening holding a digit, or an opening that the reference patterns of the conventions
 name (``registers.reference``, ``registers.list_references``), followed by a separator
 (·, –, —, :, |); without one it is the enclosing minute or item.
 """
@@ -80,10 +81,11 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _reference(body: str, conv: RegisterConventions, loose: bool = False) -> tuple[str, int]:
     """The item's own reference and where its words start; ``loose``: a reference may be
     followed by a space alone (a record's title line, "CSP/25/05 Deliver training")."""
-    m = _BOLD.match(body)
+    m = _BOLD.match(body) or re.match(r"\[(?P<inner>[^\]]{1,30})\]", body)
     if m and re.search(r"\d", m.group("inner")):
         sep = re.compile(_SEPARATOR).match(body, m.end())
-        return strip_markup(m.group("inner")), sep.end() if sep else m.end()
+        at = sep.end() if sep else m.end()
+        return strip_markup(m.group("inner")), at + len(body[at:]) - len(body[at:].lstrip())
     for pattern in (*conv.list_references, conv.reference):
         raw = pattern.pattern.lstrip("^").rstrip("$")
         after = rf"{_SEPARATOR}|\.\s+" + (r"|\s+" if loose else "")
@@ -164,7 +166,9 @@ def parse_item(body: str, conv: RegisterConventions) -> dict[str, str] | None:
     cells["text"] = _tidy(text)
     if reference:
         cells["reference"] = reference
-    if not cells["text"] or "owner" not in cells or not ({"due", "status"} & set(cells)):
+    # An action names who does it or how it stands, and one more of its fields.
+    fields = {"owner", "due", "status", "reference"} & set(cells)
+    if not cells["text"] or not ({"owner", "status"} & fields) or len(fields) < 2:
         return None
     return cells
 

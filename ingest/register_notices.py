@@ -35,6 +35,7 @@ from ingest.register_actions import owner_of_resolution
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import LEAD_IN, NUMBERED, RESOLUTION, _resolutions, _tidy
 from ingest.register_lines import Found, Items, due_in, owner_to, tidy_text
+from ingest.register_lists import _reference
 from ingest.register_text import Line, clean, ends_sentence, lines_of, unwrap
 from ingest.types import LoadedFile, Part
 
@@ -42,7 +43,11 @@ _FIELD_LINE = re.compile(
     r"^(?:[-*•]\s+)?(?:\*\*)?(?P<name>[A-Z][A-Za-z][\w ()/'’.&-]{0,40}?)(?:\*\*)?\s*:"
     r"(?:\*\*)?(?:\t+|\s+)(?P<value>\S.*)$"
 )
-_TAB_FIELD = re.compile(r"^(?P<name>[A-Z][\w ()/'’.&-]{1,40}?)\t+(?P<value>\S.*)$")
+_TAB_FIELD = re.compile(r"^(?P<name>[A-Z][\w ()/'’.&-]{1,40}?)(?:\t+| {2,})(?P<value>\S.*)$")
+# "Resolved:" / "Agreed –" in sentence case, over a notice's items (minutes print RESOLVED).
+_RESOLVED = re.compile(
+    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed)(?:\s*[:–-]|\s+that\b|\s*$)\s*(.*)$",
+)
 _PIPE_FIELD = re.compile(r"^\|\s*(?P<name>[^|]{2,40}?)\s*:?\s*\|\s*(?P<value>[^|]*\S)\s*\|\s*$")
 _RULE = re.compile(r"^(?:[-=_*]\s*){5,}$")
 _BULLET = re.compile(r"^(?:[-*•▪]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s+(?P<text>\S.*)$")
@@ -53,6 +58,7 @@ class Notice:
     reference: str = ""
     item: str = ""
     subject: str = ""
+    maker: str = ""  # who decided ("Decision Maker:"), as printed
     date: str = ""  # ISO, from the notice's own date field
 
 
@@ -166,7 +172,9 @@ def _is_heading(
     text = line.text
     if _RULE.match(line.raw.strip()) or _header(lines, k, conv):
         return True
-    if RESOLUTION.match(text) or NUMBERED.match(text) or _BULLET.match(text):
+    if RESOLUTION.match(text) or _RESOLVED.match(text) or NUMBERED.match(text):
+        return False
+    if _BULLET.match(text):
         return False
     if _label(line.raw) is not None:
         return True
@@ -230,6 +238,9 @@ def _decisions(
     m = RESOLUTION.match(lines[first].text)
     if m:
         return _resolutions(lines, first, clean(m.group(2) or ""))
+    m = _RESOLVED.match(lines[first].text) if notice is not None else None
+    if m:
+        return _resolutions(lines, first, clean(m.group(1)))
     if minutes and not NUMBERED.match(lines[first].text) and not _BULLET.match(lines[first].text):
         return []  # modern.gov's "Decision:" over an item: the summary of its resolution
     found = _resolutions(lines, k - 1, "") if k > 0 else []
@@ -292,7 +303,10 @@ def notice_entries(
             label = line.text  # "Decision" on a line of its own, as a PDF prints a heading
         kind = conv.section_kind(label) if label else None
         resolution = (
-            notice is not None and not minutes and kind is None and RESOLUTION.match(line.text)
+            notice is not None
+            and not minutes
+            and kind is None
+            and (RESOLUTION.match(line.text) or _RESOLVED.match(line.text))
         )
         if not kind and not resolution:
             i += 1
@@ -319,8 +333,12 @@ def _entries(
     if not text or text.endswith(":") or LEAD_IN.fullmatch(text):
         return []
     item, title = items.at(offset)
-    common = dict(reference=item, item=item, item_title=title)
+    common: dict = dict(reference=item, item=item, item_title=title)
     if kind == "action":
+        ref, at = _reference(text, conv)  # "[A1] Highways Officer to order ..."
+        if ref:
+            text, offset = text[at:], offset + at
+            common.update(reference=ref, own_reference=True)
         return [Found("action", text, offset, owner=owner_to(text), due=due_in(text, conv),
                       **common)]
     who = owner_of_resolution(text)

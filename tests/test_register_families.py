@@ -255,3 +255,52 @@ def test_a_pdf_tracker_is_read_from_its_kept_pieces_when_the_file_is_gone(tmp_pa
     assert pdf_rows(doc, current()) == []  # neither the file nor its pieces
     again = pdf_rows(kept, current())
     assert [(r.cells, r.offset) for r in again] == [(r.cells, r.offset) for r in rows]
+
+
+ASHBY = """\
+ASHBY VALE DISTRICT COUNCIL
+
+RECORD OF DECISION BY A CABINET MEMBER
+
+Decision taker          Cabinet Member for Community Safety, Safer Ashby Vale Partnership
+Date decision made      2 May 2025
+Decision number         CMD/2025/11
+Subject                 Community Trigger review
+
+Resolved:
+(1) That the revised Community Trigger procedure be adopted.
+(2) That the ASB Coordinator publish the procedure on the website by 30 May 2025.
+
+Reasons
+Resolved cases show the old procedure was slow.
+
+==========
+
+Decision taker          Cabinet Member for Community Safety, Safer Ashby Vale Partnership
+Date decision made      6 May 2025
+Decision number         CMD/2025/12
+Subject                 Street lighting
+
+Decision(s) taken:
+That the lighting on Mill Lane be upgraded.
+
+Follow-up actions:
+- [A1] Highways Officer to order the new columns by 31 July 2025.
+"""
+
+
+def test_a_header_aligned_with_spaces_and_resolutions_in_sentence_case(tmp_path) -> None:
+    reg = _read(tmp_path, "ashby-vale-cabinet-member-decisions-2025-05-06.txt", ASHBY)
+    assert [(d.text, d.owner, d.reference, d.where.date) for d in reg.decisions] == [
+        ("That the revised Community Trigger procedure be adopted", "", "CMD/2025/11",
+         "2025-05-02"),
+        ("That the ASB Coordinator publish the procedure on the website by 30 May 2025",
+         "ASB Coordinator", "CMD/2025/11", "2025-05-02"),
+        ("That the lighting on Mill Lane be upgraded", "", "CMD/2025/12", "2025-05-06"),
+    ]
+    assert [(a.text, a.owner, a.due, a.reference) for a in reg.actions] == [
+        ("That the ASB Coordinator publish the procedure on the website by 30 May 2025",
+         "ASB Coordinator", "30 May 2025", "CMD/2025/11"),
+        ("Highways Officer to order the new columns by 31 July 2025", "Highways Officer",
+         "31 July 2025", "A1"),
+    ]
