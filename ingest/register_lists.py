@@ -81,7 +81,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _reference(body: str, conv: RegisterConventions, loose: bool = False) -> tuple[str, int]:
     """The item's own reference and where its words start; ``loose``: a reference may be
     followed by a space alone (a record's title line, "CSP/25/05 Deliver training")."""
-    m = _BOLD.match(body) or re.match(r"\[(?P<inner>[^\]]{1,30})\]", body)
+    m = _BOLD.match(body) or re.match(r"[\[(](?P<inner>[^\])]{1,30})[\])]", body)
     if m and re.search(r"\d", m.group("inner")):
         sep = re.compile(_SEPARATOR).match(body, m.end())
         at = sep.end() if sep else m.end()
@@ -106,7 +106,7 @@ def _split_status(value: str, conv: RegisterConventions) -> tuple[str, str]:
 def _tidy(value: str) -> str:
     """A field's value without the punctuation that ends it ("Insp. Drury." → "Insp.
     Drury"), nor the bracket that encloses the fields ("(Owner: X; Due: Y)")."""
-    value = re.sub(r"[\s.;,–—-]+$", "", strip_markup(value)).strip()
+    value = re.sub(r"[\s.;,|–—-]+$", "", strip_markup(value)).strip()
     if value.endswith(")") and value.count(")") > value.count("("):
         value = value[:-1].rstrip(" .;,")
     if value.endswith("(") or (value.startswith("(") and value.count("(") > value.count(")")):

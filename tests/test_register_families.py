@@ -304,3 +304,31 @@ def test_a_header_aligned_with_spaces_and_resolutions_in_sentence_case(tmp_path)
         ("Highways Officer to order the new columns by 31 July 2025", "Highways Officer",
          "31 July 2025", "A1"),
     ]
+
+
+BRACKLEY = """\
+# Brackley Community Safety Partnership – JAG action list
+
+Position at 20 March 2025
+
+1. **Action:** Install a camera at the skate park | **Owner:** Parks Team | **Due:** April 2025 | **Status:** Open
+2. Repair the footpath lighting | By: 31 May 2025 | OVERDUE
+3. Ref: J25/03; Action: Visit the three licensed premises on Bridge Street; Owner: PC Ana Ruiz; Status: Closed; Update: all visited on 4 March.
+- (J25/04) Refer the Elm Court tenants to the mediation service – Lead: Housing – Due: end of April 2025 – On track
+
+Actions completed since the last meeting are shown as Closed.
+"""
+
+
+def test_list_items_whose_fields_are_labelled_first_or_piped(tmp_path) -> None:
+    reg = _read(tmp_path, "brackley-jag-action-list-2025-03-20.md", BRACKLEY)
+    assert [(a.text, a.owner, a.due, a.status, a.state, a.reference, a.update)
+            for a in reg.actions] == [
+        ("Install a camera at the skate park", "Parks Team", "April 2025", "Open", "open", "",
+         ""),
+        ("Repair the footpath lighting", "", "31 May 2025", "OVERDUE", "open", "", ""),
+        ("Visit the three licensed premises on Bridge Street", "PC Ana Ruiz", "", "Closed",
+         "done", "J25/03", "all visited on 4 March"),
+        ("Refer the Elm Court tenants to the mediation service", "Housing",
+         "end of April 2025", "On track", "in progress", "J25/04", ""),
+    ]

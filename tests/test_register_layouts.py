@@ -330,14 +330,17 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout/): measured once the readers were finished ----------
+# --- The kept-aside documents (holdout2/): measured once the readers were finished ---------
+#
+# The first round's kept-aside pair (decision notices; a bulleted appendix of outstanding
+# actions) measured 0/18, was read and joined the main set above. holdout2/ holds two more
+# documents written by someone else while the second round's readers were built; they were
+# not opened until the readers were committed, then measured once.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once, readers not tuned on them: 0/18 (decision notices with "
-    "'Field:<TAB>value' headers and 'The Executive Group RESOLVED:' outside minutes; "
-    "bulleted '- **Minute 52** · ... Lead: ... By: ... **Closed** – ...' items)",
+    reason="holdout2 not yet measured",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
