@@ -335,12 +335,17 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # The first round's kept-aside pair (decision notices; a bulleted appendix of outstanding
 # actions) measured 0/18, was read and joined the main set above. holdout2/ holds two more
 # documents written by someone else while the second round's readers were built; they were
-# not opened until the readers were committed, then measured once.
+# not opened until the readers were committed (ff86456), then measured once: 0/29. Their
+# layouts belong to neither family this round generalised (record-style notices; lists
+# whose items print labelled fields); the figures are kept, not tuned away.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="holdout2 not yet measured",
+    reason="measured once after the second round's readers were committed, not tuned on: "
+    "0/29 (Hollinsford minutes PDF, a Word table with an 'Action by' column: 0 read of 15; "
+    "Pellingham and Esk Vale DHR action plan, a pipe table whose continuation rows carry "
+    "the actions under each recommendation: 5 read, 0 matched, of 14)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
