@@ -37,7 +37,7 @@ from ingest.registers import extract_registers
 from ingest.segment import segment
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.tables import extract_facts
-from ingest.types import Chunk, LoadedFile, Page, Part, Skipped
+from ingest.types import Chunk, LoadedFile, Page, Part, Skipped, TextPiece
 
 EMBED_BATCH = 64
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
@@ -243,14 +243,16 @@ def _cache_file(cache: Path, digest: str) -> Path:
 def _from_cache(hit: Path, name: str, path: Path, digest: str) -> LoadedFile:
     got = json.loads(hit.read_text(encoding="utf-8"))
     pages = tuple(Page(n, s) for n, s in got["pages"])
-    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages)
+    pieces = tuple(TextPiece(*p) for p in got.get("pieces", ()))
+    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages, pieces)
 
 
 def _to_cache(cache: Path, doc: LoadedFile) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     hit = _cache_file(cache, doc.sha256)
     tmp = hit.with_name(f"{hit.name}.{os.getpid()}.tmp")
-    body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]}
+    body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages],
+            "pieces": [[p.page, p.x, p.y, p.size, p.text] for p in doc.pieces]}
     tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     tmp.replace(hit)
 

@@ -235,26 +235,40 @@ Report date: 6 May 2025
 
 
 def test_a_pdf_tracker_is_read_from_its_kept_pieces_when_the_file_is_gone(tmp_path) -> None:
-    """The positioned text a loader keeps with a PDF's text is enough to split its tracker's
-    cells again: the original file is not needed (a text cache can hold them)."""
-    from dataclasses import replace
-
+    """The loader keeps a PDF's positioned text with its text, and the text cache keeps
+    both: when the PDF is gone and another paper is added, the registers (rebuilt from
+    every indexed document) still split the tracker's cells."""
+    from ingest.knowledge import read as read_knowledge
     from ingest.load import load
-    from ingest.register_conventions import current
-    from ingest.register_pdf import pdf_rows, pieces_of
+    from ingest.pipeline import run
+    from ingest.settings import Settings
+    from ingest.store import ChunkStore
+    from tests.conftest import WordHashEmbedder, ingest_settings
     from tests.test_register_layouts import _pdf_builder
 
     name = "corveston-delivery-group-action-tracker-2024-11-04.pdf"
-    path = tmp_path / name
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = corpus / name
     _pdf_builder()[name](path)
-    doc = load(path)
-    kept = replace(doc, pieces=pieces_of(path))
-    rows = pdf_rows(doc, current())
-    assert len(rows) == 15
+    assert load(path).pieces  # kept by the loader
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+
+    def tracker_actions() -> int:
+        actions = read_knowledge(settings.knowledge_db).actions
+        return sum(a.where.source == name for a in actions)
+
+    assert tracker_actions() == 15
     path.unlink()
-    assert pdf_rows(doc, current()) == []  # neither the file nor its pieces
-    again = pdf_rows(kept, current())
-    assert [(r.cells, r.offset) for r in again] == [(r.cells, r.offset) for r in rows]
+    other = tmp_path / "notes.md"
+    other.write_text("# Notes\n\nNothing was decided.\n", encoding="utf-8")
+    run([other], store=ChunkStore(settings.chroma_dir, settings.collection, embedder),
+        embedder=embedder, keyword_dir=settings.keyword_dir, cache=settings.cache_dir,
+        chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap,
+        knowledge_db=settings.knowledge_db)
+    assert tracker_actions() == 15  # from the cached text and pieces, not the file
 
 
 ASHBY = """\
