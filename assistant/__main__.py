@@ -4,7 +4,7 @@ python -m assistant ask "QUESTION" [--json] [--type minutes] [--since 2023-01-01
 python -m assistant ask --batch FILE [--json]
 python -m assistant facts QUERY [--json]
 python -m assistant register decisions|actions|recommendations|forward|glossary
-    [--query TEXT] [--open] [--json|--csv]
+    [--query TEXT] [--open] [--partnership P] [--since DATE] [--json|--csv]
 python -m assistant brief [--for pcc-visit|meeting] [--out FILE.md|FILE.docx] [--json]
 python -m assistant eval QUESTIONS.jsonl [...] [--json] [--corpus DIR ...]
 """
@@ -78,7 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     reg = sub.add_parser("register", help="decisions, actions, recommendations, forward, glossary")
     reg.add_argument("name", choices=REGISTER_NAMES)
     reg.add_argument("--query", default="", help="only entries mentioning these words")
-    reg.add_argument("--open", action="store_true", help="only entries still open")
+    reg.add_argument(
+        "--open",
+        action="store_true",
+        help="only entries still open (open, in progress, carried forward, not stated)",
+    )
+    reg.add_argument("--partnership", help="only this partnership's entries")
+    reg.add_argument(
+        "--since", type=_iso, help="only entries of meetings or papers dated on or after YYYY-MM-DD"
+    )
     out = reg.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--csv", action="store_true", help="print CSV")
@@ -223,11 +231,19 @@ def _register(args: argparse.Namespace) -> int:
         args.query,
         args.open,
         threshold=0.99 if args.query else 0,
+        partnership=args.partnership,
+        since=args.since,
     )
     rows = [flat(e) for e in entries]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif args.csv:
+        for row in rows:  # one cell: each step "date status (source)", oldest first
+            if "history" in row:
+                row["history"] = " | ".join(
+                    f"{s['date'] or 'undated'} {s['status'] or s['state']} ({s['source']})"
+                    for s in row["history"]
+                )
         fields = list(dict.fromkeys(k for row in rows for k in row))
         writer = csv.DictWriter(sys.stdout, fieldnames=fields)
         writer.writeheader()
@@ -236,7 +252,14 @@ def _register(args: argparse.Namespace) -> int:
         for row in rows:
             main_text = row.get("text") or row.get("meaning") or row.get("detail") or ""
             label = row.get("owner") or row.get("term") or row.get("item") or row.get("year") or ""
-            print(f"- {label}: {main_text} ({row.get('source')}, {row.get('date') or 'undated'})")
+            ref = f"[{row['reference']}] " if row.get("reference") else ""
+            state = f" — {row['state']}" if row.get("state") else ""
+            print(
+                f"- {ref}{label}: {main_text}{state} "
+                f"({row.get('source')}, {row.get('date') or 'undated'})"
+            )
+            for step in row.get("history", [])[1:]:
+                print(f"    {step['date']}: {step['status'] or step['state']} ({step['source']})")
         print(f"{len(rows)} {args.name}")
     return 0
 

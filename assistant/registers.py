@@ -11,6 +11,7 @@ from assistant.facts import tokens, topic_tokens
 from assistant.question import Question, wants_outstanding
 from ingest.dates import MONTHS, long_form
 from ingest.knowledge import Knowledge
+from ingest.register_conventions import OPEN_STATES
 from ingest.types import Answer, Citation
 
 NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
@@ -21,7 +22,8 @@ _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(
     rf"\b(?:in|at|on)?\s*(?:the\s+)?({_MONTHS})\s+(\d{{4}})\b(?:\s+meeting)?", re.I
 )
-ROUTINE = re.compile(r"^that the (information|report|update)s? be noted\.?$", re.I)
+# "That the report be noted", "the information be noted" ("RESOLVED that" is the label).
+ROUTINE = re.compile(r"^(?:that )?the (information|report|update)s? be noted\.?$", re.I)
 
 
 def _text_of(entry: Any) -> str:
@@ -42,8 +44,23 @@ def matches(entry: Any, query: str) -> float:
 
 
 def is_open(entry: Any) -> bool:
+    """Not reported done or dropped: open, in progress, carried forward or not stated
+    (an entry without a normalised state falls back on its status)."""
+    state = getattr(entry, "state", "")
+    if state:
+        return state in OPEN_STATES
     status = getattr(entry, "status", "open")
     return status in OPEN_STATUSES or status.startswith("open")
+
+
+def _partnership(entry: Any) -> str:
+    return getattr(entry, "partnership", "") or entry.where.partnership
+
+
+def same_partnership(entry: Any, wanted: str) -> bool:
+    """The entry is of the partnership named (ignoring case and a leading "the")."""
+    norm = lambda s: re.sub(r"^the\s+", "", " ".join(s.lower().split()))  # noqa: E731
+    return norm(_partnership(entry)) == norm(wanted)
 
 
 def query(
@@ -52,8 +69,16 @@ def query(
     text: str = "",
     open_only: bool = False,
     threshold: float = 0.99,
+    partnership: str | None = None,
+    since: str | None = None,
 ) -> list[Any]:
+    """A register's entries: only open ones, of one partnership, dated on or after
+    ``since`` (the meeting or document date), mentioning ``text``."""
     entries = list(getattr(knowledge, name))
+    if partnership:
+        entries = [e for e in entries if same_partnership(e, partnership)]
+    if since:
+        entries = [e for e in entries if (e.where.date or "") >= since]
     if open_only:
         entries = [e for e in entries if is_open(e)]
     if text:
@@ -66,7 +91,15 @@ def flat(entry: Any) -> dict[str, Any]:
     """One register entry as a flat row: its fields, then where it was printed."""
     row: dict[str, Any] = {}
     for key, value in dataclasses.asdict(entry).items():
-        if isinstance(value, dict):
+        if key == "history":
+            row[key] = [
+                {
+                    **{k: v for k, v in step.items() if k != "where"},
+                    **{k: step["where"].get(k) for k in ("source", "part", "section", "page")},
+                }
+                for step in value
+            ]
+        elif isinstance(value, dict):
             prefix = "" if key == "where" else f"{key}_"
             for k in ("source", "part", "section", "page", "date"):
                 row[f"{prefix}{k}"] = value.get(k)
@@ -157,23 +190,47 @@ def _decision_answer(found: list) -> Answer:
 
 
 def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
+    """'What actions does X have?' (X's actions), and 'which actions are still open?'
+    (every open action of the register given, which the caller has filtered to the
+    partnership the question names: none of another partnership's)."""
+    if not knowledge.actions:
+        return None
+    outstanding = wants_outstanding(question)
     m = ACTIONS_Q.search(question)
-    if not m or not knowledge.actions:
-        return None
-    owner = m.group("owner")
-    found = [a for a in knowledge.actions if set(tokens(owner)) <= set(tokens(a.owner))]
-    if not found:
-        return None
-    lines, citations = [], []
-    for n, a in enumerate(found[:12], start=1):
-        when = long_form(a.meeting_date) or "undated"
-        status = f" Status: {a.status}." if a.status else ""
-        due = f" Due: {a.due}." if a.due else ""
-        lines.append(
-            f"- {a.owner}: {a.text} (meeting of {when}, item {a.item}).{due}{status} [{n}]"
+    if m and not re.fullmatch(r"(?i)the|partnership|csp", m.group("owner")):
+        owner = m.group("owner")
+        found = [a for a in knowledge.actions if set(tokens(owner)) <= set(tokens(a.owner))]
+        if outstanding:
+            found = [a for a in found if is_open(a)]
+        head = f"Actions for {owner}:"
+    elif outstanding is not None:
+        found = [a for a in knowledge.actions if is_open(a) == outstanding]
+        partnerships = sorted({_partnership(a) for a in found if _partnership(a)})
+        whose = f" of the {partnerships[0]}" if len(partnerships) == 1 else ""
+        label = "still open" if outstanding else "reported done"
+        head = (
+            f"{len(found)} action{'s' if len(found) != 1 else ''}{whose} {label} in the "
+            "register (each with its latest status, as printed):"
         )
-        citations.append(Citation.at(n, a.where, a.text))
-    return Answer(f"Actions for {owner}:\n" + "\n".join(lines), tuple(citations), covered=True)
+        return _actions_answer(found, head, limit=None) if found else None
+    else:
+        return None
+    return _actions_answer(found, head) if found else None
+
+
+def _actions_answer(found: list, head: str, limit: int | None = 12) -> Answer:
+    lines, citations = [], []
+    for n, a in enumerate(found[:limit], start=1):
+        when = long_form(a.meeting_date) or "undated"
+        ref = a.reference or a.item
+        status = a.status or (a.state if a.state and a.state != "not stated" else "")
+        status = f" Status: {status}." if status else " Status: not stated."
+        due = f" Due: {a.due}." if a.due else ""
+        who = f"{a.owner}: " if a.owner else ""
+        lines.append(f"- {who}{a.text} ({ref}, {when}).{due}{status} [{n}]")
+        place = a.history[-1].where if a.history else a.where
+        citations.append(Citation.at(n, place, a.update or a.text if a.history else a.text))
+    return Answer(head + "\n" + "\n".join(lines), tuple(citations), covered=True)
 
 
 WHEN_Q = re.compile(r"^\s*when\b|\bforward programme\b|\bnext (meeting|time)\b", re.I)
@@ -186,9 +243,9 @@ def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
     if outstanding is None:
         return None
     if outstanding:
-        wanted, label = ("open", "in progress", NOT_STATED), "not reported done"
+        label = "not reported done"
     else:
-        wanted, label = ("done",), "reported done"
+        label = "reported done"
     years = q.periods
     # "Has the recommendation to create a pool of officers been achieved?": that one, with
     # its update, whatever its status.
@@ -198,7 +255,8 @@ def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
     found = [
         r
         for r in knowledge.recommendations
-        if (r.status or NOT_STATED).startswith(wanted) and (not years or r.year in years)
+        if (is_open(r) if outstanding else (r.state or r.status) == "done")
+        and (not years or r.year in years)
     ]
     if not found:
         return None
@@ -237,7 +295,10 @@ def _recommendation_answer(found: list, label: str) -> Answer:
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
         status = r.status or NOT_STATED
-        lines.append(f"- {r.year} Recommendation {r.number} ({status}): “{r.text}”{update} [{n}]")
+        label = r.reference if r.reference and not r.reference.startswith("Recommendation") else (
+            f"Recommendation {r.number}"
+        )
+        lines.append(f"- {r.year} {label} ({status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
         f"{len(found)} recommendation{'s' if len(found) != 1 else ''} {label} "

@@ -133,7 +133,7 @@ def bench_ours(corpus: Path, data: Path, model: Path, questions: list[dict], rep
         "chunks": first.chunks, "embedded": first.embedded, "ingest_s": first_s,
         "chunks_per_s": first.chunks / first_s,
         "reingest_s": again_s, "reingest_embedded": again.embedded,
-        "reingest_model_loaded": fresh._model is not None,
+        "reingest_model_loaded": fresh.loaded,
         "reingest_ratio": again_s / first_s,
         "search": search, "ask": ask, "evidence": hits, "missed_top5": missed,
     }

@@ -81,9 +81,11 @@ class Vocabulary:
                 elif w[0].isupper() and w[1:].islower():
                     capital.add(w)
         self.names = {w for w in capital if w.lower() not in lower and w.lower() not in kept}
-        places = _place_words(texts)
-        self.names |= {w for w in capital if len(w) > 3 and w.lower() in places}
         self.names -= {w for w in self.names if w.lower() in kept}
+        # The words of the partnerships' own names always change ("North West X" too), so
+        # each copy is a partnership of its own and a partnership filter tells them apart.
+        places = _place_words(texts)
+        self.names |= {w for w in capital if w.lower() in places}
         self.prose = sorted(w for w in lower if len(w) >= 4 and w not in kept and "'" not in w)
         self.kept = kept
         self.prose_set = set(self.prose)

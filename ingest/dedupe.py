@@ -26,7 +26,10 @@ def shingles(text: str, n: int = 3) -> frozenset[str]:
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)  # the union is not built: it would cost a set of both
+    return shared / (len(a) + len(b) - shared)
 
 
 def containment(a: frozenset[str], b: frozenset[str]) -> float:
@@ -42,33 +45,51 @@ def _section_canon(chunks: list[Chunk]) -> dict[Key, Key]:
     Near-linear and exact (the same pairs a comparison of every section with every other
     finds): an inverted index over each section's *prefix* -- its rarest shingles, as many
     as a set can lose and still reach the threshold, plus one. Two sets that reach it share
-    a shingle of both prefixes (prefix filtering, Bayardo et al., "Scaling up all pairs
-    similarity search", WWW 2007), so only sections sharing a rare shingle are compared."""
+    a shingle of both prefixes (prefix filtering), and a pair whose shared shingles so far
+    plus those left after the current one cannot reach the threshold is dropped before it
+    is compared (positional filtering; Xiao et al., "Efficient similarity joins for
+    near-duplicate detection", WWW 2008)."""
     texts: dict[Key, list[str]] = defaultdict(list)
     for c in chunks:
         texts[(c.source, c.part_index, c.section)].append(c.text)
     keys = list(texts)
     sets = [shingles(" ".join(texts[k])) for k in keys]
     df: Counter[str] = Counter(s for shingled in sets for s in shingled)
+    rank = {s: n for n, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}  # rarest first
+    # Jaccard >= t exactly when the shared shingles are >= t / (1 + t) of both sizes summed.
+    share = SECTION_THRESHOLD / (1 + SECTION_THRESHOLD)
     canon: dict[Key, Key] = {}
-    posting: dict[str, list[int]] = defaultdict(list)  # shingle -> earlier sections
+    posting: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (section, position)
     for j, key in enumerate(keys):
         b = sets[j]
-        ordered = sorted(b, key=lambda s: (df[s], s))
-        prefix = ordered[: len(b) - math.floor(SECTION_THRESHOLD * len(b)) + 1]
-        candidates = sorted({i for s in prefix for i in posting.get(s, ())})
-        for i in candidates:
+        nb = len(b)
+        prefix = sorted(b, key=rank.__getitem__)[: nb - math.floor(SECTION_THRESHOLD * nb) + 1]
+        shared: dict[int, int] = {}
+        dropped: set[int] = set()
+        for pj, s in enumerate(prefix):
+            for i, pi in posting.get(s, ()):
+                if i in dropped:
+                    continue
+                na = len(sets[i])
+                seen = shared.get(i, 0) + 1
+                if (
+                    not 0.5 <= na / max(1, nb) <= 2
+                    or seen + min(na - pi - 1, nb - pj - 1) < share * (na + nb) - 1e-9
+                ):
+                    dropped.add(i)
+                    shared.pop(i, None)
+                    continue
+                shared[i] = seen
+        for i in sorted(shared):
             earlier = keys[i]
-            if earlier[:2] == key[:2] or earlier in canon:
+            if earlier[:2] == key[:2]:
                 continue
-            a = sets[i]
-            if not 0.5 <= len(a) / max(1, len(b)) <= 2:
-                continue
-            if jaccard(a, b) >= SECTION_THRESHOLD:
+            if jaccard(sets[i], b) >= SECTION_THRESHOLD:
                 canon[key] = earlier
                 break
-        for s in prefix:
-            posting[s].append(j)
+        if key not in canon:  # a copy is never the original of a later section
+            for pj, s in enumerate(prefix):
+                posting[s].append((j, pj))
     return canon
 
 

@@ -78,8 +78,15 @@ def load(path: Path) -> LoadedFile:
         raise LoadError(f"cannot be read ({err.strerror or type(err).__name__})") from None
     if not data:
         raise EmptyFile("empty file")
+    pieces: tuple = ()
     if suffix == ".pdf":
+        from ingest.register_pdf import pieces_of  # positioned text: register tables' cells
+
         kind, text, pages = "pdf", *_pdf_text(data)
+        try:
+            pieces = pieces_of(path)
+        except Exception:  # noqa: BLE001 - the text was read; without pieces a table is not split
+            pieces = ()
     else:
         kind, text, pages = "text", _utf8_text(data), ()
     return LoadedFile(
@@ -89,6 +96,7 @@ def load(path: Path) -> LoadedFile:
         kind=kind,
         text=text,
         pages=pages,
+        pieces=pieces,
     )
 
 

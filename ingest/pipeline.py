@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import threading
 import time
@@ -22,6 +23,7 @@ except ImportError:  # not on Windows: ingests there are not locked against each
     fcntl = None
 
 from ingest.chunk import chunk
+from ingest.conventions import current as current_conventions
 from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
@@ -35,7 +37,7 @@ from ingest.registers import extract_registers
 from ingest.segment import segment
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.tables import extract_facts
-from ingest.types import Chunk, LoadedFile, Page, Part, Skipped
+from ingest.types import Chunk, LoadedFile, Page, Part, Skipped, TextPiece
 
 EMBED_BATCH = 64
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
@@ -113,6 +115,18 @@ class Report:
     knowledge: dict[str, int] = field(default_factory=dict)  # facts and register sizes
     read: int = 0  # files read from the paths given
     removed_files: list[str] = field(default_factory=list)  # documents that left the index
+    # Seconds per stage: read, segment, dedupe, knowledge, store, embed, keyword.
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def _timed(stages: dict[str, float] | None, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        if stages is not None:
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - started
 
 
 @dataclass
@@ -179,6 +193,49 @@ TEXT_VERSION = hashlib.sha256(
 ).hexdigest()[:12]
 
 
+# What a document's passages and facts depend on besides its text: every ingest module
+# and data file. Per-document results are cached under it, so a run that adds one paper
+# segments, chunks and reads the tables of that paper alone.
+CODE_VERSION = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    + b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.toml")))
+).hexdigest()[:12]
+SEGMENTS, FACTS = "segments", "facts"  # folders of the cache: per-document results
+
+
+class Memo:
+    """Per-document results kept in ``cache/<kind>/`` under a key (pickled, written
+    atomically; the cache is the ingest's own folder, and a file it cannot read is computed
+    again). ``prune`` drops what this run did not ask for: older code, documents gone."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.cache = cache
+        self.used: dict[str, set[str]] = {}
+
+    def get(self, kind: str, key: bytes, compute: Callable[[], object]) -> object:
+        if self.cache is None:
+            return compute()
+        name = hashlib.sha256(key + CODE_VERSION.encode()).hexdigest()[:32]
+        self.used.setdefault(kind, set()).add(name)
+        hit = self.cache / kind / f"{name}.pkl"
+        try:
+            return pickle.loads(hit.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+        value = compute()
+        hit.parent.mkdir(parents=True, exist_ok=True)
+        tmp = hit.with_name(f"{hit.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, hit)
+        return value
+
+    def prune(self) -> None:
+        for kind, names in self.used.items():
+            for f in (self.cache / kind).glob("*"):
+                if f.stem not in names:
+                    f.unlink(missing_ok=True)
+
+
 def _cache_file(cache: Path, digest: str) -> Path:
     return cache / f"{digest}-{TEXT_VERSION}.json"
 
@@ -186,14 +243,16 @@ def _cache_file(cache: Path, digest: str) -> Path:
 def _from_cache(hit: Path, name: str, path: Path, digest: str) -> LoadedFile:
     got = json.loads(hit.read_text(encoding="utf-8"))
     pages = tuple(Page(n, s) for n, s in got["pages"])
-    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages)
+    pieces = tuple(TextPiece(*p) for p in got.get("pieces", ()))
+    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages, pieces)
 
 
 def _to_cache(cache: Path, doc: LoadedFile) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     hit = _cache_file(cache, doc.sha256)
     tmp = hit.with_name(f"{hit.name}.{os.getpid()}.tmp")
-    body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages]}
+    body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages],
+            "pieces": [[p.page, p.x, p.y, p.size, p.text] for p in doc.pieces]}
     tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     tmp.replace(hit)
 
@@ -385,35 +444,52 @@ def build_corpus(
     chunk_size: int,
     chunk_overlap: int,
     partnership: str = "",
+    memo: Memo | None = None,
+    stages: dict[str, float] | None = None,
 ) -> Corpus:
     """The chosen documents, in name order (so a run that adds one paper gives what one
     ingest of them all gives), through segment → date → chunk → de-duplicate.
 
+    Each document's own parts and passages come from ``memo`` when its text, the settings
+    and the code are those it was segmented with; only the steps across documents (dates
+    from other papers' agendas, duplicates, the manifest) are done for all of them.
+
     A document that yields no passage is skipped ("no text to index"); one just read keeps
     what it was indexed with, as a file that fails to load does."""
+    memo = memo or Memo(None)
+    setting = (chunk_size, chunk_overlap, partnership, repr(current_conventions()))
+
+    def segmented(doc: LoadedFile) -> tuple[list[Part], list[Chunk]] | None:
+        key = pickle.dumps((doc.name, doc.kind, doc.text, doc.pages, setting))
+        return memo.get(
+            SEGMENTS, key, lambda: _segmented(doc, chunk_size, chunk_overlap, partnership)
+        )
+
     parts: dict[str, list[Part]] = {}
     per_doc: dict[str, list[Chunk]] = {}
-    for name in sorted(chosen.docs):
-        got = _segmented(chosen.docs[name], chunk_size, chunk_overlap, partnership)
-        if got is None:
-            chosen.skipped.append(Skipped(name, NO_TEXT))
-            del chosen.docs[name]
-            if name in chosen.fresh:
-                chosen.fresh.discard(name)
-                if _keep(chosen, name, chosen.indexed.get(name)):
-                    got = _segmented(chosen.docs[name], chunk_size, chunk_overlap, partnership)
-        if got is None:
-            chosen.docs.pop(name, None)
-            continue
-        parts[name], per_doc[name] = got
-    folders = dict.fromkeys([*roots, *(Path(r) for r in chosen.roots.values() if r)])
-    manifest: dict[str, dict] = {}
-    for root in folders:
-        manifest.update(read_manifest(root / "manifest.toml"))
-    docs = {name: chosen.docs[name] for name in parts}
-    resolve_across({n: (docs[n].text, parts[n]) for n in docs})
-    chunks = [c for n in docs for c in per_doc[n]]
-    chunks, twins = mark_duplicates(chunks)
+    with _timed(stages, "segment"):
+        for name in sorted(chosen.docs):
+            got = segmented(chosen.docs[name])
+            if got is None:
+                chosen.skipped.append(Skipped(name, NO_TEXT))
+                del chosen.docs[name]
+                if name in chosen.fresh:
+                    chosen.fresh.discard(name)
+                    if _keep(chosen, name, chosen.indexed.get(name)):
+                        got = segmented(chosen.docs[name])
+            if got is None:
+                chosen.docs.pop(name, None)
+                continue
+            parts[name], per_doc[name] = got
+        folders = dict.fromkeys([*roots, *(Path(r) for r in chosen.roots.values() if r)])
+        manifest: dict[str, dict] = {}
+        for root in folders:
+            manifest.update(read_manifest(root / "manifest.toml"))
+        docs = {name: chosen.docs[name] for name in parts}
+        resolve_across({n: (docs[n].text, parts[n]) for n in docs})
+    with _timed(stages, "dedupe"):
+        chunks = [c for n in docs for c in per_doc[n]]
+        chunks, twins = mark_duplicates(chunks)
     for (name, index), (other, other_index) in twins.items():
         part, original = parts[name][index], parts[other][other_index]
         if part.date is None and original.date:
@@ -460,9 +536,18 @@ def knowledge_digest(corpus: Corpus) -> str:
     return h.hexdigest()
 
 
-def extract_knowledge(corpus: Corpus) -> Knowledge:
-    """Every table cell as a fact, and the five registers, from the segmented corpus."""
-    facts = [f for name, doc in corpus.docs.items() for f in extract_facts(doc, corpus.parts[name])]
+def extract_knowledge(corpus: Corpus, memo: Memo | None = None) -> Knowledge:
+    """Every table cell as a fact, and the five registers, from the segmented corpus.
+
+    A document's facts depend on its text and its parts alone, so they come from ``memo``
+    when those are unchanged; the registers read across documents (later papers' news of
+    an action, copies of one meeting) and are extracted from all of them."""
+    memo = memo or Memo(None)
+    facts = []
+    for name, doc in corpus.docs.items():
+        parts = corpus.parts[name]
+        key = pickle.dumps((name, doc.kind, doc.text, doc.pages, parts))
+        facts.extend(memo.get(FACTS, key, lambda doc=doc, parts=parts: extract_facts(doc, parts)))
     return Knowledge(facts=facts, **vars(extract_registers(corpus.docs, corpus.parts)))
 
 
@@ -528,24 +613,30 @@ def _run(
     base: Path | None,
 ) -> Report:
     started = time.perf_counter()
-    existing = store.all_metadata()
-    indexed = read_registry(cache)
-    in_store = {str(m.get("source")) for m in existing.values()}
-    chosen = select(
-        paths,
-        cache=cache,
-        base=base,
-        mirror=mirror,
-        remove=remove,
-        indexed=indexed,
-        in_store=in_store,
-    )
+    stages: dict[str, float] = {}
+    memo = Memo(cache)
+    with _timed(stages, "store"):
+        existing = store.all_metadata()
+    with _timed(stages, "read"):
+        indexed = read_registry(cache)
+        in_store = {str(m.get("source")) for m in existing.values()}
+        chosen = select(
+            paths,
+            cache=cache,
+            base=base,
+            mirror=mirror,
+            remove=remove,
+            indexed=indexed,
+            in_store=in_store,
+        )
     corpus = build_corpus(
         chosen,
         _roots(paths, base),
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         partnership=partnership,
+        memo=memo,
+        stages=stages,
     )
     # Recorded before the index is touched: a run killed from here on is finished by the
     # next one, whatever paths that one is given.
@@ -564,40 +655,48 @@ def _run(
         skipped=corpus.skipped,
         read=len(chosen.fresh),
         removed_files=sorted((in_store | set(indexed)) - set(corpus.docs) - chosen.kept),
+        stages=stages,
     )
     if knowledge_db is not None:
-        digest = knowledge_digest(corpus)
-        if digest == stored_digest(knowledge_db):  # same papers, same code: nothing to redo
-            knowledge = read_knowledge(knowledge_db)
-        else:
-            knowledge = extract_knowledge(corpus)
-            write_knowledge(knowledge_db, knowledge, digest)
+        with _timed(stages, "knowledge"):
+            digest = knowledge_digest(corpus)
+            if digest == stored_digest(knowledge_db):  # same papers, same code: nothing to redo
+                knowledge = read_knowledge(knowledge_db)
+            else:
+                knowledge = extract_knowledge(corpus, memo)
+                write_knowledge(knowledge_db, knowledge, digest)
         report.knowledge = {
             name: len(getattr(knowledge, name))
             for name in ("facts", "decisions", "actions", "recommendations", "forward", "glossary")
         }
-    wanted = {c.id: c for c in corpus.chunks}
-    # A document that cannot be read now and has no cached text keeps what it had.
-    stale = [
-        i for i, m in existing.items() if i not in wanted and m.get("source") not in chosen.kept
-    ]
-    store.delete(stale)
-    report.removed = len(stale)
-    changed = [c for c in corpus.chunks if c.id in existing and existing[c.id] != c.metadata()]
-    store.update_metadata(changed)
-    report.updated = len(changed)
+    memo.prune()
+    with _timed(stages, "store"):
+        wanted = {c.id: c for c in corpus.chunks}
+        # A document that cannot be read now and has no cached text keeps what it had.
+        stale = [
+            i for i, m in existing.items() if i not in wanted and m.get("source") not in chosen.kept
+        ]
+        store.delete(stale)
+        report.removed = len(stale)
+        changed = [c for c in corpus.chunks if c.id in existing and existing[c.id] != c.metadata()]
+        store.update_metadata(changed)
+        report.updated = len(changed)
     # Similar lengths batch together, so the model pads little; each batch is stored at once.
     new = sorted(
         (c for c in corpus.chunks if c.id not in existing), key=lambda c: len(c.embed_text)
     )
-    for start in range(0, len(new), EMBED_BATCH):
-        batch = new[start : start + EMBED_BATCH]
-        store.add(batch, embedder.embed([c.embed_text for c in batch]))
-        report.embedded += len(batch)
-        if progress:
-            progress(report.embedded, len(new))
-    # Always rebuilt (a second for thousands of chunks): it is derived, and how it reads
-    # a chunk may change with the code even when no chunk does.
-    KeywordIndex.rebuild(keyword_dir, store.all_chunks())
+    with _timed(stages, "embed"):
+        for start in range(0, len(new), EMBED_BATCH):
+            batch = new[start : start + EMBED_BATCH]
+            store.add(batch, embedder.embed([c.embed_text for c in batch]))
+            report.embedded += len(batch)
+            if progress:
+                progress(report.embedded, len(new))
+    # Always rebuilt (seconds for tens of thousands of chunks): it is derived, and how it
+    # reads a chunk may change with the code even when no chunk does. The store now holds
+    # exactly the corpus's chunks unless a paper was kept as it was: then it is read back.
+    with _timed(stages, "keyword"):
+        everything = store.all_chunks() if chosen.kept else corpus.chunks
+        KeywordIndex.rebuild(keyword_dir, everything)
     report.seconds = time.perf_counter() - started
     return report

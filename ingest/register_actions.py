@@ -53,7 +53,12 @@ _LEAD_IN = re.compile(
     r"[^,]{0,160},\s*)?"
 )
 _CLAUSES = re.compile(r",?\s+and\s+that\s+")
-_OWNER_VERB = re.compile(rf"^(?P<owner>{OWNER})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.S)
+# "the Head of Communities be authorised": the owner's "of ..." is part of the role.
+_OWNER_VERB = re.compile(
+    rf"^(?P<owner>{OWNER}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){{0,3}})?)"
+    r"\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
+    re.S,
+)
 
 _AGREED_TO = re.compile(
     rf"(?P<owner>{NAME})\s+(?:agreed|undertook|offered|volunteered|promised)\s+to\s+(?=[a-z])"

@@ -28,7 +28,7 @@ from ingest.dates import MONTHS
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lines import Found
 from ingest.register_tables import Row
-from ingest.register_text import content_words
+from ingest.register_text import content_words, word_overlap
 from ingest.types import Action, Decision, HistoryStep, Recommendation, Where
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -153,18 +153,19 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
         e = b.entry
         target, how = None, ""
         if b.own_reference:
-            target = next(
-                (
-                    k
-                    for k in reversed(kept)
-                    if k.own_reference
-                    and k.entry.kind == e.kind
-                    and k.entry.partnership == e.partnership
-                    and k.entry.reference == e.reference
-                    and (k.entry.where.date or "") < (e.where.date or "")
-                ),
-                None,
-            )
+            same = [
+                k
+                for k in kept
+                if k.own_reference
+                and k.entry.kind == e.kind
+                and k.entry.partnership == e.partnership
+                and k.entry.reference == e.reference
+                and (k.entry.where.date or "") < (e.where.date or "")
+            ]
+            if same:  # the latest earlier paper's; of two there ("Minute 7" twice), the words'
+                latest = max(k.entry.where.date or "" for k in same)
+                pool = [k for k in reversed(same) if (k.entry.where.date or "") == latest]
+                target = max(pool, key=lambda k: word_overlap(k.entry.text, e.text))
             how = "reference"
             if target is None:
                 target = next(

@@ -36,6 +36,8 @@ class RegisterConventions:
     recommendation_headings: frozenset[str]
     item_headings: tuple[re.Pattern[str], ...]
     reference: re.Pattern[str]
+    list_references: tuple[re.Pattern[str], ...]
+    notice_fields: dict[str, frozenset[str]]  # reference / item / subject → field names
     columns: dict[str, frozenset[str]]
     states: dict[str, str]  # status word → state
     rag: dict[str, str]  # rating word → red / amber / green
@@ -85,6 +87,20 @@ class RegisterConventions:
     def is_empty(self, text: str) -> bool:
         return _key(text).rstrip(".") in self.empty_values
 
+    def notice_field(self, name: str) -> str | None:
+        """The role of a notice header's field name (reference, item, subject), or None."""
+        key = _key(name)
+        return next((r for r, names in self.notice_fields.items() if key in names), None)
+
+    def section_kind(self, label: str) -> str | None:
+        """"decision" or "action" for a decision or action label ("DECISION",
+        "Actions arising"), else None."""
+        key = _key(label).replace("(s)", "")  # "Decision(s) taken"
+        for kind, labels in (("decision", self.decision_labels), ("action", self.action_labels)):
+            if key in {_key(x) for x in labels}:
+                return kind
+        return None
+
 
 @lru_cache(maxsize=8)
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
@@ -118,6 +134,13 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             _compile(p, "registers.item_headings") for p in reg.get("item_headings", ())
         ),
         reference=_compile(reg.get("reference", r"^\S+$"), "registers.reference"),
+        list_references=tuple(
+            _compile(p, "registers.list_references") for p in reg.get("list_references", ())
+        ),
+        notice_fields={
+            role: frozenset(_key(w) for w in words)
+            for role, words in reg.get("notices", {}).items()
+        },
         columns={
             role: frozenset(_key(w) for w in words)
             for role, words in reg.get("columns", {}).items()

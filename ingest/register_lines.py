@@ -39,6 +39,7 @@ class Found:
     item: str = ""  # the enclosing minute or item number
     item_title: str = ""
     own_reference: bool = False  # printed with the entry itself (not its minute's number)
+    date: str = ""  # ISO: the date of the notice it is printed in, when that has one
 
 
 def tidy_text(text: str) -> str:

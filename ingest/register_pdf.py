@@ -7,6 +7,10 @@ is every piece from a reference in the first column down to the next row, a full
 group row ("Open actions"), or a gap wider than two lines (a page footer). A table that
 runs onto the next page keeps its columns there, whether or not the header row is
 repeated: positions on the page do not change with the page.
+
+The pieces are those the loader kept with the text (`LoadedFile.pieces`) when it did, so
+a document read back from the text cache has its tables without the original file; else
+they are read from the file.
 """
 
 from __future__ import annotations
@@ -17,46 +21,55 @@ from pathlib import Path
 
 from ingest.register_conventions import RegisterConventions
 from ingest.register_tables import Row, _kind, _roles, collapse, is_register_header
-from ingest.types import LoadedFile
+from ingest.types import LoadedFile, TextPiece
 
 _TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
 
 
-@dataclass
-class _Piece:
-    page: int  # 0-based
-    x: float
-    y: float
-    size: float
-    text: str
-
-
-def _pieces(path: Path) -> list[list[_Piece]]:
+def pieces_of(path: Path) -> tuple[TextPiece, ...]:
+    """Every text piece of a PDF with its page and position (what `pdf_rows` reads; a
+    loader may keep them with the text so the file is not needed again)."""
     from pypdf import PdfReader
 
-    pages: list[list[_Piece]] = []
+    found: list[TextPiece] = []
     reader = PdfReader(str(path))
     if reader.is_encrypted:
         reader.decrypt("")
     for n, page in enumerate(reader.pages):
-        found: list[_Piece] = []
 
-        def visit(text, cm, tm, font, size, found=found, n=n) -> None:  # noqa: ANN001
+        def visit(text, cm, tm, font, size, n=n) -> None:  # noqa: ANN001
             if not text or not text.strip():
                 return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             scale = abs(tm[3] * cm[3]) or 1.0
-            found.append(_Piece(n, x, y, float(size or 10) * scale, collapse(text)))
+            found.append(TextPiece(n, x, y, float(size or 10) * scale, collapse(text)))
 
         page.extract_text(visitor_text=visit)
-        pages.append(found)
+    return tuple(found)
+
+
+def _pages(doc: LoadedFile) -> list[list[TextPiece]] | None:
+    """The pieces of each page: those the loader kept, else read from the file (None when
+    neither is at hand or the file cannot be read)."""
+    pieces = doc.pieces
+    if not pieces:
+        if not doc.path or not Path(doc.path).is_file():
+            return None
+        try:
+            pieces = pieces_of(Path(doc.path))
+        except Exception:  # noqa: BLE001 - an unreadable PDF gives no table rows, not a failure
+            return None
+    count = 1 + max((p.page for p in pieces), default=-1)
+    pages: list[list[TextPiece]] = [[] for _ in range(count)]
+    for p in pieces:
+        pages[p.page].append(p)
     return pages
 
 
-def _lines(pieces: list[_Piece]) -> list[list[_Piece]]:
+def _lines(pieces: list[TextPiece]) -> list[list[TextPiece]]:
     """Pieces grouped by baseline, top of the page first, left to right."""
-    out: list[list[_Piece]] = []
+    out: list[list[TextPiece]] = []
     for p in sorted(pieces, key=lambda p: (-p.y, p.x)):
         if out and abs(out[-1][0].y - p.y) <= 1.0:
             out[-1].append(p)
@@ -81,7 +94,7 @@ class _Table:
     kind: str
 
 
-def _header(line: list[_Piece], conv: RegisterConventions) -> _Table | None:
+def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     if len(line) < 3:
         return None
     headers = [p.text for p in line]
@@ -92,12 +105,12 @@ def _header(line: list[_Piece], conv: RegisterConventions) -> _Table | None:
 
 
 def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
-    """Every register table row of a PDF, or none when the file is not at hand."""
-    if doc.kind != "pdf" or not doc.path or not Path(doc.path).is_file():
+    """Every register table row of a PDF; none when neither its kept pieces nor the file
+    are at hand."""
+    if doc.kind != "pdf":
         return []
-    try:
-        pages = _pieces(Path(doc.path))
-    except Exception:  # noqa: BLE001 - an unreadable PDF gives no table rows, not a failure
+    pages = _pages(doc)
+    if pages is None:
         return []
     rows: list[Row] = []
     table: _Table | None = None
@@ -105,7 +118,7 @@ def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
     for n, pieces in enumerate(pages):
         page_start = doc.pages[n].start if n < len(doc.pages) else search_from
         search_from = max(search_from, page_start)
-        current: list[tuple[int, _Piece]] | None = None
+        current: list[tuple[int, TextPiece]] | None = None
         last_y = None
         in_header = False
 
@@ -150,7 +163,7 @@ def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
 
 
 def _make_row(
-    pieces: list[tuple[int, _Piece]], table: _Table, text: str, search_from: int
+    pieces: list[tuple[int, TextPiece]], table: _Table, text: str, search_from: int
 ) -> tuple[Row | None, int]:
     cells: dict[str, list[str]] = {}
     for c, p in sorted(pieces, key=lambda cp: (cp[0], -cp[1].y)):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Callable
 
 from ingest.register_conventions import RegisterConventions
 
@@ -255,14 +256,36 @@ _FIELD = re.compile(
 )
 
 
-def record_blocks(text: str, start: int, end: int, conv: RegisterConventions) -> list[Row]:
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)])\s+")
+
+
+def record_blocks(
+    text: str,
+    start: int,
+    end: int,
+    conv: RegisterConventions,
+    title: Callable[[str], tuple[str, str]] | None = None,
+) -> list[Row]:
     """``Ref:`` / ``Action:`` / ``Lead:`` ... blocks, one entry each (three fields or more
-    with roles, the text among them)."""
+    with roles, the text among them). With ``title`` (a line → (reference, words)), a block
+    without a text field takes its words from the line just above it (``CSP/25/05 Deliver
+    training`` / ``Lead: ...`` / ``Due: ...`` / ``Status: ...``) when it has two of owner,
+    due, status and update."""
     out: list[Row] = []
     block: list[tuple[str, str, int]] = []  # role, value, offset
+    above: list[tuple[str, int]] = []  # the line above the block: (text, offset)
 
     def flush() -> None:
         roles = [r for r, _, _ in block]
+        if "text" not in roles and title and above and len(
+            set(roles) & {"owner", "due", "status", "update"}
+        ) >= 2:
+            ref, words = title(above[0][0])
+            if words:
+                block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20])))
+                if ref and "reference" not in roles:
+                    block.append(("reference", ref, above[0][1]))
+                roles = [r for r, _, _ in block]
         if "text" in roles and len(set(roles)) >= 3:
             cells = {}
             for r, v, _ in block:
@@ -276,17 +299,20 @@ def record_blocks(text: str, start: int, end: int, conv: RegisterConventions) ->
         off, pos = pos, pos + len(raw) + 1
         if not raw.strip():
             flush()
+            above.clear()
             continue
         m = _FIELD.match(raw)
         role = conv.column_role(m.group(1)) if m else None
         if m and role:
             if any(r == role for r, _, _ in block):  # the same field again: a new record
                 flush()
+                above.clear()
             block.append((role, m.group(2), off + len(raw) - len(raw.lstrip())))
-        elif block and not m:
+        elif block and not m and not _LIST_ITEM.match(raw):
             r, v, o = block[-1]
             block[-1] = (r, f"{v} {raw.strip()}", o)  # a wrapped value
         else:
             flush()
+            above[:] = [] if m else [(raw, off)]
     flush()
     return out

@@ -34,7 +34,10 @@ from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
+from ingest.register_lines import Found as Listed
 from ingest.register_lines import Items, due_in, label_entries, report_recommendations
+from ingest.register_lists import list_rows, title_of
+from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
 from ingest.register_tables import html_tables, line_tables, record_blocks
@@ -115,21 +118,33 @@ def _readers(
             items = Items(doc, part, conv)
             rows = line_tables(doc.text, part.start, part.end, conv, skip_recommendations=True)
             rows += html_tables(doc.text, part.start, part.end, conv)
-            blocks = record_blocks(doc.text, part.start, part.end, conv)
-            rows += blocks
+            blocks = record_blocks(
+                doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
+            )
+            listed = list_rows(doc, part, conv)
+            rows += listed + blocks  # a list item with nested fields is read as a list
             rows += [r for r in pdf if part.start <= r.offset < part.end]
-            spans = [(b.offset, b.offset + 2000) for b in blocks]
+            spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
+            minutes = is_minutes(part, doc.text)
+            records = notices(doc, part, conv)
             found = [
                 f
-                for f in label_entries(doc, part, conv, items)
+                for f in (
+                    *label_entries(doc, part, conv, items),
+                    *notice_entries(doc, part, conv, items, minutes, records),
+                )
                 if not _in_any_block(doc.text, spans, f.offset)
             ]
             found += [from_row(r) for r in rows]
-            if not is_minutes(part, doc.text):
+            if not minutes:
                 found += report_recommendations(doc, part, conv)
+            for f in found:
+                _in_notice(f, notice_at(records, f.offset))
             year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
             for f in found:
                 where = locate(doc, parts[name], f.offset)
+                if f.date:
+                    where = replace(where, date=f.date)
                 row_year = next(
                     (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
                      if year_label(h)),
@@ -138,6 +153,18 @@ def _readers(
                 b = from_found(f, where, conv, row_year or year)
                 {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
+
+
+def _in_notice(f: Listed, notice: Notice | None) -> None:
+    """An entry printed in a decision notice takes the notice's reference and item (unless
+    it prints its own) and the notice's date."""
+    if notice is None:
+        return
+    if not f.own_reference:
+        f.reference = notice.reference or f.reference
+        f.item = notice.item or f.item
+        f.item_title = notice.subject or f.item_title
+    f.date = notice.date or f.date
 
 
 def _in_any_block(text: str, spans: list[tuple[int, int]], offset: int) -> bool:

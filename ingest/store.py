@@ -14,8 +14,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import bm25s
 import chromadb
@@ -24,6 +28,8 @@ from chromadb.config import Settings as ChromaSettings
 
 from ingest.dates import long_form
 from ingest.embedding import Embedder
+from ingest.errors import CspError
+from ingest.settings import Settings
 from ingest.types import Chunk
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -64,33 +70,122 @@ class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
         raise NotImplementedError("pass the embedder explicitly")
 
 
+class StoreUnavailable(CspError):
+    """The Chroma server named by CSP_CHROMA_URL is malformed or cannot be reached."""
+
+
+def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
+    """A Chroma server's client if ``url`` is set (``http[s]://host[:port]``), else a
+    PersistentClient on ``path``."""
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if not url:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    parsed = urlsplit(url if "//" in url else f"http://{url}")
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise StoreUnavailable(f"CSP_CHROMA_URL={url!r} is not a URL like http://host:8000")
+    ssl = parsed.scheme == "https"
+    try:
+        return chromadb.HttpClient(
+            host=parsed.hostname,
+            port=parsed.port or (443 if ssl else 8000),
+            ssl=ssl,
+            settings=settings,
+        )
+    except Exception as exc:  # noqa: BLE001 - connection refused, DNS, TLS: one line
+        raise StoreUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
+
+
+GENERATION = "generation"  # in the Chroma folder: a new token after every write
+
+
 class ChunkStore:
-    """Chunks with their vectors and metadata in a Chroma PersistentClient."""
+    """Chunks with their vectors and metadata in Chroma: a PersistentClient on ``path``,
+    or the server at ``url`` (``CSP_CHROMA_URL`` when not given).
+
+    A PersistentClient keeps the vector index it loaded: what an ingest in another process
+    adds is never searched, and what it deletes is still returned. So every write records a
+    new generation in the Chroma folder, and a store that finds the generation changed
+    since it opened the folder opens it again before it reads (calls are serialised by a
+    lock, so no thread uses a client being replaced)."""
 
     def __init__(
-        self, path: Path, collection: str, embedder: Embedder, page_size: int = PAGE_SIZE
+        self,
+        path: Path,
+        collection: str,
+        embedder: Embedder,
+        page_size: int = PAGE_SIZE,
+        url: str | None = None,
     ) -> None:
         self.page_size = page_size
-        path.mkdir(parents=True, exist_ok=True)
-        self.client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
-        self.collection = self.client.get_or_create_collection(
-            collection,
-            embedding_function=ChromaEmbeddingFunction(embedder),
-            metadata={"hnsw:space": "cosine"},
-        )
+        if url is None:
+            url = Settings().chroma_url
+        self.url = url or None
+        self.path = path
+        self.name = collection
+        self.embedding_function = ChromaEmbeddingFunction(embedder)
+        self._lock = threading.RLock()
+        self._open()
+
+    def _open(self) -> None:
+        self._seen = self._generation()
+        self.client = chroma_client(self.path, self.url)
+        try:
+            self.collection = self.client.get_or_create_collection(
+                self.name,
+                embedding_function=self.embedding_function,
+                metadata={"hnsw:space": "cosine"},
+            )
+        except Exception as exc:
+            if not self.url:
+                raise
+            raise StoreUnavailable(f"cannot reach the Chroma server at {self.url}: {exc}") from exc
+
+    def _generation(self) -> str:
+        if self.url:
+            return ""  # a server serves every client the same index
+        try:
+            return (self.path / GENERATION).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def _wrote(self) -> None:
+        """Tell other processes' stores that the folder changed (this one knows)."""
+        if self.url:
+            return
+        token = f"{os.getpid()}-{time.time_ns()}"
+        tmp = self.path / f"{GENERATION}.{os.getpid()}.tmp"
+        tmp.write_text(token, encoding="utf-8")
+        os.replace(tmp, self.path / GENERATION)
+        self._seen = token
+
+    def _current(self) -> None:
+        """Open the folder again if another process wrote to it since."""
+        if self.url or self._generation() == self._seen:
+            return
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+        self._open()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        with self._lock:
+            self._current()
+            yield
 
     def count(self) -> int:
-        return self.collection.count()
+        with self._reading():
+            return self.collection.count()
 
     def _pages(self, include: list[str], where: dict | None = None) -> Iterator[dict]:
         """The whole collection (or what ``where`` matches), ``page_size`` rows a call."""
         offset = 0
         while True:
-            got = self.collection.get(
-                where=where or None, include=include, limit=self.page_size, offset=offset
-            )
+            with self._reading():
+                got = self.collection.get(
+                    where=where or None, include=include, limit=self.page_size, offset=offset
+                )
             yield got
             if len(got["ids"]) < self.page_size:
                 return
@@ -119,7 +214,8 @@ class ChunkStore:
     def get(self, ids: list[str]) -> list[Chunk]:
         by_id: dict[str, Chunk] = {}
         for batch in self._batches(list(ids)):
-            got = self.collection.get(ids=batch, include=["metadatas", "documents"])
+            with self._reading():
+                got = self.collection.get(ids=batch, include=["metadatas", "documents"])
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
                 by_id[i] = Chunk.from_metadata(i, d, m)
         return [by_id[i] for i in ids if i in by_id]
@@ -131,33 +227,40 @@ class ChunkStore:
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
         for start in range(0, len(chunks), self.page_size):
             batch = chunks[start : start + self.page_size]
-            self.collection.upsert(
-                ids=[c.id for c in batch],
-                documents=[c.text for c in batch],
-                metadatas=[c.metadata() for c in batch],
-                embeddings=vectors[start : start + self.page_size],
-            )
+            with self._reading():
+                self.collection.upsert(
+                    ids=[c.id for c in batch],
+                    documents=[c.text for c in batch],
+                    metadatas=[c.metadata() for c in batch],
+                    embeddings=vectors[start : start + self.page_size],
+                )
+                self._wrote()
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
         for batch in self._batches(list(chunks)):
-            self.collection.update(
-                ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch]
-            )
+            with self._reading():
+                self.collection.update(
+                    ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch]
+                )
+                self._wrote()
 
     def delete(self, ids: list[str]) -> None:
         for batch in self._batches(list(ids)):
-            self.collection.delete(ids=batch)
+            with self._reading():
+                self.collection.delete(ids=batch)
+                self._wrote()
 
     def dense(self, vector: list[float], k: int, where: dict | None) -> list[tuple[str, float]]:
-        n = self.count()
-        if n == 0:
-            return []
-        got = self.collection.query(
-            query_embeddings=[vector],
-            n_results=min(k, n),
-            where=where or None,
-            include=["distances"],
-        )
+        with self._reading():
+            n = self.collection.count()
+            if n == 0:
+                return []
+            got = self.collection.query(
+                query_embeddings=[vector],
+                n_results=min(k, n),
+                where=where or None,
+                include=["distances"],
+            )
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
 

@@ -28,6 +28,18 @@ class Page:
 
 
 @dataclass(frozen=True)
+class TextPiece:
+    """A piece of a PDF page's text where it is drawn: what a register table's cells are
+    told apart by (see `ingest.register_pdf`)."""
+
+    page: int  # 0-based
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+@dataclass(frozen=True)
 class LoadedFile:
     """A file read into one string, with the page each offset falls on."""
 
@@ -37,6 +49,9 @@ class LoadedFile:
     kind: str  # "pdf" or "text"
     text: str
     pages: tuple[Page, ...] = ()
+    # A PDF's positioned text, when the loader keeps it (a text cache can hold it, so its
+    # tables are read again without the original file); empty: read from ``path``.
+    pieces: tuple[TextPiece, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         if not self.pages:

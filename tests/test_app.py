@@ -11,9 +11,13 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 
 import app
+from assistant.engine import Assistant
 from assistant.retrieve import Filters
+from assistant.service import Service
 from ingest.errors import IndexMissing
+from ingest.settings import Settings
 from ingest.types import Answer, Citation
+from tests.conftest import WordHashEmbedder
 
 ANSWER = Answer(
     text="The partnership's priorities are serious violence [1] and anti-social behaviour [2].",
@@ -108,10 +112,17 @@ def test_respond_passes_question_and_filters_to_ask():
         app.format_answer(ANSWER)
     )
     respond("Again?", [], "any", "")
+    respond("Until?", [], "any", "", "2023-12-31", "Kestrel Bay CSP")
     assert ask.calls == [
         ("What are the priorities?", Filters(doc_type="minutes", since="2023-01-01")),
         ("Again?", Filters()),
+        ("Until?", Filters(until="2023-12-31", partnership="Kestrel Bay CSP")),
     ]
+
+
+def test_respond_rejects_since_after_until():
+    with pytest.raises(gr.Error, match="after 'Until'"):
+        app.make_respond(FakeAsk())("Question?", [], "any", "2024-01-01", "2023-01-01")
 
 
 @pytest.mark.parametrize("since", ["26/01/2023", "2023-13-01", "20230126", "yesterday"])
@@ -145,9 +156,12 @@ def test_respond_lets_untyped_errors_through():
 
 
 @pytest.fixture
-def served():
+def served(tmp_path):
+    """The page over a real (empty) index; the chat and JSON route answer with FakeAsk."""
     ask = FakeAsk()
-    demo = app.build_app(ask)
+    settings = Settings(data_dir=tmp_path / "data")
+    service = Service(settings, Assistant(settings, WordHashEmbedder()))
+    demo = app.build_app(service, ask)
     assert isinstance(demo, gr.Blocks)
     port = free_port()
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
@@ -174,6 +188,65 @@ def test_server_serves_the_page_and_answers_through_the_api(served):
         client.close()
     assert result == app.format_answer(ANSWER)
     assert ask.calls == [("What are the priorities?", Filters(doc_type="plan", since="2023-01-01"))]
+
+
+def test_the_json_route_returns_structured_citations_and_every_filter_is_optional(served):
+    url, ask = served
+    client = Client(url, verbose=False, download_files=False)
+    try:
+        bare = client.predict("What are the priorities?", api_name=f"/{app.ANSWER_API}")
+        narrowed = client.predict(
+            question="Priorities?", until="2023-12-31", api_name=f"/{app.ANSWER_API}"
+        )
+        with pytest.raises(AppError, match="YYYY-MM-DD"):
+            client.predict(question="Q?", since="soon", api_name=f"/{app.ANSWER_API}")
+        with pytest.raises(AppError, match="Give a question"):
+            client.predict(question="  ", api_name=f"/{app.ANSWER_API}")
+    finally:
+        client.close()
+    assert bare == ANSWER.as_dict() == narrowed
+    assert (
+        bare["citations"][0]["page"] == 7 and bare["citations"][1]["source"] == "minutes-march.txt"
+    )
+    assert ask.calls == [
+        ("What are the priorities?", Filters()),
+        ("Priorities?", Filters(until="2023-12-31")),
+    ]
+
+
+# launching
+
+
+def test_the_app_binds_to_this_machine_only_by_default_and_has_no_login():
+    options = app.launch_options(Settings())
+    assert options["server_name"] == "127.0.0.1" and options["auth"] is None
+
+
+def test_a_login_comes_from_the_settings(monkeypatch):
+    monkeypatch.setenv("CSP_APP_USER", "chair")
+    monkeypatch.setenv("CSP_APP_PASSWORD", "s3cret")
+    assert app.launch_options(Settings())["auth"] == ("chair", "s3cret")
+    monkeypatch.delenv("CSP_APP_PASSWORD")
+    with pytest.raises(SystemExit, match="both CSP_APP_USER and CSP_APP_PASSWORD"):
+        app.launch_options(Settings())
+
+
+def test_with_a_login_the_page_asks_for_it(tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", app_user="chair", app_password="s3cret")
+    service = Service(settings, Assistant(settings, WordHashEmbedder()))
+    port = free_port()
+    demo = app.serve(service, port, prevent_thread_lock=True, quiet=True)
+    try:
+        with pytest.raises(Exception):  # noqa: B017 - any refusal: no answer without a login
+            Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
+                "Q?", api_name=f"/{app.ANSWER_API}"
+            )
+        client = Client(f"http://127.0.0.1:{port}/", auth=("chair", "s3cret"), verbose=False)
+        with pytest.raises(AppError, match="python -m ingest"):  # logged in: the empty index
+            client.predict("Q?", api_name=f"/{app.ANSWER_API}")
+        client.close()
+    finally:
+        demo.close()
 
 
 def test_document_html_and_links_in_the_answer_body_are_shown_as_text():

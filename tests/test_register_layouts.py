@@ -1,0 +1,356 @@
+"""Registers on papers in eight other councils' layouts (issue 10, tests/data/register_layouts/).
+
+Each golden document is ingested into an index of its own (the real pipeline: Chroma in
+tmp_path, the fake embedder, the knowledge base), its entries are matched against its
+golden file by the README's rule, and precision and recall are reported per document
+(at least 90% each, 95% over all). The two PDFs are generated in the test by the folder's
+own `make_pdfs.py`. Then the update pair: three papers of two partnerships in one index,
+later papers' updates joined by reference and in other words, never across partnerships;
+`register actions --open --partnership P`; and the answer to "which actions are still open
+for P?"."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.knowledge import Knowledge
+from ingest.knowledge import read as read_knowledge
+from ingest.settings import Settings
+from tests.conftest import WordHashEmbedder, ingest_settings
+
+HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
+HOLDOUT = HERE / "holdout2"  # kept aside: measured once, never tuned on
+FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
+OPEN = {"open", "in progress", "carried forward", "not stated"}
+
+
+def _space(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _text(text: str) -> str:
+    text = re.sub(r"\s*;\s*(?:and|or)$", "", _space(text))
+    return re.sub(r"[.;,]$", "", text).strip()
+
+
+def key(entry: dict) -> tuple:
+    return tuple(_text(entry[f]) if f == "text" else _space(entry[f]) for f in FIELDS)
+
+
+def entries_of(knowledge: Knowledge) -> list[dict]:
+    return [
+        {
+            "kind": e.kind,
+            "text": e.text,
+            "owner": e.owner,
+            "due": e.due,
+            "status": e.status,
+            "state": e.state,
+            "reference": e.reference,
+            "rag": e.rag,
+            "date": e.where.date,
+            "partnership": e.partnership,
+            "source": e.where.source,
+        }
+        for e in (*knowledge.decisions, *knowledge.actions, *knowledge.recommendations)
+    ]
+
+
+def match(mine: list[dict], golden: list[dict]) -> tuple[list[tuple[dict, dict]], list, list]:
+    """(matched pairs, extra entries, missed golden entries); each golden entry once."""
+    left = list(golden)
+    pairs, extra = [], []
+    for m in mine:
+        hit = next((g for g in left if key(g) == key(m)), None)
+        if hit is None:
+            extra.append(m)
+        else:
+            left.remove(hit)
+            pairs.append((m, hit))
+    return pairs, extra, left
+
+
+def _pdf_builder():
+    spec = importlib.util.spec_from_file_location("make_pdfs", HERE / "make_pdfs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {
+        "corveston-delivery-group-action-tracker-2024-11-04.pdf": module.build_corveston,
+        "tarrowby-csp-action-plan-q2-report-2024-11-21.pdf": module.build_tarrowby,
+    }
+
+
+def index(tmp: Path, files: list[Path], builders: dict | None = None) -> Settings:
+    """An index of ``files`` alone; a PDF with a builder is generated, not copied."""
+    corpus = tmp / "corpus"
+    corpus.mkdir(parents=True)
+    for f in files:
+        if builders and f.name in builders:
+            builders[f.name](corpus / f.name)
+        else:
+            shutil.copy(f, corpus / f.name)
+    settings = Settings(data_dir=tmp / "data", corpus_dir=corpus)
+    report = ingest_settings(settings, WordHashEmbedder())
+    assert not report.skipped, report.skipped
+    return settings
+
+
+def _goldens(folder: Path) -> list[Path]:
+    return sorted(g for g in folder.glob("*.golden.json") if g.name != "updates.golden.json")
+
+
+def _score(tmp: Path, golden: Path, builders: dict) -> dict:
+    doc = golden.with_name(golden.name[: -len(".golden.json")])
+    settings = index(tmp, [doc], builders)
+    mine = entries_of(read_knowledge(settings.knowledge_db))
+    gold = json.loads(golden.read_text(encoding="utf-8"))
+    pairs, extra, missed = match(mine, gold)
+    return {"doc": doc.name, "pairs": pairs, "extra": extra, "missed": missed,
+            "mine": len(mine), "golden": len(gold)}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    builders = _pdf_builder()
+    return [
+        _score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in _goldens(HERE)
+    ]
+
+
+def _report(scores: list[dict], label: str) -> tuple[float, float]:
+    matched = sum(len(s["pairs"]) for s in scores)
+    mine = sum(s["mine"] for s in scores)
+    gold = sum(s["golden"] for s in scores)
+    print(f"\n{label}: document, precision, recall (matched / entries read / golden)")
+    for s in scores:
+        p = len(s["pairs"]) / s["mine"] if s["mine"] else 0.0
+        r = len(s["pairs"]) / s["golden"]
+        print(f"  {s['doc']}: P {p:.0%} R {r:.0%} ({len(s['pairs'])}/{s['mine']}/{s['golden']})")
+        for e in s["extra"]:
+            print(f"    extra:  {key(e)}")
+        for e in s["missed"]:
+            print(f"    missed: {key(e)}")
+    overall = (matched / mine if mine else 0.0, matched / gold)
+    print(f"  overall: P {overall[0]:.1%} R {overall[1]:.1%} ({matched}/{mine}/{gold})")
+    return overall
+
+
+def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
+    assert len(scores) == 8 and sum(s["golden"] for s in scores) == 104
+    precision, recall = _report(scores, "register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
+        assert len(s["pairs"]) >= 0.9 * s["golden"], (s["doc"], s["missed"])
+    assert precision >= 0.95 and recall >= 0.95
+
+
+def test_matched_entries_have_the_rating_date_and_partnership(scores: list[dict]) -> None:
+    for s in scores:
+        for mine, gold in s["pairs"]:
+            assert mine["rag"] == gold["rag"], (s["doc"], gold["text"])
+            assert mine["date"] == gold["date"], (s["doc"], gold["text"])
+            assert mine["partnership"].lower() == gold["partnership"].lower(), s["doc"]
+
+
+def test_no_lead_in_heading_or_running_header_is_an_entry(scores: list[dict]) -> None:
+    junk = re.compile(
+        r"^(?:that:?|RESOLVED that:?|The \w+ RESOLVED:?|none(?: required)?|Page \d+ of \d+|"
+        r"Open actions|Closed since.*|Priority \d+:.*|Action tracker.*|Appendix [A-Z]:.*)$",
+        re.I,
+    )
+    for s in scores:
+        for e in s["extra"]:
+            assert not junk.match(e["text"]) and not e["text"].endswith(":"), e
+
+
+def test_a_rating_alone_never_makes_an_action_done(scores: list[dict]) -> None:
+    plan = next(s for s in scores if s["doc"].startswith("tarrowby"))
+    rated = [m for m, _ in plan["pairs"] if m["rag"]]
+    assert {m["rag"] for m in rated} == {"red", "amber", "green"}
+    done = [m for m in rated if m["state"] == "done"]
+    assert [m["reference"] for m in done] == ["2.2"]  # its update opens "Completed in August"
+    assert all(m["state"] == "in progress" for m in rated if m not in done)
+
+
+# --- Two partnerships in one index: updates, --open, --partnership, the answer -------------
+
+UPDATES = json.loads((HERE / "updates.golden.json").read_text(encoding="utf-8"))
+DUNMARSH = "Dunmarsh Community Safety Partnership"
+WYVERNHURST = "Safer Wyvernhurst Partnership"
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return index(tmp_path_factory.mktemp("pair"), [HERE / n for n in UPDATES["index"]])
+
+
+@pytest.fixture(scope="module")
+def pair_knowledge(pair: Settings) -> Knowledge:
+    return read_knowledge(pair.knowledge_db)
+
+
+def test_later_papers_update_by_reference_and_in_other_words(pair_knowledge: Knowledge) -> None:
+    for want in UPDATES["entries"]:
+        hits = [
+            a
+            for a in pair_knowledge.actions
+            if a.partnership == want["partnership"] and _text(a.text) == _text(want["text"])
+        ]
+        assert len(hits) == 1, want["text"]
+        a = hits[0]
+        assert (a.reference, a.owner) == (want["reference"], want["owner"])
+        assert (a.status, a.state) == (want["latest_status"], want["latest_state"])
+        steps = [(s.date, s.status, s.state, s.where.source, s.reference, _text(s.text))
+                 for s in a.history]
+        assert steps == [
+            (s["date"], s["status"], s["state"], s["source"], s["reference"], _text(s["text"]))
+            for s in want["history"]
+        ], want["reference"]
+        assert all(s.where.partnership == DUNMARSH for s in a.history)
+
+
+def test_another_partnerships_paper_never_updates(pair_knowledge: Knowledge) -> None:
+    for a in pair_knowledge.actions:
+        sources = {s.where.source for s in a.history} | {a.where.source}
+        partnerships = {s.where.partnership for s in a.history} | {a.partnership}
+        assert len(partnerships) == 1, (a.text, sources)
+    for want in UPDATES["never_updates"]:
+        register = getattr(pair_knowledge, want["kind"] + "s")
+        hits = [
+            a
+            for a in register
+            if a.partnership == WYVERNHURST and _text(a.text) == _text(want["text"])
+        ]
+        assert len(hits) == 1 and len(hits[0].history) <= 1, want["text"]
+        assert hits[0].status == want["status"]
+        assert hits[0].where.source == want["source"]
+    for partnership, counts in UPDATES["merged_counts"].items():
+        have = entries_of(pair_knowledge)
+        assert sum(e["kind"] == "decision" and e["partnership"] == partnership for e in have) == (
+            counts["decision"]
+        )
+        assert sum(e["kind"] == "action" and e["partnership"] == partnership for e in have) == (
+            counts["action"]
+        )
+
+
+def _cli(settings: Settings, monkeypatch, capsys, *args: str) -> str:
+    from assistant.__main__ import main
+
+    monkeypatch.setenv("CSP_DATA_DIR", str(settings.data_dir))
+    assert main(["register", *args]) == 0
+    return capsys.readouterr().out
+
+
+def _open_refs(partnership: str) -> list[str]:
+    """The golden open actions' references ("43 (Chair, ...)" → "43")."""
+    return sorted(r.split(" (")[0] for r in UPDATES["open_actions"][partnership])
+
+
+@pytest.mark.parametrize("partnership", [DUNMARSH, WYVERNHURST])
+def test_open_actions_of_one_partnership(pair: Settings, monkeypatch, capsys, partnership) -> None:
+    rows = json.loads(
+        _cli(pair, monkeypatch, capsys, "actions", "--open", "--partnership", partnership,
+             "--json")
+    )
+    assert sorted(r["reference"] for r in rows) == _open_refs(partnership)
+    assert {r["partnership"] for r in rows} == {partnership}
+    assert all(r["state"] in OPEN for r in rows)
+    every = json.loads(_cli(pair, monkeypatch, capsys, "actions", "--partnership", partnership,
+                            "--json"))
+    closed = [r for r in every if r["state"] in ("done", "dropped")]
+    assert closed and not any(r in rows for r in closed)  # done and dropped are left out
+
+
+def test_open_keeps_carried_forward_and_drops_withdrawn(
+    pair: Settings, monkeypatch, capsys
+) -> None:
+    rows = json.loads(_cli(pair, monkeypatch, capsys, "actions", "--open", "--json"))
+    states = {r["reference"]: r["state"] for r in rows if r["partnership"] == DUNMARSH}
+    assert states["CSP/24/02"] == "carried forward"
+    assert "CSP/24/06" not in states  # Withdrawn: dropped
+    assert "CSP/24/07" not in states  # Complete in the later log
+    assert any(r["state"] == "not stated" for r in rows)  # minutes print no status
+
+
+def test_since_filters_on_the_meeting_date(pair: Settings, monkeypatch, capsys) -> None:
+    rows = json.loads(_cli(pair, monkeypatch, capsys, "decisions", "--since", "2024-10-01",
+                           "--json"))
+    assert rows and {r["date"] for r in rows} == {"2024-10-03"}
+
+
+def test_history_in_json_and_csv(pair: Settings, monkeypatch, capsys) -> None:
+    rows = json.loads(_cli(pair, monkeypatch, capsys, "actions", "--query", "Wharf Street",
+                           "--partnership", DUNMARSH, "--json"))
+    assert len(rows) == 1
+    assert [s["source"] for s in rows[0]["history"]] == [
+        "dunmarsh-csp-board-minutes-2024-06-12.md",
+        "dunmarsh-csp-action-log-2024-09-18.txt",
+    ]
+    out = _cli(pair, monkeypatch, capsys, "actions", "--partnership", DUNMARSH, "--csv")
+    assert "2024-09-18 Complete (dunmarsh-csp-action-log-2024-09-18.txt)" in out
+
+
+def test_forward_and_glossary_take_partnership(pair: Settings, monkeypatch, capsys) -> None:
+    for name in ("forward", "glossary"):
+        out = _cli(pair, monkeypatch, capsys, name, "--partnership", "Nowhere Partnership")
+        assert out.strip().endswith(f"0 {name}")
+
+
+@pytest.mark.parametrize("partnership", [DUNMARSH, WYVERNHURST])
+def test_asking_for_open_actions_lists_the_register_each_cited(
+    pair: Settings, pair_knowledge: Knowledge, partnership: str
+) -> None:
+    from assistant.engine import Assistant
+    from assistant.registers import query
+
+    assistant = Assistant(pair, WordHashEmbedder())
+    answer = assistant.ask(f"Which actions are still open for the {partnership}?")
+    expected = query(pair_knowledge, "actions", open_only=True, partnership=partnership)
+    lines = [ln for ln in answer.text.splitlines() if ln.startswith("- ")]
+    assert len(lines) == len(expected) == len(answer.citations)
+    for e in expected:
+        assert any(e.text in ln for ln in lines), e.text
+    own = {e.where.source for e in entries_of_partnership(pair_knowledge, partnership)}
+    assert {c.source for c in answer.citations} <= own  # none of the other partnership's
+    assert all(re.search(rf"\[{c.n}\]", answer.text) for c in answer.citations)
+
+
+def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
+    return [
+        e
+        for e in (*knowledge.decisions, *knowledge.actions, *knowledge.recommendations)
+        if e.partnership == partnership
+    ]
+
+
+# --- The kept-aside documents (holdout2/): measured once the readers were finished ---------
+#
+# The first round's kept-aside pair (decision notices; a bulleted appendix of outstanding
+# actions) measured 0/18, was read and joined the main set above. holdout2/ holds two more
+# documents written by someone else while the second round's readers were built; they were
+# not opened until the readers were committed (ff86456), then measured once: 0/29. Their
+# layouts belong to neither family this round generalised (record-style notices; lists
+# whose items print labelled fields); the figures are kept, not tuned away.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once after the second round's readers were committed, not tuned on: "
+    "0/29 (Hollinsford minutes PDF, a Word table with an 'Action by' column: 0 read of 15; "
+    "Pellingham and Esk Vale DHR action plan, a pipe table whose continuation rows carry "
+    "the actions under each recommendation: 5 read, 0 matched, of 14)",
+)
+def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    goldens = _goldens(HOLDOUT)
+    assert len(goldens) == 2
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, {}) for g in goldens]
+    _report(scores, "kept-aside register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]

@@ -1,0 +1,113 @@
+"""The web app's service over a real index of the corpus (fake embedder): the JSON route
+answers a public question with structured citations; registers come as flat rows with
+where each was printed; figures give a chart only where a table's columns are periods."""
+
+from __future__ import annotations
+
+import csv
+import json
+import socket
+
+import pytest
+from gradio_client import Client
+
+import app
+from assistant.engine import Assistant
+from assistant.service import Service
+from ingest.settings import Settings
+from tests.conftest import CORPUS, REPO, WordHashEmbedder, ingest_settings
+
+PUBLIC = [
+    json.loads(line)
+    for line in (REPO / "tests/data/dev_questions.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory) -> Service:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("webapp-data"), corpus_dir=CORPUS)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+    return Service(settings, Assistant(settings, embedder))
+
+
+def test_the_json_route_answers_a_public_question_with_structured_citations(service):
+    q = next(q for q in PUBLIC if q["id"] == "dec-community-triggers")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo = app.serve(service, port, prevent_thread_lock=True, quiet=True)
+    try:
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False, download_files=False)
+        got = client.predict(question=q["question"], api_name=f"/{app.ANSWER_API}")
+        narrowed = client.predict(
+            question=q["question"], doc_type="minutes", api_name=f"/{app.ANSWER_API}"
+        )
+        client.close()
+    finally:
+        demo.close()
+    assert set(got) == {"answer", "citations", "covered"} and got["covered"] is True
+    assert all(must in got["answer"] for must in q["must"])
+    first = got["citations"][0]
+    assert set(first) == {"n", "source", "part", "section", "page", "date", "quote", "doc_type"}
+    assert first["n"] == 1 and first["source"] in q["evidence"][0]["docs"]
+    assert first["quote"] and first["date"] == "2023-01-26"
+    assert all(c["doc_type"] == "minutes" for c in narrowed["citations"])
+
+
+def test_register_rows_say_where_each_entry_is_printed_and_export_as_csv(service):
+    rows = service.register("recommendations", open_only=True)
+    assert rows and all(r["cited at"].startswith(r["source"]) for r in rows)
+    assert any(r["status"] == "status not stated" for r in rows)  # as `register --open`
+    narrowed = service.register("decisions", "community triggers")
+    assert narrowed and all("Community Triggers" in r["text"] for r in narrowed)
+    path = service.export_csv("decisions", narrowed)
+    assert path.parent == service.settings.data_dir / "exports"
+    assert [r["text"] for r in csv.DictReader(path.open(encoding="utf-8"))] == [
+        r["text"] for r in narrowed
+    ]
+
+
+def test_a_table_of_periods_is_charted_and_one_without_is_not(service):
+    labels = [t.label for t in service.tables()]
+    beats = next(x for x in labels if x.startswith("Table 2: All Crimes per Police Beat"))
+    headers, rows, points = service.table(beats)
+    assert headers[0] == "row" and headers[-1] == "printed at"
+    assert any(r[0] == "Beat 62" for r in rows)
+    beat_62 = [p for p in points if p["row"] == "Beat 62"]
+    assert [p["period"] for p in beat_62][:2] == ["2018/19", "2019/20"]
+    assert {p["printed"] for p in beat_62} >= {"2165"}  # the value as printed
+    family = next(x for x in labels if x.startswith("The current positions within the family"))
+    _, _, ranks = service.table(family)
+    assert ranks and {p["period"] for p in ranks} == {"31st Oct 2022", "31st Oct 2023"}
+    funding = next(x for x in labels if x.startswith("9 FUNDING PROPOSALS"))
+    assert service.table(funding)[2] == []  # no periods across its columns: no chart
+
+
+def test_a_measure_is_found_as_printed(service):
+    rows = service.measure("shoplifting 2023/24")
+    assert rows and "+43%" in rows[0]["values"] and rows[0]["cited at"]
+
+
+def test_documents_list_every_indexed_file_with_its_counts(service):
+    rows = {r["document"]: r for r in service.documents()}
+    papers = {p.name for p in CORPUS.iterdir() if p.suffix in (".md", ".txt")}
+    assert set(rows) == papers - {"README.md"}  # the corpus README is no paper
+    assessment = rows["charnwood-strategic-assessment-2023-24.md"]
+    assert assessment["facts"] > 100 and assessment["register entries"] > 0
+    assert assessment["types"] == "strategic assessment" and assessment["dates"] == "2023-12-05"
+
+
+def test_the_brief_for_one_partnership_cites_only_its_papers(service):
+    from assistant.retrieve import Filters
+
+    council = service.partnerships()[0]
+    brief = service.brief("meeting", Filters(partnership=council))
+    assert brief.citations
+    sources = {c.source for c in brief.citations}
+    by_source = {c.source: c.partnership for c in service.assistant.chunks}
+    assert {by_source[s] for s in sources} == {council}
+    md, docx = service.brief_files(brief, "meeting")
+    assert md.read_text(encoding="utf-8").startswith("Brief for the next partnership meeting")
+    assert docx.stat().st_size > 0
