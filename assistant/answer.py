@@ -46,6 +46,8 @@ _FULL_DATE = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(19|20)\d{2}\b"
 )
+COUNT_Q = re.compile(r"\s*(how (many|much)|what (number|percentage|proportion|share))\b", re.I)
+_COUNT = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -69,6 +71,10 @@ class Scorer:
             self.df.update(set(text_terms(text)))
         c = conventions()
         self.decision = stems_of(c.decision)
+        self.asking = stems_of(
+            {"what", "which", "who", "whom", "when", "where", "why", "how", "does", "do", "did"}
+            | c.partnership_words
+        )
         self.generic = stems_of(
             c.question | c.partnership_words | c.figure | c.decision
             | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
@@ -82,6 +88,8 @@ class Scorer:
         if WHEN.match(question):  # "when was X agreed?": the agreeing is what is asked
             generic = generic - self.decision
         tokens = [t for t in text_terms(question) if t not in generic]
+        if not tokens:  # "Who does the partnership report to?": its asking words are all
+            tokens = [t for t in text_terms(question) if t not in self.asking]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
 
     def unknown_terms(self, question: str, known: set[str] | None = None) -> list[str]:
@@ -273,6 +281,24 @@ def _table_unit(n: int, lead: str, rows: list[str]) -> Unit:
     return Unit(n, body, f"{lead} {shown}", listing=True)
 
 
+def _is_cover_label(line: str) -> bool:
+    return line.strip() in conventions().cover_fields
+
+
+def _cover_lines(lines: list[str]) -> list[str]:
+    """A cover field's label run onto the end of the value before it ("... by March 2025.
+    Wards affected") is put back on a line of its own, over its value."""
+    out: list[str] = []
+    for line in lines:
+        for label in conventions().cover_fields:
+            if line.endswith(f" {label}") and "\t" not in line:
+                out += [line[: -len(label) - 1], label]
+                break
+        else:
+            out.append(line)
+    return out
+
+
 def _inline(items: list[str]) -> str:
     """List items on one line: their markers dropped, each ended by ';' unless it ends
     with its own punctuation."""
@@ -280,10 +306,19 @@ def _inline(items: list[str]) -> str:
     return " ".join(x if x.endswith((";", ".", ",", ":")) else f"{x};" for x in shown).rstrip(";")
 
 
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|those|such|that)\s+(?!(?:the|a|an|it|is|was|were|are|he|she|they|"
+    r"there|we|this|these|those|had|has|have|would|will|could|should)\b)[a-z]{3,}\b"
+)
+
+
 def _continues(sentence: str) -> bool:
-    """A sentence that carries on from the one before ("This is a 19.8% increase")."""
+    """A sentence that carries on from the one before ("This is a 19.8% increase"), or
+    points back at what it said ("The Group have approved that bid")."""
     first = re.match(r"[A-Za-z]+", sentence)
-    return bool(first) and first.group(0).lower() in conventions().continues
+    if bool(first) and first.group(0).lower() in conventions().continues:
+        return True
+    return bool(_BACK_REFERENCE.search(sentence))
 
 
 def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
@@ -293,7 +328,8 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
         for m in RESOLUTION.finditer(text):
             block = re.split(r"\n(?=[A-Z][a-z]+ [a-z]+ )", m.group(0))[0].strip()
             out.append(Unit(n, block, block.replace("\n", " "), resolution=True))
-        if len(text) <= SHORT_PASSAGE and "\t" not in text:
+        lines = _cover_lines([ln for ln in map(_pipe_to_tabs, text.split("\n")) if ln is not None])
+        if len(text) <= SHORT_PASSAGE and "\t" not in text and not any(map(_is_cover_label, lines)):
             items = []
             if text.rstrip().endswith(":"):
                 items = _items_after([], hit.chunk, next_text)
@@ -301,9 +337,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             listing = bool(items) or bool(re.search(r":\s*\n", text))
             out.append(Unit(n, whole, whole.replace("\n", " "), listing=listing))
             continue
-        lines = [_pipe_to_tabs(ln) for ln in text.split("\n")]
-        lines = [ln for ln in lines if ln is not None]
         for k, line in enumerate(lines):
+            if _is_cover_label(line) and k + 1 < len(lines) and lines[k + 1].strip():
+                field = f"{line.strip()}: {lines[k + 1].strip()}"  # "Wards affected: All wards"
+                out.append(Unit(n, f"{line}\n{lines[k + 1]}", field))
+                continue
             if "\t" in line:
                 header = _table_header(lines, k)
                 is_header = header is None and k + 1 < len(lines) and "\t" in lines[k + 1]
@@ -439,7 +477,7 @@ def compose(
             for u in units
             if (u.resolution or AGREEMENT.search(u.text))
             and not ROUTINE_RESOLUTION.match(u.text)
-            and Scorer.coverage(topic, f"{hits[u.hit].chunk.section} {u.text}") >= 0.5
+            and Scorer.coverage(topic, f"{_place(hits[u.hit].chunk)} {u.text}") >= 0.5
         ]
     if figure is None:
         figure = bool(FIGURE.search(question))
@@ -449,8 +487,9 @@ def compose(
             u
             for u in units
             if carries(u.shown, _context(hits[u.hit].chunk), wanted_words)
+            and (not COUNT_Q.match(question) or _COUNT.search(u.shown))
         ]
-        if not units:
+        if not units:  # ("how many ...?" is answered by a number, or not at all)
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
     if WHEN.match(question):  # "when ...?" is answered by what gives a date
         dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)]
@@ -475,7 +514,7 @@ def compose(
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
         )
-    top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
+    top_passages = " ".join(f"{_place(h.chunk)} {h.chunk.text}" for h in hits[:3])
     covered = (
         Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
     )
@@ -509,8 +548,8 @@ def compose(
     chosen = [k for k in chosen if hits[units[k].hit].chunk.partnership == council]
     # A figure question naming a year: what is quoted (or where it sits) must print it.
     said = " ".join(f"{_place(hits[units[k].hit].chunk)} {units[k].shown}" for k in chosen)
-    if figure and not carries_period(question, said):  # another year's figure is no answer
-        return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+    if not carries_period(question, said):  # another year's figure or account is no answer
+        return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
     if figure:  # and beside that year's figure, no other year's
         dated = [
             k for k in chosen

@@ -13,6 +13,7 @@ from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
+from assistant.places import PlaceIndex
 from assistant.question import Question, understand
 from assistant.ranking import answer_ranked
 from assistant.registers import (
@@ -93,7 +94,7 @@ class Assistant:
             return
         self.keywords.load()
         self._words = {}
-        for cached in ("chunks", "scorer", "knowledge", "partnerships"):
+        for cached in ("chunks", "scorer", "knowledge", "partnerships", "places"):
             self.__dict__.pop(cached, None)
 
     def expand(self, question: str) -> str:
@@ -154,8 +155,18 @@ class Assistant:
     def partnerships(self) -> list[str]:
         return sorted({c.partnership for c in self.chunks if c.partnership})
 
+    @cached_property
+    def places(self) -> PlaceIndex:
+        return PlaceIndex([(c.partnership, c.text) for c in self.chunks])
+
     def understand(self, question: str) -> Question:
-        return understand(question, self.partnerships)
+        """The question read once; a name only one partnership's papers print (a town, an
+        estate, a beat) stands for that partnership when the question names none."""
+        q = understand(question, self.partnerships)
+        if q.partnership or len(self.partnerships) < 2:
+            return q
+        own = self.places.partnership_of(question)
+        return dataclasses.replace(q, partnership=own) if own else q
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         """The question understood once; a partnership it names narrows every source; a

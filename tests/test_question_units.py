@@ -83,3 +83,44 @@ def test_which_crime_type_is_not_answered_from_a_table_whose_rows_are_all_beats(
     q = understand("Which crime type saw the biggest reduction?", PARTNERSHIPS)
     answer = answer_ranked(q, beats + types)
     assert answer is not None and answer.text.startswith("Robbery")
+
+
+def test_a_name_only_one_partnerships_papers_print_points_to_that_partnership():
+    from assistant.places import PlaceIndex
+
+    index = PlaceIndex(
+        [
+            (PARTNERSHIPS[0], "Complaints on the Marsh End estate rose. Marsh End has a JAG."),
+            (PARTNERSHIPS[1], "The Ormsby Vale Youth Forum met. Police and Crime Commissioner."),
+            (PARTNERSHIPS[0], "The Police and Crime Commissioner visited Marsh End."),
+        ]
+    )
+    assert index.partnership_of("What was agreed about the Marsh End estate?") == PARTNERSHIPS[0]
+    # A name both partnerships print says nothing of which one is meant.
+    assert index.partnership_of("What did the Police and Crime Commissioner say?") is None
+
+
+def test_a_cover_field_run_onto_the_value_before_it_is_quoted_with_its_own_value():
+    text = (
+        "That the Committee:\n(a) notes the performance;\n(b) asks for a report by March 2025."
+        " Wards affected\nAll wards\nKey decision\nNo"
+    )
+    units = units_of([Hit(_chunk(text, "Cover"), 1.0, 0.5, 1.0)], "Which wards are affected?")
+    assert "Wards affected: All wards" in [u.shown for u in units]
+
+
+def test_a_sentence_pointing_back_is_quoted_with_the_one_before_it():
+    text = (
+        "In respect of funding, a late bid had been received from The Lantern Trust, which "
+        "required match funding of £4,000 towards the post. The Performance Group have "
+        "approved that bid, leaving £2,100.50 unallocated. Other matters were noted here."
+    )
+    units = units_of([Hit(_chunk(text, "9 Funding"), 1.0, 0.5, 1.0)], "What was approved?")
+    assert any("Lantern Trust" in u.shown and "approved that bid" in u.shown for u in units)
+
+
+def test_how_many_is_answered_by_a_count_not_by_a_year():
+    from assistant.answer import _COUNT
+
+    assert not _COUNT.search("reporting has remained above the 2019 level in 2023/24")
+    assert _COUNT.search("1,185 interventions were delivered")
