@@ -624,6 +624,10 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
     citations: list[Citation] = []
     missing: list[str] = []
     for k, answer in enumerate(answers):
+        if answer.covered and citations:  # what an earlier part quoted is not quoted again
+            answer = _without_repeats(answer, {(c.source, c.quote) for c in citations})
+            if not answer.text:
+                continue
         if not answer.covered:
             missing.append(parts[k] if k < len(parts) else "")
             continue
@@ -637,3 +641,28 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
         return Answer(answers[0].text, (), covered=False)
     texts += [f"On “{p.rstrip('?')}?”: {NOT_COVERED}" if p else NOT_COVERED for p in missing]
     return Answer("\n\n".join(texts), tuple(citations), covered=True)
+
+
+def _without_repeats(answer: Answer, quoted: set[tuple[str, str]]) -> Answer:
+    """The answer without the quotations already given: a line (or a block of one line)
+    citing only repeated quotes goes, and a heading left with no lines under it; the rest
+    is renumbered from 1. An answer left with nothing is covered by what came before."""
+    repeated = {c.n for c in answer.citations if (c.source, c.quote) in quoted}
+    if not repeated:
+        return answer
+    cited = lambda line: {int(n) for n in re.findall(r"\[(\d+)\]", line)}  # noqa: E731
+    blocks = []
+    for block in answer.text.split("\n\n"):
+        lines = [ln for ln in block.split("\n") if not (cited(ln) and cited(ln) <= repeated)]
+        if lines and not (len(lines) == 1 and lines[0].rstrip().endswith(":")):
+            blocks.append("\n".join(lines))
+    text = "\n\n".join(blocks)
+    kept = sorted({n for n in cited(text)})
+    if not kept:
+        return Answer("", (), covered=True)
+    new = {old: k for k, old in enumerate(kept, start=1)}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text)
+    citations = tuple(
+        dataclasses.replace(c, n=new[c.n]) for c in answer.citations if c.n in new
+    )
+    return Answer(text, citations, covered=True)

@@ -18,7 +18,8 @@ from ingest.text import conventions, normalise_period
 ACRONYM_Q = re.compile(
     r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
     r"|(?i:meaning of|definition of|what is meant by)\s+(?:an?\s+|the\s+)?(?P<b>[A-Z]{2,8})\b"
-    r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)\s*\??\s*$"
+    r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)"
+    r"(?:\s*\??\s*$|\s*,|\s+(?i:as|in|at|mentioned|discussed|referred)\b)"
 )
 BRIEF_Q = re.compile(
     r"\bbrief(ing)?\b|\bprepare\b.*\b(visit|meeting)\b|\bsummary for\b", re.I
@@ -137,7 +138,9 @@ def split_parts(text: str) -> tuple[str, ...]:
     first_periods = _PERIOD.findall(pieces[0])
     out = [pieces[0] + "?"]
     for p in pieces[1:]:  # "... in 2014 and how much was unallocated?": the year carries
-        if first_periods and not _PERIOD.search(p):
+        if not FIGURE.search(p):  # to a figure; "... and by when must it be spent?" has its own
+            pass
+        elif first_periods and not _PERIOD.search(p):
             p = f"{p} in {normalise_period(_PERIOD.search(pieces[0]).group(0))}"
         elif not _PERIOD.search(p) and (year := re.search(r"\b(19|20)\d{2}\b", pieces[0])):
             if not re.search(r"\b(19|20)\d{2}\b", p):

@@ -323,7 +323,9 @@ def answer_forward(question: str, knowledge: Knowledge) -> Answer | None:
     """'When is the PCC visiting?': the forward-programme items the question is about."""
     if not WHEN_Q.search(question) or not knowledge.forward:
         return None
-    topic = topic_tokens(question)
+    # "... in the April 2023 forward programme": words naming the programme, not the item.
+    papers = {f"{f.where.part} {long_form(f.where.date)}" for f in knowledge.forward}
+    topic = topic_tokens(question) - set(tokens(" ".join(papers)))
     if not topic:
         return None
     scored = [

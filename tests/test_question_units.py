@@ -124,3 +124,22 @@ def test_how_many_is_answered_by_a_count_not_by_a_year():
 
     assert not _COUNT.search("reporting has remained above the 2019 level in 2023/24")
     assert _COUNT.search("1,185 interventions were delivered")
+
+
+def test_a_second_part_does_not_quote_again_what_the_first_part_quoted():
+    from assistant.answer import combine
+    from ingest.types import Answer, Citation
+
+    where = Where("m.md", "Minutes", "4 Funding", 1, "2014-10-16", PARTNERSHIPS[0])
+    received, unallocated = "Funds received: £50,200", "Unallocated: £11,861.15"
+    first = Answer(f"Minutes: “{received}” [1]", (Citation.at(1, where, received),), True)
+    second = Answer(
+        f"Minutes: “{received}” [1]\n\nMinutes: “{unallocated}” [2]",
+        (Citation.at(1, where, received), Citation.at(2, where, unallocated)),
+        True,
+    )
+    both = combine([first, second], ("How much was received?", "How much was unallocated?"))
+    assert both.text.count("£50,200") == 1 and "£11,861.15” [2]" in both.text
+    assert [c.n for c in both.citations] == [1, 2]
+    alone = combine([first, first], ("How much was received?", "And in total?"))
+    assert "don't cover" not in alone.text and alone.text.count("£50,200") == 1
