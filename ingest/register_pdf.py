@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.register_conventions import RegisterConventions
-from ingest.register_tables import Row, _kind, _roles, collapse, is_register_header
+from ingest.register_tables import Grid, Row, _kind, _roles, collapse, is_register_header
 from ingest.types import LoadedFile, TextPiece
 
 _TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
@@ -178,3 +178,88 @@ def _make_row(
         return None, offset
     header = {r: h for r, h in zip(table.roles, table.headers) if r}
     return Row(joined, offset, table.kind, header), (m.end() if m else search_from)
+
+
+# --- Tables of paragraphs (minutes printed as a table) -------------------------------------
+
+
+def _aligned(line: list[TextPiece], starts: list[float]) -> bool:
+    """Every piece of the line starts at a column: a line of the table's cells (a running
+    header, a footer or a paragraph beside the table starts elsewhere)."""
+    return all(any(abs(p.x - s) <= _TOLERANCE for s in starts) for p in line)
+
+
+def minute_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
+    """Tables whose rows are paragraphs, as grids (header cells; each row's cells, the row
+    a cell's paragraph: a new row where a line falls further below the last than a line's
+    spacing, or fills the first column). A table runs on over a page break, whether or not
+    its header is printed again, and ends at a gap wider than three lines."""
+    if doc.kind != "pdf":
+        return []
+    pages = _pages(doc)
+    if pages is None:
+        return []
+    grids: list[Grid] = []
+    grid: Grid | None = None
+    starts: list[float] = []
+    cursor = 0
+
+    row: dict[int, list[TextPiece]] | None = None
+
+    def close() -> None:
+        nonlocal row, cursor
+        if row and grid is not None:
+            cells, offsets = [], []
+            for c in range(len(starts)):
+                got = row.get(c, [])
+                cells.append(collapse(" ".join(p.text for p in got)))
+                at = doc.text.find(got[0].text, cursor) if got else -1
+                offsets.append(at if at >= 0 else cursor)
+            found = [o for o, c in zip(offsets, cells) if c]
+            cursor = max([cursor, *found])
+            grid.rows.append((min(found) if found else cursor, cells, offsets))
+        row = None
+
+    for n, pieces in enumerate(pages):
+        if n < len(doc.pages):
+            cursor = max(cursor, doc.pages[n].start)
+        last_y: float | None = None
+        for line in _lines(pieces):
+            if len(line) >= 2 and _paragraph_header(line, conv):
+                close()
+                starts = [p.x for p in line]
+                grid = Grid([p.text for p in line], [])
+                grids.append(grid)
+                last_y = line[0].y
+                continue
+            if grid is None:
+                continue
+            size = max(p.size for p in line)
+            if not _aligned(line, starts):
+                close()
+                continue
+            gap = (last_y - line[0].y) if last_y is not None else None
+            if gap is not None and gap > 3 * size:
+                close()
+                grid = None
+                continue
+            first = any(abs(p.x - starts[0]) <= _TOLERANCE for p in line)
+            if row is None or first or (gap is not None and gap > 1.45 * size):
+                close()
+                row = {}
+            for p in line:
+                c = _column(p.x, starts)
+                if c is not None:
+                    row.setdefault(c, []).append(p)
+            last_y = line[0].y
+        close()
+    return grids
+
+
+def _paragraph_header(line: list[TextPiece], conv: RegisterConventions) -> bool:
+    """A header row with an owner column and a minute column (or a column its words do not
+    name, which its cells may show to be the minutes)."""
+    roles = [conv.column_role(p.text) for p in line]
+    return "owner" in roles and ("minute" in roles or None in roles) and not (
+        {"status", "due"} & set(roles)
+    )

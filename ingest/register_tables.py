@@ -292,12 +292,17 @@ def _all_th(cells: list[tuple[str, int, int, bool]]) -> bool:
 
 
 def html_tables(text: str, start: int, end: int, conv: RegisterConventions) -> list[Row]:
+    return [r for g in html_grids(text, start, end, conv) for r in register_rows(g, conv)]
+
+
+def html_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Every <table> with a header row, as a grid (merged header cells laid out)."""
     body = text[start:end]
     if "<table" not in body.lower():
         return []
     parser = _TableParser(body)
     parser.feed(body)
-    out: list[Row] = []
+    out: list[Grid] = []
     for table in parser.tables:
         head = [cells for _, thead, cells in table if thead or _all_th(cells)]
         if not head:
@@ -319,7 +324,7 @@ def html_tables(text: str, start: int, end: int, conv: RegisterConventions) -> l
             for text_, colspan, _, _ in cells:
                 flat.extend([text_] + [""] * (colspan - 1))
             grid.rows.append((start + offset, flat, [start + offset] * len(flat)))
-        out += register_rows(grid, conv)
+        out.append(grid)
     return out
 
 

@@ -37,10 +37,11 @@ from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import Items, due_in, label_entries, report_recommendations
 from ingest.register_lists import list_rows, title_of
+from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
-from ingest.register_pdf import pdf_rows
+from ingest.register_pdf import minute_grids, pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
-from ingest.register_tables import html_tables, line_tables, record_blocks
+from ingest.register_tables import html_grids, line_grids, record_blocks, register_rows
 from ingest.register_text import cleanliness, similar
 from ingest.types import (
     Action,
@@ -114,10 +115,12 @@ def _readers(
     for name in sorted(docs):
         doc = docs[name]
         pdf = pdf_rows(doc, conv)
+        pdf_minutes = minute_grids(doc, conv)
         for part in parts.get(name, []):
             items = Items(doc, part, conv)
-            rows = line_tables(doc.text, part.start, part.end, conv, skip_recommendations=True)
-            rows += html_tables(doc.text, part.start, part.end, conv)
+            grids = line_grids(doc.text, part.start, part.end)
+            grids += html_grids(doc.text, part.start, part.end, conv)
+            rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
             blocks = record_blocks(
                 doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
             )
@@ -136,6 +139,8 @@ def _readers(
                 if not _in_any_block(doc.text, spans, f.offset)
             ]
             found += [from_row(r) for r in rows]
+            in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
+            found += minute_entries(grids + in_part, conv)
             if not minutes:
                 found += report_recommendations(doc, part, conv)
             for f in found:
