@@ -32,6 +32,7 @@ from ingest.register_actions import extract_actions, owner_of_resolution
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
+from ingest.register_fallback import fallback_entries
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
@@ -141,6 +142,11 @@ def _readers(
             found += [from_row(r) for r in rows]
             in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
             found += minute_entries(grids + in_part, conv)
+            # Last, so that an entry another reader holds is that reader's (with its fields).
+            found += [
+                f for f in fallback_entries(doc, part, conv, items, minutes)
+                if not _in_any_block(doc.text, spans, f.offset)
+            ]
             if not minutes:
                 found += report_recommendations(doc, part, conv)
             for f in found:
@@ -238,9 +244,17 @@ def _merge(first: list, extra: list[Built]) -> list[Built]:
     """The corpus readers' entries, then each other reader's entry they do not hold."""
     out = [Built(e, False, (e.where.date or "", e.where.source, e.where.start)) for e in first]
     for b in extra:
-        if not any(_same_entry(k.entry, b.entry) for k in out):
+        if not any(_same_entry(k.entry, b.entry) or (b.fallback and _copy_of(k.entry, b.entry))
+                   for k in out):
             out.append(b)
     return out
+
+
+def _copy_of(a, b) -> bool:
+    """The same entry in another copy of the same paper (minutes filed twice)."""
+    return bool(a.where.date) and a.where.date == b.where.date and (
+        a.where.partnership == b.where.partnership
+    ) and similar(a.text, b.text)
 
 
 def extract_registers(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> Registers:
