@@ -190,6 +190,10 @@ def register_rows(
         cells = cells + [""] * (len(headers) - len(cells))
         if all(cells[c] == headers[c] for c, r in enumerate(roles) if r and cells[c]):
             continue  # a header row repeated
+        filled = [c for c, v in enumerate(cells) if v]
+        if filled == [0] and len(headers) >= 3 and len(roles) > 1:
+            last = []  # a full-width group row ("Priority 2: ..."): nothing carries on
+            continue
         made: list[Row] = []
         for g in groups:
             words = cells[g.column]

@@ -119,3 +119,71 @@ def test_resolutions_and_x_to_lines_in_a_paper_no_reader_knows(tmp_path) -> None
         "the Chair write to the town council about the benches": ("Chair", ""),
         "Sergeant Amir Khan agreed to arrange joint patrols on market days": ("Sergeant Amir Khan", ""),
     }
+
+
+def _plan_pdf(path: Path) -> None:
+    """A recommendations-and-actions plan as a ruled PDF table with no reference column:
+    the recommendation's cell is left empty on its further actions' rows, a full-width
+    theme row stands between groups, and the table runs onto a second page without its
+    header row."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+    rows = [["Recommendation", "What we will do", "Lead", "By", "Status"]]
+    spans = []
+    actions = [
+        ("Licensed premises should report suspected drink spiking to the police on the night it happens.",
+         "Brief every Pubwatch member on the reporting route", "Licensing Team", "31 July 2025", "Complete"),
+        ("", "Add drink spiking to the licensing inspection checklist", "Licensing Team", "Sep 2025", "In progress"),
+    ]
+    for n in range(1, 12):
+        actions.append(("", f"Visit late-night venue {n} with the licensing officer and record the visit", "Licensing Team", "Oct 2025", "Not started"))
+    rows.append(["Theme 1: Night-time economy", "", "", "", ""])
+    spans.append(len(rows) - 1)
+    rows += [[Paragraph(x, cell) for x in a] for a in actions]
+    rows.append(["Theme 2: Youth violence", "", "", "", ""])
+    spans.append(len(rows) - 1)
+    rows.append([Paragraph(x, cell) for x in (
+        "Schools should receive knife crime awareness sessions every year.",
+        "Deliver knife crime sessions in all six secondary schools", "Police Schools Officer",
+        "March 2026", "Withdrawn")])
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    style += [("SPAN", (0, r), (-1, r)) for r in spans]
+    table = Table(rows, colWidths=[150, 150, 80, 60, 60], style=TableStyle(style))
+    story = [Paragraph("Ashcombe Community Safety Partnership", body),
+             Paragraph("Review action plan: position at 30 June 2025", body), Spacer(1, 420), table]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+
+
+def test_a_pdf_plan_with_two_entry_columns_and_no_reference_column(tmp_path) -> None:
+    """Rows are told apart by their lines' spacing (no reference opens them); a row with
+    an empty recommendation cell is a further action, the theme rows are no entries, and
+    the rows on page 2 keep their columns without a header."""
+    from ingest.load import load
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    path = folder / "ashcombe-review-action-plan-2025-06-30.pdf"
+    _plan_pdf(path)
+    assert len(load(path).pages) == 2
+    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
+                         base=folder)
+    reg = extract_registers(corpus.docs, corpus.parts)
+    assert [(r.text, r.owner, r.status) for r in reg.recommendations] == [
+        ("Licensed premises should report suspected drink spiking to the police on the night it happens", "", ""),
+        ("Schools should receive knife crime awareness sessions every year", "", ""),
+    ]
+    actions = [(a.text, a.owner, a.due, a.status, a.state) for a in reg.actions]
+    assert len(actions) == 14
+    assert actions[:2] == [
+        ("Brief every Pubwatch member on the reporting route", "Licensing Team", "31 July 2025", "Complete", "done"),
+        ("Add drink spiking to the licensing inspection checklist", "Licensing Team", "Sep 2025", "In progress", "in progress"),
+    ]
+    assert actions[-1] == ("Deliver knife crime sessions in all six secondary schools", "Police Schools Officer", "March 2026", "Withdrawn", "dropped")
+    assert {a.where.page for a in reg.actions} == {1, 2}
+    assert not any(a.text.startswith("Theme") for a in reg.actions)
