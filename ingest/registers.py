@@ -15,6 +15,13 @@ Everything comes from the structure of the text, never from a file's name or tit
 - forward programme: the ITEM / DETAIL / DATE / ACTION BY tables (see `register_forward`);
 - glossary: glossary sections and inline "Full Name (ABC)" definitions.
 
+The other readers (`_readers`) read every part whatever its kind: labels ("Decision:",
+"Action (REF):"), notices and their sections, action lists, record blocks, and tables in
+any form (tab, pipe, HTML, PDF by position) as one grid whose columns are named by header
+words or by their cells (`register_columns`), minutes printed as tables
+(`register_minute_tables`), and last the resolutions and "X to ..." lines no other reader
+holds (`register_fallback`).
+
 Minutes filed twice (bound into a pack and as a file of their own) give each decision and
 action once: copies of one meeting are read cleanest first (the copy whose paragraphs sit
 on one line, i.e. the longest mean line, rather than PDF text wrapped at the column width;
