@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +55,25 @@ COLD = (
     ("register", "What actions are outstanding?"),
     ("passage", "What is the Community Trigger?"),
 )
+
+
+class HashEmbedder:
+    """384 numbers from each text's words, hashed (for ``--hash-vectors``): every stage but
+    the model's, at the model's vector size, in minutes instead of hours."""
+
+    name = "hash-384"
+    backend = "hash"
+    dimension = 384
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        out = []
+        for text in texts:
+            v = [0.0] * self.dimension
+            for word in re.findall(r"[a-z0-9]+", text.lower()):
+                v[zlib.crc32(word.encode()) % self.dimension] += 1.0
+            norm = math.sqrt(sum(x * x for x in v)) or 1.0
+            out.append([x / norm for x in v])
+        return out
 
 
 def folder_mb(path: Path) -> float:
@@ -91,11 +113,11 @@ def new_paper(archive: Path, copies: int) -> Path:
     return target
 
 
-def queries(settings: Settings, repeat: int) -> dict:
+def queries(settings: Settings, repeat: int, embedder=None) -> dict:
     from assistant.engine import Assistant
     from assistant.retrieve import Filters
 
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, embedder=embedder)
     questions = [json.loads(line) for f in QUESTIONS for line in f.read_text().splitlines()
                  if line.strip()]
     questions = [q for q in questions if q.get("split") != "holdout"]
@@ -167,10 +189,13 @@ def main() -> int:
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--queries-only", action="store_true",
                     help="only the queries and cold answers, on the index already in --data")
+    ap.add_argument("--hash-vectors", action="store_true",
+                    help="hash vectors instead of the model (every other stage as it is; "
+                    "evidence and cold answers are then not meaningful and not measured)")
     args = ap.parse_args()
     if args.queries_only:
         settings = Settings(data_dir=args.data)
-        answered = queries(settings, args.repeat)
+        answered = queries(settings, args.repeat, HashEmbedder() if args.hash_vectors else None)
         print(json.dumps({"queries": answered, "cold_start": cold(settings, args.cold_runs),
                           "loadavg_1m": os.getloadavg()[0]}, indent=1))
         return 0
@@ -180,14 +205,17 @@ def main() -> int:
     shutil.rmtree(archive / "added", ignore_errors=True)
     shutil.rmtree(args.data, ignore_errors=True)
     settings = Settings(data_dir=args.data)
-    model = ensure_model(settings.resolved_model_path)
-    # The one-off ONNX export imports torch: done in another process, so this one's peak
-    # memory is the ingest's.
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                    "from ingest.embedding import export_onnx; export_onnx(Path(sys.argv[1]))",
-                    str(model)], cwd=ROOT, check=True, capture_output=True)
-    embedder = SentenceTransformerEmbedder(model)
-    embedder.embed(["warm-up"])  # model load not timed
+    if args.hash_vectors:
+        embedder = HashEmbedder()
+    else:
+        model = ensure_model(settings.resolved_model_path)
+        # The one-off ONNX export imports torch: done in another process, so this one's
+        # peak memory is the ingest's.
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                        "from ingest.embedding import export_onnx; export_onnx(Path(sys.argv[1]))",
+                        str(model)], cwd=ROOT, check=True, capture_output=True)
+        embedder = SentenceTransformerEmbedder(model)
+        embedder.embed(["warm-up"])  # model load not timed
     files = [p for p in iter_corpus([archive])]
     chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
     load_start = os.getloadavg()[0]
@@ -201,8 +229,8 @@ def main() -> int:
     paper = new_paper(archive, args.copies)
     added = ingest(settings, embedder, [paper], archive, mirror=False)
     unchanged = ingest(settings, embedder, [archive / "added"], archive, mirror=False)
-    answered = queries(settings, args.repeat)
-    started = cold(settings, args.cold_runs)
+    answered = queries(settings, args.repeat, embedder if args.hash_vectors else None)
+    started = [] if args.hash_vectors else cold(settings, args.cold_runs)
     load_end = os.getloadavg()[0]
 
     result = {"when": datetime.now().isoformat(timespec="seconds"), "copies": args.copies,
@@ -211,7 +239,8 @@ def main() -> int:
               "backend": embedder.backend, "first_ingest": first, "index_mb": size,
               "add_one_paper": added, "add_again_unchanged": unchanged, "queries": answered,
               "cold_start": started}
-    out = ROOT / "bench" / "results" / f"growth-{args.copies}x-{datetime.now():%Y%m%d-%H%M%S}.json"
+    label = f"{args.copies}x{'-hash' if args.hash_vectors else ''}"
+    out = ROOT / "bench" / "results" / f"growth-{label}-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
 

@@ -460,7 +460,7 @@ def build_corpus(
     setting = (chunk_size, chunk_overlap, partnership, repr(current_conventions()))
 
     def segmented(doc: LoadedFile) -> tuple[list[Part], list[Chunk]] | None:
-        key = pickle.dumps((doc.name, doc.kind, doc.text, doc.pages, setting))
+        key = pickle.dumps((doc.name, doc.kind, doc.text, doc.pages, doc.pieces, setting))
         return memo.get(
             SEGMENTS, key, lambda: _segmented(doc, chunk_size, chunk_overlap, partnership)
         )
@@ -546,7 +546,7 @@ def extract_knowledge(corpus: Corpus, memo: Memo | None = None) -> Knowledge:
     facts = []
     for name, doc in corpus.docs.items():
         parts = corpus.parts[name]
-        key = pickle.dumps((name, doc.kind, doc.text, doc.pages, parts))
+        key = pickle.dumps((name, doc.kind, doc.text, doc.pages, doc.pieces, parts))
         facts.extend(memo.get(FACTS, key, lambda doc=doc, parts=parts: extract_facts(doc, parts)))
     return Knowledge(facts=facts, **vars(extract_registers(corpus.docs, corpus.parts)))
 

@@ -71,6 +71,7 @@ class Built:
     entry: Decision | Action | Recommendation
     own_reference: bool
     order: tuple  # (date, source, offset): oldest first
+    fallback: bool = False  # from the last reader: the same words of the same date elsewhere win
 
 
 def _step(e: Action | Recommendation) -> HistoryStep:
@@ -106,7 +107,8 @@ def from_found(
             year, int(number.group(1)) if number else 0, f.text, f.update, status, where,
             owner=f.owner, due=f.due, **common,
         )
-    return Built(entry, f.own_reference, (where.date or "", where.source, where.start))
+    return Built(entry, f.own_reference, (where.date or "", where.source, where.start),
+                 f.fallback)
 
 
 def from_row(row: Row) -> Found:

@@ -16,7 +16,7 @@ from ingest.conventions import DEFAULT_PATH, FILE_NAME, _compile, _drop, _merge,
 
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
-COLUMN_ROLES = ("reference", "text", "owner", "due", "status", "update", "raised")
+COLUMN_ROLES = ("reference", "text", "minute", "owner", "due", "status", "update", "raised")
 
 
 def _key(text: str) -> str:

@@ -40,6 +40,7 @@ class Found:
     item_title: str = ""
     own_reference: bool = False  # printed with the entry itself (not its minute's number)
     date: str = ""  # ISO: the date of the notice it is printed in, when that has one
+    fallback: bool = False  # found by the last reader: any copy of it elsewhere is the one
 
 
 def tidy_text(text: str) -> str:

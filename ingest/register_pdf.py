@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.register_conventions import RegisterConventions
-from ingest.register_tables import Row, _kind, _roles, collapse, is_register_header
+from ingest.register_tables import (
+    Grid,
+    Row,
+    _roles,
+    collapse,
+    is_register_header,
+    register_rows,
+)
 from ingest.types import LoadedFile, TextPiece
 
 _TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
@@ -91,59 +98,93 @@ class _Table:
     starts: list[float]
     roles: list[str | None]
     headers: list[str]
-    kind: str
+    grid: Grid
+    by_reference: bool  # rows open at a reference in the first column (else at a wider gap)
 
 
 def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
+    """A register table's header row: its words name an entry column and two fields, or
+    (three cells or more) two roles, the rest left to what the cells under them hold."""
     if len(line) < 3:
         return None
     headers = [p.text for p in line]
     roles = _roles(headers, conv)
-    if not is_register_header(roles):
+    named = {r for r in roles if r}
+    loose = (  # header cells print words, not figures, and most of them name a role
+        len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named
+        and not any(re.search(r"\d", h) for h in headers)
+    )
+    if not is_register_header(roles) and not loose:
         return None
-    return _Table([p.x for p in line], roles, headers, _kind(headers, roles))
+    return _Table([p.x for p in line], roles, headers, Grid(headers, []),
+                  roles[0] == "reference")
 
 
 def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
     are at hand."""
+    return [r for g in pdf_grids(doc, conv) for r in register_rows(g, conv)]
+
+
+def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
+    """The register tables of a PDF as grids: the columns from the header row's x
+    positions; a row from a reference in the first column (or, in a table whose first
+    column holds none, from a line further below the last than a line's spacing) down to
+    the next row, a full-width group row ("Open actions"), or a gap wider than two lines
+    (a page footer). A table runs onto the next page with or without its header."""
     if doc.kind != "pdf":
         return []
     pages = _pages(doc)
     if pages is None:
         return []
-    rows: list[Row] = []
+    grids: list[Grid] = []
     table: _Table | None = None
     search_from = 0
+    current: list[tuple[int, TextPiece]] | None = None
+
+    def close() -> None:
+        nonlocal current, search_from
+        if current and table is not None:
+            search_from = _add_row(current, table, doc.text, search_from)
+        current = None
+
     for n, pieces in enumerate(pages):
         page_start = doc.pages[n].start if n < len(doc.pages) else search_from
         search_from = max(search_from, page_start)
-        current: list[tuple[int, TextPiece]] | None = None
         last_y = None
         in_header = False
-
-        def close(table: _Table | None) -> None:
-            nonlocal current, search_from
-            if current and table is not None:
-                row, search_from = _make_row(current, table, doc.text, search_from)
-                if row:
-                    rows.append(row)
-            current = None
-
         for line in _lines(pieces):
             head = _header(line, conv)
             if head:
-                close(table)
+                close()
                 table, in_header, last_y = head, True, line[0].y
+                grids.append(table.grid)
                 continue
             if table is None:
                 continue
             cols = [(_column(p.x, table.starts), p) for p in line]
+            size = max(p.size for p in line)
+            gap = (last_y - line[0].y) if last_y is not None else 0
+            if not table.by_reference:  # rows told apart by the spacing of their lines
+                if not _aligned(line, table.starts) or gap > 3 * size:
+                    close()  # a footer, a running header, the end of the table
+                    if gap > 3 * size and _aligned(line, table.starts):
+                        table = None
+                    continue
+                if in_header and 0 < gap <= 1.45 * size:
+                    last_y = line[0].y  # a wrapped header cell
+                    continue
+                if in_header or current is None or gap > 1.45 * size:
+                    close()
+                    current = []
+                in_header = False
+                current.extend((c, p) for c, p in cols if c is not None)
+                last_y = line[0].y
+                continue
             first = [p for c, p in cols if c == 0 and abs(p.x - table.starts[0]) <= _TOLERANCE]
             others = [p for c, p in cols if c not in (0, None)]
-            size = max(p.size for p in line)
             if first and others and conv.reference.match(first[0].text):
-                close(table)
+                close()
                 in_header = False
                 current = [(c, p) for c, p in cols if c is not None]
                 last_y = line[0].y
@@ -151,30 +192,118 @@ def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
             if in_header and not first:  # a wrapped header cell ("Target" / "date")
                 last_y = line[0].y
                 continue
-            gap = (last_y - line[0].y) if last_y is not None else 0
             if current is not None and not first and gap <= 2.2 * size:
                 current.extend((c, p) for c, p in cols if c is not None)
                 last_y = line[0].y
                 continue
-            close(table)  # a group row, a paragraph, a footer
+            close()  # a group row, a paragraph, a footer
             in_header = False
-        close(table)
-    return rows
+        close()
+    return [g for g in grids if g.rows]
 
 
-def _make_row(
+def _add_row(
     pieces: list[tuple[int, TextPiece]], table: _Table, text: str, search_from: int
-) -> tuple[Row | None, int]:
-    cells: dict[str, list[str]] = {}
+) -> int:
+    """The row's cells added to its table's grid; where to search for the next row."""
+    cells: dict[int, list[TextPiece]] = {}
     for c, p in sorted(pieces, key=lambda cp: (cp[0], -cp[1].y)):
-        role = table.roles[c] if c < len(table.roles) else None
-        if role:
-            cells.setdefault(role, []).append(p.text)
-    joined = {r: collapse(" ".join(v)) for r, v in cells.items()}
-    ref = joined.get("reference", "")
+        cells.setdefault(c, []).append(p)
+    joined = [
+        collapse(" ".join(p.text for p in cells.get(c, []))) for c in range(len(table.starts))
+    ]
+    ref = joined[0] if table.by_reference else ""
     m = re.compile(rf"(?m)^\s*{re.escape(ref)}\s*$").search(text, search_from) if ref else None
-    offset = m.start() if m else search_from
-    if not joined.get("text"):
-        return None, offset
-    header = {r: h for r, h in zip(table.roles, table.headers) if r}
-    return Row(joined, offset, table.kind, header), (m.end() if m else search_from)
+    if m:
+        offset, after = m.start(), m.end()
+    else:
+        top = min(pieces, key=lambda cp: (-cp[1].y, cp[1].x))[1]
+        at = text.find(top.text, search_from)
+        offset, after = (at, at + len(top.text)) if at >= 0 else (search_from, search_from)
+    table.grid.rows.append((offset, joined, [offset] * len(joined)))
+    return after
+
+
+# --- Tables of paragraphs (minutes printed as a table) -------------------------------------
+
+
+def _aligned(line: list[TextPiece], starts: list[float]) -> bool:
+    """Every piece of the line starts at a column: a line of the table's cells (a running
+    header, a footer or a paragraph beside the table starts elsewhere)."""
+    return all(any(abs(p.x - s) <= _TOLERANCE for s in starts) for p in line)
+
+
+def minute_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
+    """Tables whose rows are paragraphs, as grids (header cells; each row's cells, the row
+    a cell's paragraph: a new row where a line falls further below the last than a line's
+    spacing, or fills the first column). A table runs on over a page break, whether or not
+    its header is printed again, and ends at a gap wider than three lines."""
+    if doc.kind != "pdf":
+        return []
+    pages = _pages(doc)
+    if pages is None:
+        return []
+    grids: list[Grid] = []
+    grid: Grid | None = None
+    starts: list[float] = []
+    cursor = 0
+
+    row: dict[int, list[TextPiece]] | None = None
+
+    def close() -> None:
+        nonlocal row, cursor
+        if row and grid is not None:
+            cells, offsets = [], []
+            for c in range(len(starts)):
+                got = row.get(c, [])
+                cells.append(collapse(" ".join(p.text for p in got)))
+                at = doc.text.find(got[0].text, cursor) if got else -1
+                offsets.append(at if at >= 0 else cursor)
+            found = [o for o, c in zip(offsets, cells) if c]
+            cursor = max([cursor, *found])
+            grid.rows.append((min(found) if found else cursor, cells, offsets))
+        row = None
+
+    for n, pieces in enumerate(pages):
+        if n < len(doc.pages):
+            cursor = max(cursor, doc.pages[n].start)
+        last_y: float | None = None
+        for line in _lines(pieces):
+            if len(line) >= 2 and _paragraph_header(line, conv):
+                close()
+                starts = [p.x for p in line]
+                grid = Grid([p.text for p in line], [])
+                grids.append(grid)
+                last_y = line[0].y
+                continue
+            if grid is None:
+                continue
+            size = max(p.size for p in line)
+            if not _aligned(line, starts):
+                close()
+                continue
+            gap = (last_y - line[0].y) if last_y is not None else None
+            if gap is not None and gap > 3 * size:
+                close()
+                grid = None
+                continue
+            first = any(abs(p.x - starts[0]) <= _TOLERANCE for p in line)
+            if row is None or first or (gap is not None and gap > 1.45 * size):
+                close()
+                row = {}
+            for p in line:
+                c = _column(p.x, starts)
+                if c is not None:
+                    row.setdefault(c, []).append(p)
+            last_y = line[0].y
+        close()
+    return grids
+
+
+def _paragraph_header(line: list[TextPiece], conv: RegisterConventions) -> bool:
+    """A header row with an owner column and a minute column (or a column its words do not
+    name, which its cells may show to be the minutes)."""
+    roles = [conv.column_role(p.text) for p in line]
+    return "owner" in roles and ("minute" in roles or None in roles) and not (
+        {"status", "due"} & set(roles)
+    )

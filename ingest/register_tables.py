@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Callable
 
+from ingest.register_columns import column_roles, entries, is_register
 from ingest.register_conventions import RegisterConventions
 
 _SPACE = re.compile(r"\s+")
@@ -102,27 +103,37 @@ def _separator(cells: list[str]) -> bool:
 def line_tables(
     text: str, start: int, end: int, conv: RegisterConventions, skip_recommendations: bool
 ) -> list[Row]:
-    rows: list[Row] = []
-    pos = start
+    """The rows of every tab-separated or pipe table whose columns are a register's."""
+    return [r for t in line_grids(text, start, end) for r in register_rows(t, conv,
+            skip_recommendations)]
+
+
+@dataclass
+class Grid:
+    """A table in any form: its header cells, and each body row's cells with the offset
+    where each cell's text starts (the row's when unknown)."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[str], list[int]]]  # row offset, cells, cell offsets
+    tabbed: bool = False
+
+
+def line_grids(text: str, start: int, end: int) -> list[Grid]:
+    """Every run of tab-separated or pipe lines: its first line the header."""
     lines = []
+    pos = start
     for raw in text[start:end].split("\n"):
         lines.append((pos, raw))
         pos += len(raw) + 1
+    grids: list[Grid] = []
     i = 0
     while i < len(lines):
         off, raw = lines[i]
         cells = _split(raw)
-        if not cells:
+        if not cells or len(cells) < 3:
             i += 1
             continue
-        headers = [strip_markup(c) for c in cells]
-        roles = _roles(headers, conv)
-        if not is_register_header(roles):
-            i += 1
-            continue
-        kind = _kind(headers, roles)
-        tabbed = "\t" in raw
-        skip = skip_recommendations and tabbed and kind == "recommendation"
+        grid = Grid([strip_markup(c) for c in cells], [], "\t" in raw)
         i += 1
         while i < len(lines):
             off, raw = lines[i]
@@ -135,10 +146,81 @@ def line_tables(
             i += 1
             if _separator(cells):
                 continue
-            row = _row(cells, roles, headers, off + len(raw) - len(raw.lstrip()), kind)
-            if row and not skip:
-                rows.append(row)
-    return rows
+            at = off + len(raw) - len(raw.lstrip())
+            grid.rows.append((at, cells, _cell_offsets(raw, off, cells)))
+        grids.append(grid)
+    return grids
+
+
+def _cell_offsets(raw: str, off: int, cells: list[str]) -> list[int]:
+    out, pos = [], 0
+    for c in cells:
+        at = raw.find(c, pos) if c else -1
+        if at < 0:
+            out.append(off)
+            continue
+        lead = len(c) - len(c.lstrip())
+        out.append(off + at + lead)
+        pos = at + len(c)
+    return out
+
+
+# An entry cell that opens with its own number ("1.1 Add questions ..."), when the entry has
+# no reference column of its own; a bare number ("40 assessments") is not one.
+_OWN_NUMBER = re.compile(
+    r"^(?P<ref>\d{1,2}\.\d{1,2}[a-z]?|[A-Z]{1,4}\d{1,3}(?:[.-]\d{1,3})?)\s+(?=\S)"
+)
+
+
+def register_rows(
+    grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False
+) -> list[Row]:
+    """The register entries of a grid: a row per entry column whose cell is filled (a
+    recommendation's further actions sit on rows whose leading cells are empty); a row that
+    fills no entry column but other cells carries on the row above."""
+    headers = grid.headers
+    body = [[strip_markup(c) for c in cells] for _, cells, _ in grid.rows]
+    roles = column_roles(headers, body, conv)
+    if not is_register(roles):
+        return []
+    groups = entries(headers, roles)
+    out: list[Row] = []
+    last: list[Row] = []
+    for (offset, _, cell_offsets), cells in zip(grid.rows, body):
+        cells = cells + [""] * (len(headers) - len(cells))
+        if all(cells[c] == headers[c] for c, r in enumerate(roles) if r and cells[c]):
+            continue  # a header row repeated
+        filled = [c for c, v in enumerate(cells) if v]
+        if filled == [0] and len(headers) >= 3 and len(roles) > 1:
+            last = []  # a full-width group row ("Priority 2: ..."): nothing carries on
+            continue
+        made: list[Row] = []
+        for g in groups:
+            words = cells[g.column]
+            if not words:
+                continue
+            got = {"text": words}
+            for role, c in g.fields.items():
+                if cells[c]:
+                    got[role] = cells[c]
+            at = cell_offsets[g.column] if g.column < len(cell_offsets) else offset
+            m = _OWN_NUMBER.match(words) if "reference" not in g.fields else None
+            if m and conv.reference.match(m.group("ref")):
+                got["reference"], got["text"] = m.group("ref"), words[m.end():]
+                at += m.end()
+            header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
+            made.append(Row(got, at, g.kind, header))
+        if not made:
+            filled = {r: cells[c] for g in groups for r, c in g.fields.items() if cells[c]}
+            for row in last:  # a row broken across two lines: its cells carry on
+                for role, value in filled.items():
+                    if role in row.cells and role != "reference":
+                        row.cells[role] = f"{row.cells[role]} {value}"
+            continue
+        last = made
+        legacy = skip_recommendations and grid.tabbed  # the recommendations reader's tables
+        out.extend(r for r in made if not (legacy and r.kind == "recommendation"))
+    return out
 
 
 # --- HTML tables ---------------------------------------------------------------------------
@@ -214,12 +296,17 @@ def _all_th(cells: list[tuple[str, int, int, bool]]) -> bool:
 
 
 def html_tables(text: str, start: int, end: int, conv: RegisterConventions) -> list[Row]:
+    return [r for g in html_grids(text, start, end, conv) for r in register_rows(g, conv)]
+
+
+def html_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Every <table> with a header row, as a grid (merged header cells laid out)."""
     body = text[start:end]
     if "<table" not in body.lower():
         return []
     parser = _TableParser(body)
     parser.feed(body)
-    out: list[Row] = []
+    out: list[Grid] = []
     for table in parser.tables:
         head = [cells for _, thead, cells in table if thead or _all_th(cells)]
         if not head:
@@ -233,19 +320,15 @@ def html_tables(text: str, start: int, end: int, conv: RegisterConventions) -> l
                 grid[-1][c],
             )
             headers.append(label)
-        roles = _roles(headers, conv)
-        if not is_register_header(roles):
-            continue
-        kind = _kind(headers, roles)
+        grid = Grid(headers, [])
         for offset, thead, cells in table:
             if thead or _all_th(cells):
                 continue
             flat: list[str] = []
             for text_, colspan, _, _ in cells:
                 flat.extend([text_] + [""] * (colspan - 1))
-            row = _row(flat, roles, headers, start + offset, kind)
-            if row:
-                out.append(row)
+            grid.rows.append((start + offset, flat, [start + offset] * len(flat)))
+        out.append(grid)
     return out
 
 

@@ -15,6 +15,13 @@ Everything comes from the structure of the text, never from a file's name or tit
 - forward programme: the ITEM / DETAIL / DATE / ACTION BY tables (see `register_forward`);
 - glossary: glossary sections and inline "Full Name (ABC)" definitions.
 
+The other readers (`_readers`) read every part whatever its kind: labels ("Decision:",
+"Action (REF):"), notices and their sections, action lists, record blocks, and tables in
+any form (tab, pipe, HTML, PDF by position) as one grid whose columns are named by header
+words or by their cells (`register_columns`), minutes printed as tables
+(`register_minute_tables`), and last the resolutions and "X to ..." lines no other reader
+holds (`register_fallback`).
+
 Minutes filed twice (bound into a pack and as a file of their own) give each decision and
 action once: copies of one meeting are read cleanest first (the copy whose paragraphs sit
 on one line, i.e. the longest mean line, rather than PDF text wrapped at the column width;
@@ -32,15 +39,17 @@ from ingest.register_actions import extract_actions, owner_of_resolution
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
+from ingest.register_fallback import fallback_entries
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import Items, due_in, label_entries, report_recommendations
 from ingest.register_lists import list_rows, title_of
+from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
-from ingest.register_pdf import pdf_rows
+from ingest.register_pdf import minute_grids, pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
-from ingest.register_tables import html_tables, line_tables, record_blocks
+from ingest.register_tables import html_grids, line_grids, record_blocks, register_rows
 from ingest.register_text import cleanliness, similar
 from ingest.types import (
     Action,
@@ -114,10 +123,12 @@ def _readers(
     for name in sorted(docs):
         doc = docs[name]
         pdf = pdf_rows(doc, conv)
+        pdf_minutes = minute_grids(doc, conv)
         for part in parts.get(name, []):
             items = Items(doc, part, conv)
-            rows = line_tables(doc.text, part.start, part.end, conv, skip_recommendations=True)
-            rows += html_tables(doc.text, part.start, part.end, conv)
+            grids = line_grids(doc.text, part.start, part.end)
+            grids += html_grids(doc.text, part.start, part.end, conv)
+            rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
             blocks = record_blocks(
                 doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
             )
@@ -136,6 +147,13 @@ def _readers(
                 if not _in_any_block(doc.text, spans, f.offset)
             ]
             found += [from_row(r) for r in rows]
+            in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
+            found += minute_entries(grids + in_part, conv)
+            # Last, so that an entry another reader holds is that reader's (with its fields).
+            found += [
+                f for f in fallback_entries(doc, part, conv, items, minutes)
+                if not _in_any_block(doc.text, spans, f.offset)
+            ]
             if not minutes:
                 found += report_recommendations(doc, part, conv)
             for f in found:
@@ -233,9 +251,17 @@ def _merge(first: list, extra: list[Built]) -> list[Built]:
     """The corpus readers' entries, then each other reader's entry they do not hold."""
     out = [Built(e, False, (e.where.date or "", e.where.source, e.where.start)) for e in first]
     for b in extra:
-        if not any(_same_entry(k.entry, b.entry) for k in out):
+        if not any(_same_entry(k.entry, b.entry) or (b.fallback and _copy_of(k.entry, b.entry))
+                   for k in out):
             out.append(b)
     return out
+
+
+def _copy_of(a, b) -> bool:
+    """The same entry in another copy of the same paper (minutes filed twice)."""
+    return bool(a.where.date) and a.where.date == b.where.date and (
+        a.where.partnership == b.where.partnership
+    ) and similar(a.text, b.text)
 
 
 def extract_registers(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> Registers:

@@ -1,13 +1,13 @@
-"""Registers on papers in eight other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in ten other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The two PDFs are generated in the test by the folder's
-own `make_pdfs.py`. Then the update pair: three papers of two partnerships in one index,
-later papers' updates joined by reference and in other words, never across partnerships;
-`register actions --open --partnership P`; and the answer to "which actions are still open
-for P?"."""
+(at least 90% each, 95% over all). The three PDFs are generated in the test by the
+folder's own `make_pdfs.py` and `make_hollinsford_pdf.py`. Then the update pair: three
+papers of two partnerships in one index, later papers' updates joined by reference and in
+other words, never across partnerships; `register actions --open --partnership P`; and the
+answer to "which actions are still open for P?"."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout2"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout3"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -80,9 +80,19 @@ def _pdf_builder():
     spec = importlib.util.spec_from_file_location("make_pdfs", HERE / "make_pdfs.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    spec = importlib.util.spec_from_file_location("make_hollinsford_pdf",
+                                                  HERE / "make_hollinsford_pdf.py")
+    minutes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(minutes)
+
+    def build_hollinsford(path: Path) -> None:
+        minutes.HERE = path.parent  # the script builds its PDF beside itself
+        assert minutes.build() == path
+
     return {
         "corveston-delivery-group-action-tracker-2024-11-04.pdf": module.build_corveston,
         "tarrowby-csp-action-plan-q2-report-2024-11-21.pdf": module.build_tarrowby,
+        minutes.FILE: build_hollinsford,
     }
 
 
@@ -142,7 +152,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 8 and sum(s["golden"] for s in scores) == 104
+    assert len(scores) == 10 and sum(s["golden"] for s in scores) == 133
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -330,22 +340,26 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout2/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout3/): measured once the readers were finished ---------
 #
-# The first round's kept-aside pair (decision notices; a bulleted appendix of outstanding
-# actions) measured 0/18, was read and joined the main set above. holdout2/ holds two more
-# documents written by someone else while the second round's readers were built; they were
-# not opened until the readers were committed (ff86456), then measured once: 0/29. Their
-# layouts belong to neither family this round generalised (record-style notices; lists
-# whose items print labelled fields); the figures are kept, not tuned away.
+# Each round's kept-aside pair was measured once and then read: the first round's 0/18
+# (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
+# (holdout2/: Word-table minutes with an Action by column; a DHR action plan as a pipe
+# table). Both pairs are in the main set above. holdout3/ was written by someone else while
+# the third round's readers were built (families, not layouts: table columns named by
+# their cells, minutes as tables, a last reader for resolutions and "X to" lines) and was
+# not opened until those readers were committed (7094562); then measured once: 0/25. The
+# figures are kept, not tuned away.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the second round's readers were committed, not tuned on: "
-    "0/29 (Hollinsford minutes PDF, a Word table with an 'Action by' column: 0 read of 15; "
-    "Pellingham and Esk Vale DHR action plan, a pipe table whose continuation rows carry "
-    "the actions under each recommendation: 5 read, 0 matched, of 14)",
+    reason="measured once after the third round's readers were committed, not tuned on: "
+    "0/25 (Fellmouth board minutes, plain text with margin ACTION labels and 'Resolved:-' "
+    "over lettered items: 5 read, 0 matched, of 14 - three decisions and one action differ "
+    "only in a leading 'that' printed lower-case and read as 'That', one keeps the '- ' of "
+    "'Resolved:-', the margin-labelled actions are not read; Kennetbury scrutiny "
+    "recommendation monitoring PDF, one label/value card per recommendation: 0 read of 11)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

@@ -1,6 +1,6 @@
 """Check the register goldens against their documents (no reader code involved).
 
-For every `<document>.golden.json` here and in the kept-aside folder `holdout2/`:
+For every `<document>.golden.json` here (and, given a folder, there too: a kept-aside set):
 
 - the document exists and every entry has the golden fields with allowed values;
 - every non-empty `text`, `owner`, `due`, `status`, `reference` and `update` occurs
@@ -16,6 +16,7 @@ document's golden, each step's source belongs to the entry's partnership, and ev
 `never_updates` entry is an entry of another partnership's golden.
 
     .venv/bin/python tests/data/register_layouts/check_goldens.py    # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/check_goldens.py holdout3   # and a folder's
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-HOLDOUT = "holdout2"  # the kept-aside documents, measured once the readers are finished
+HOLDOUT = sys.argv[1] if len(sys.argv) > 1 else ""  # a kept-aside folder, when given
 
 FIELDS = [
     "kind",
@@ -120,7 +121,8 @@ def check_entry(n: int, entry: dict, printed: str) -> list[str]:
 
 
 def goldens() -> list[pathlib.Path]:
-    return sorted(HERE.glob("*.golden.json")) + sorted((HERE / HOLDOUT).glob("*.golden.json"))
+    extra = sorted((HERE / HOLDOUT).glob("*.golden.json")) if HOLDOUT else []
+    return sorted(HERE.glob("*.golden.json")) + extra
 
 
 def main() -> int:
@@ -141,7 +143,7 @@ def main() -> int:
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
-        where = f"{HOLDOUT}/" if golden.parent.name == HOLDOUT else ""
+        where = f"{HOLDOUT}/" if HOLDOUT and golden.parent.name == HOLDOUT else ""
         print(
             f"{where}{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}"
         )

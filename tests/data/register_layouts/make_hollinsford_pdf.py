@@ -1,7 +1,8 @@
 """Build hollinsford-csp-responsible-authorities-group-minutes-2025-03-05.pdf beside this script.
 
-A kept-aside register test document (see README.md here). The partnership, council,
-places, people and figures are invented.
+A register test document (see README.md here; written for the second round's kept-aside
+set, measured 0/15 there, in the main set since). The partnership, council, places,
+people and figures are invented.
 
 The layout is that of minutes typed into a Word table and saved as PDF: a title block,
 an attendance table (Name | Role and organisation | Initials), then a ruled three-column
@@ -12,7 +13,7 @@ the right-hand "Action by" column beside the paragraph they belong to. Resolutio
 "Resolved:" row followed by numbered "(1) That ...;" rows. A running header and a
 "Page n of N" footer are drawn on every page.
 
-    .venv/bin/python tests/data/register_layouts/holdout2/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_hollinsford_pdf.py
 """
 
 from __future__ import annotations

@@ -1,0 +1,142 @@
+"""What each column of a register table holds, from its header words and, where they say
+nothing, from what its cells hold; and which entry each column belongs to.
+
+**Header words first** (`[registers.columns]` of the conventions): "Target date" is a due
+column, "Lead agency" an owner column, "Minute" a minute column. A header that names no
+role is read by its **content**, the cells under it:
+
+- a column of references ("1", "DG24-03", "SA23-4": the `registers.reference` pattern) is
+  the reference column ("Rec.", "#", "Item no");
+- a column of status words (the states and ratings of the conventions) is the status;
+- a column of dates ("30 June 2024", "Mar 2025", "30/06/2024") is the due column;
+- a column of initials or short names ("JW", "PN / LO", "Insp. Drury") is the owner;
+- when no header names the entry's words, the column whose cells are longest (sentences,
+  not labels) holds them.
+
+A table may hold **two entry columns**: a recommendation and the actions taken on it ("Rec.
+| Recommendation | Scope | Action to take | Lead agency | Target date | Status"). Each field
+column belongs to the nearest entry column on its left (a column left of every entry
+column, the first one's), so the lead, date and status are the action's and the number
+the recommendation's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.register_conventions import RegisterConventions
+
+_SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
+_INITIALS = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,+]\s*[A-Z]{2,4}|\s+and\s+[A-Z]{2,4})*$")
+_SHORT_NAME = re.compile(
+    r"^(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)){0,5}$"
+)
+_DATE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:\s+\d{2,4})?$|^\d{1,2}/\d{1,2}/\d{2,4}$|^Q[1-4](?:\s+\d{4}(?:/\d{2})?)?$",
+    re.I,
+)
+_EMPTY = re.compile(r"^[-–—]*$")
+
+
+def _cells(column: list[str]) -> list[str]:
+    return [c for c in (re.sub(r"\s+", " ", x).strip() for x in column) if not _EMPTY.match(c)]
+
+
+def _share(cells: list[str], test) -> float:  # noqa: ANN001
+    return sum(bool(test(c)) for c in cells) / len(cells) if cells else 0.0
+
+
+def content_role(column: list[str], conv: RegisterConventions) -> str | None:
+    """The role a column's cells give it, or None (see the module's docstring)."""
+    cells = _cells(column)
+    if len(cells) < 2:
+        return None
+    if _share(cells, lambda c: len(c) <= 12 and conv.reference.match(c)) >= _SHARE:
+        return "reference"
+    if _share(cells, conv.is_status) >= _SHARE:
+        return "status"
+    if _share(cells, _DATE.match) >= _SHARE:
+        return "due"
+    if _share(cells, lambda c: _INITIALS.match(c) or (
+        len(c) <= 40 and _SHORT_NAME.match(c) and not conv.is_status(c)
+    )) >= _SHARE and _share(cells, _INITIALS.match) >= 0.3:
+        return "owner"
+    return None
+
+
+def _mean_length(column: list[str]) -> float:
+    cells = _cells(column)
+    return sum(len(c) for c in cells) / len(cells) if cells else 0.0
+
+
+@dataclass
+class Entry:
+    """One entry column and the field columns that belong to it (role → column index)."""
+
+    column: int
+    kind: str  # "action" or "recommendation"
+    fields: dict[str, int] = field(default_factory=dict)
+
+
+def column_roles(
+    headers: list[str], body: list[list[str]], conv: RegisterConventions
+) -> list[str | None]:
+    """Each column's role: from its header words, else from its cells. Several columns may
+    hold entries' words ("text"); of the other roles the first column is kept."""
+    roles: list[str | None] = [conv.column_role(h) for h in headers]
+    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
+    for c, role in enumerate(roles):
+        if role is None and body:
+            roles[c] = content_role(columns[c], conv)
+    if "text" not in roles and "minute" not in roles and body:
+        free = [c for c, r in enumerate(roles) if r is None]
+        longest = max(free, key=lambda c: _mean_length(columns[c]), default=None)
+        if longest is not None and _mean_length(columns[longest]) >= 30:
+            roles[longest] = "text"
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for role in roles:
+        if role in seen and role != "text":
+            out.append(None)
+            continue
+        if role:
+            seen.add(role)
+        out.append(role)
+    return out
+
+
+def entries(headers: list[str], roles: list[str | None]) -> list[Entry]:
+    """The entry columns, each with the field columns that belong to it."""
+    found = [
+        Entry(c, "recommendation" if "recommend" in headers[c].lower() else "action")
+        for c, r in enumerate(roles)
+        if r == "text"
+    ]
+    if not found:
+        return []
+    for c, role in enumerate(roles):
+        if not role or role == "text":
+            continue
+        owner = next((e for e in reversed(found) if e.column < c), found[0])
+        owner.fields.setdefault(role, c)
+    if len(found) > 1:  # the one recommendation column a table of actions answers
+        for e in found[1:]:
+            if e.kind == found[0].kind == "recommendation":
+                e.kind = "action"
+    return found
+
+
+def is_register(roles: list[str | None]) -> bool:
+    """A register table: an entry column and at least two of reference, owner, due, status
+    and update."""
+    have = {r for r in roles if r}
+    return "text" in have and len(have & {"reference", "owner", "due", "status", "update"}) >= 2
+
+
+def is_minutes(roles: list[str | None]) -> bool:
+    """Minutes printed as a table: a minute column (by its header words, or the column of
+    sentences) beside an owner column ("Item | Minute | Action by")."""
+    have = {r for r in roles if r}
+    return "owner" in have and "minute" in have and not have & {"status", "due"}
