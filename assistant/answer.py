@@ -153,7 +153,9 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
     # The first column's label names what the rows are ("Burglary (Domestic)", "Ward"):
     # a row quoted alone keeps it.
     first = header[0].strip() if header else ""
-    label = f"{first}: {cells[0]}" if first and not re.search(r"\d", first) else cells[0]
+    plain = first and not re.search(r"\d", first)
+    plain = plain and not cells[0].lower().startswith(first.lower())  # not "Beat: Beat 64"
+    label = f"{first}: {cells[0]}" if plain else cells[0]
     return f"{label} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
 
 
@@ -339,8 +341,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             continue
         for k, line in enumerate(lines):
             if _is_cover_label(line) and k + 1 < len(lines) and lines[k + 1].strip():
-                field = f"{line.strip()}: {lines[k + 1].strip()}"  # "Wards affected: All wards"
-                out.append(Unit(n, f"{line}\n{lines[k + 1]}", field))
+                value = [lines[k + 1]]  # "Wards affected: All wards"
+                if value[0].rstrip().endswith(":"):  # "Recommendations: That the Committee: (a) …"
+                    value += list_after("", lines[k + 2 :])
+                field = f"{line.strip()}: {' '.join(v.strip() for v in value)}"
+                out.append(Unit(n, "\n".join([line, *value]), field, listing=len(value) > 1))
                 continue
             if "\t" in line:
                 header = _table_header(lines, k)
