@@ -341,11 +341,8 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             continue
         for k, line in enumerate(lines):
             if _is_cover_label(line) and k + 1 < len(lines) and lines[k + 1].strip():
-                value = [lines[k + 1]]  # "Wards affected: All wards"
-                if value[0].rstrip().endswith(":"):  # "Recommendations: That the Committee: (a) …"
-                    value += list_after("", lines[k + 2 :])
-                field = f"{line.strip()}: {' '.join(v.strip() for v in value)}"
-                out.append(Unit(n, "\n".join([line, *value]), field, listing=len(value) > 1))
+                field = f"{line.strip()}: {lines[k + 1].strip()}"  # "Wards affected: All wards"
+                out.append(Unit(n, f"{line}\n{lines[k + 1]}", field))
                 continue
             if "\t" in line:
                 header = _table_header(lines, k)
@@ -410,7 +407,7 @@ def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     if unit.listing and listed:  # "what are the priorities?": the list its lead-in names
         lead = unit.text.split("\n")[0]
         if set(text_terms(listed.group(2))) & set(text_terms(lead)):
-            boost += 0.3
+            boost += 0.5
     if WHEN.match(question) and DATE_RE.search(unit.text):  # "when ...?" wants a date
         boost += 0.15
         if _FULL_DATE.search(unit.text):  # a day, not only a month
@@ -515,6 +512,7 @@ def compose(
             + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
         )
         long = max(0, len(unit.shown) - LONG_UNIT) / LONG_UNIT  # a wall of text is no answer
+        long = 0.0 if unit.listing and LIST_Q.search(question) else long  # a list is long
         long -= 0.4 * _reference_fit(question, f"{passage.section} {unit.text}") / 0.25
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long

@@ -110,14 +110,11 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
             # "North Elderbrook" names a locality, not the partnership: keep it asked.
             after = question[m.end() :]
             own = re.match(_OWN_NAME, after, re.I)  # "Kestrel Bay Community Safety Partnership's"
-            if own:
-                rest = (question[: m.start()] + " partnership" + after[own.end() :]).strip()
+            if own:  # its own words stay asked ("the Thornmere committee": "the committee")
                 after = after[own.end() :]
             before = re.search(r"(^|\s)([A-Z][a-z]+)\s+$", question[: m.start()])
             if before and before.group(2).lower() in _name_words():  # "Safer North West ..."
                 rest = (question[: before.start(2)] + question[m.end() :]).strip()
-                if own:
-                    rest = (question[: before.start(2)] + " partnership" + after).strip()
                 before = None
             inside = bool(before) and before.start(2) > 0  # not the question's first word
             inside = inside or (not own and re.match(r"\s+[A-Z][a-z]+", after))

@@ -8,6 +8,7 @@ the corpus's own value is used. Nothing here names a council: they are all in da
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -149,7 +150,14 @@ def load(corpus_dir: Path | None = None) -> Conventions:
 
 
 def current() -> Conventions:
-    """The conventions for the configured corpus (``CSP_CORPUS_DIR``)."""
+    """The conventions for the configured corpus (``CSP_CORPUS_DIR``). Called for every
+    word the answering side looks up, so the settings are read once per corpus folder
+    (building them each time was most of a cold figure answer)."""
+    return _for_corpus(os.environ.get("CSP_CORPUS_DIR"))
+
+
+@lru_cache(maxsize=8)
+def _for_corpus(_corpus_env: str | None) -> Conventions:
     from ingest.settings import Settings
 
     return load(Settings().corpus_dir.resolve())
