@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -92,7 +93,8 @@ def export_onnx(model_path: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        with torch.no_grad():
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the tracer's notes on BERT's masks: not ours
             torch.onnx.export(
                 model,
                 (ids, ids, torch.zeros_like(ids)),
@@ -114,9 +116,12 @@ class OnnxModel:
     """The exported transformer, its tokenizer and sentence-transformers' pooling."""
 
     def __init__(self, model_path: Path) -> None:
-        import numpy as np
-        import onnxruntime
-        from tokenizers import Tokenizer
+        try:
+            import numpy as np
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelUnavailable(f"ONNX Runtime is not usable: {exc}") from exc
 
         self.np = np
         onnx = export_onnx(model_path)
@@ -177,6 +182,11 @@ class SentenceTransformerEmbedder:
         self._model = None
         self._onnx: OnnxModel | None = None
 
+    def prepare(self) -> None:
+        """Export the ONNX model now (an ingest does, so a first question need not)."""
+        if self.backend != "torch":
+            export_onnx(ensure_model(self.model_path))
+
     @property
     def loaded(self) -> bool:
         """Whether a model has been loaded (by either backend)."""
@@ -208,7 +218,12 @@ class SentenceTransformerEmbedder:
         if not texts:
             return []
         if self.backend == "onnx" or (self.backend == "auto" and len(texts) <= AUTO_ONNX_TEXTS):
-            return self.onnx.encode(list(texts), self.batch_size)
+            try:
+                return self.onnx.encode(list(texts), self.batch_size)
+            except ModelUnavailable:
+                if self.backend == "onnx":
+                    raise
+                self.backend = "torch"  # "auto": the same vectors from sentence-transformers
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
