@@ -46,6 +46,8 @@ _FULL_DATE = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(19|20)\d{2}\b"
 )
+COUNT_Q = re.compile(r"\s*(how (many|much)|what (number|percentage|proportion|share))\b", re.I)
+_COUNT = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -69,6 +71,10 @@ class Scorer:
             self.df.update(set(text_terms(text)))
         c = conventions()
         self.decision = stems_of(c.decision)
+        self.asking = stems_of(
+            {"what", "which", "who", "whom", "when", "where", "why", "how", "does", "do", "did"}
+            | c.partnership_words
+        )
         self.generic = stems_of(
             c.question | c.partnership_words | c.figure | c.decision
             | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
@@ -82,6 +88,8 @@ class Scorer:
         if WHEN.match(question):  # "when was X agreed?": the agreeing is what is asked
             generic = generic - self.decision
         tokens = [t for t in text_terms(question) if t not in generic]
+        if not tokens:  # "Who does the partnership report to?": its asking words are all
+            tokens = [t for t in text_terms(question) if t not in self.asking]
         return {t: self.idf(t) for t in dict.fromkeys(tokens)}
 
     def unknown_terms(self, question: str, known: set[str] | None = None) -> list[str]:
@@ -142,7 +150,13 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
     pairs = [(h or "—", v) for h, v in zip(header[1:], cells[1:]) if v]
     asked = _norm_label(question)
     named = [(h, v) for h, v in pairs if len(_norm_label(h)) >= 4 and _norm_label(h) in asked]
-    return f"{cells[0]} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
+    # The first column's label names what the rows are ("Burglary (Domestic)", "Ward"):
+    # a row quoted alone keeps it.
+    first = header[0].strip() if header else ""
+    plain = first and not re.search(r"\d", first)
+    plain = plain and not cells[0].lower().startswith(first.lower())  # not "Beat: Beat 64"
+    label = f"{first}: {cells[0]}" if plain else cells[0]
+    return f"{label} — " + "; ".join(f"{h}: {v}" for h, v in (named or pairs))
 
 
 def _is_heading(text: str, section: str) -> bool:
@@ -221,6 +235,72 @@ def _items_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
     return items
 
 
+MAX_TABLE_ROWS = 14
+
+
+def _table_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
+    """The rows of the table printed right after a paragraph (blank lines skipped), read on
+    into the next passage of the section when the table runs to the end of this one. A
+    short line without a tab inside the table is a wrapped cell and is kept with it."""
+    def rows_of(lines: list[str]) -> tuple[list[str], bool]:
+        rows: list[str] = []
+        for k, line in enumerate(lines):
+            line = line.rstrip()
+            if not line.strip():
+                if rows:
+                    return rows, True
+                continue
+            if "\t" in line:
+                rows.append(line)
+            elif rows and len(line) <= 40 and any("\t" in x for x in lines[k + 1 : k + 3]):
+                rows[-1] = f"{rows[-1]} {line.strip()}"
+            else:
+                return rows, True
+            if len(rows) >= MAX_TABLE_ROWS:
+                return rows, True
+        return rows, False
+
+    rows, ended = rows_of(following)
+    if not ended and next_text is not None:  # the passage ended inside or before the table
+        more = [_pipe_to_tabs(ln) for ln in next_text(chunk).split("\n")]
+        more = [ln for ln in more if ln is not None and ln.rstrip() not in rows]
+        rows, _ = rows_of([*rows, *more])
+    return rows
+
+
+def _table_unit(n: int, lead: str, rows: list[str]) -> Unit:
+    """A sentence that introduces a table, with the table's rows (each with its labels)."""
+    header = None
+    first = [c.strip() for c in rows[0].split("\t")]
+    if len(rows) > 1 and not any(re.fullmatch(r"[+\-−£]?\d[\d,.]*%?", c) for c in first):
+        header, rows = first, rows[1:]
+    if header and len(header) == 2:  # a label and a value: "(Ward / Rate): A 2.7; B 11.4"
+        cells = [[c.strip() for c in r.split("\t") if c.strip()] for r in rows]
+        shown = f"({' / '.join(header)}): " + "; ".join(" ".join(c) for c in cells if c)
+    else:
+        shown = "; ".join(_show_row(r, header) for r in rows)
+    body = "\n".join([lead, *rows])
+    return Unit(n, body, f"{lead} {shown}", listing=True)
+
+
+def _is_cover_label(line: str) -> bool:
+    return line.strip() in conventions().cover_fields
+
+
+def _cover_lines(lines: list[str]) -> list[str]:
+    """A cover field's label run onto the end of the value before it ("... by March 2025.
+    Wards affected") is put back on a line of its own, over its value."""
+    out: list[str] = []
+    for line in lines:
+        for label in conventions().cover_fields:
+            if line.endswith(f" {label}") and "\t" not in line:
+                out += [line[: -len(label) - 1], label]
+                break
+        else:
+            out.append(line)
+    return out
+
+
 def _inline(items: list[str]) -> str:
     """List items on one line: their markers dropped, each ended by ';' unless it ends
     with its own punctuation."""
@@ -228,10 +308,19 @@ def _inline(items: list[str]) -> str:
     return " ".join(x if x.endswith((";", ".", ",", ":")) else f"{x};" for x in shown).rstrip(";")
 
 
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|those|such|that)\s+(?!(?:the|a|an|it|is|was|were|are|he|she|they|"
+    r"there|we|this|these|those|had|has|have|would|will|could|should)\b)[a-z]{3,}\b"
+)
+
+
 def _continues(sentence: str) -> bool:
-    """A sentence that carries on from the one before ("This is a 19.8% increase")."""
+    """A sentence that carries on from the one before ("This is a 19.8% increase"), or
+    points back at what it said ("The Group have approved that bid")."""
     first = re.match(r"[A-Za-z]+", sentence)
-    return bool(first) and first.group(0).lower() in conventions().continues
+    if bool(first) and first.group(0).lower() in conventions().continues:
+        return True
+    return bool(_BACK_REFERENCE.search(sentence))
 
 
 def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
@@ -241,7 +330,8 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
         for m in RESOLUTION.finditer(text):
             block = re.split(r"\n(?=[A-Z][a-z]+ [a-z]+ )", m.group(0))[0].strip()
             out.append(Unit(n, block, block.replace("\n", " "), resolution=True))
-        if len(text) <= SHORT_PASSAGE and "\t" not in text:
+        lines = _cover_lines([ln for ln in map(_pipe_to_tabs, text.split("\n")) if ln is not None])
+        if len(text) <= SHORT_PASSAGE and "\t" not in text and not any(map(_is_cover_label, lines)):
             items = []
             if text.rstrip().endswith(":"):
                 items = _items_after([], hit.chunk, next_text)
@@ -249,9 +339,14 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             listing = bool(items) or bool(re.search(r":\s*\n", text))
             out.append(Unit(n, whole, whole.replace("\n", " "), listing=listing))
             continue
-        lines = [_pipe_to_tabs(ln) for ln in text.split("\n")]
-        lines = [ln for ln in lines if ln is not None]
         for k, line in enumerate(lines):
+            if _is_cover_label(line) and k + 1 < len(lines) and lines[k + 1].strip():
+                value = [lines[k + 1]]  # "Wards affected: All wards"
+                if value[0].rstrip().endswith(":"):  # "Recommendations: That the Committee: (a) …"
+                    value += list_after("", lines[k + 2 :])
+                field = f"{line.strip()}: {' '.join(v.strip() for v in value)}"
+                out.append(Unit(n, "\n".join([line, *value]), field, listing=len(value) > 1))
+                continue
             if "\t" in line:
                 header = _table_header(lines, k)
                 is_header = header is None and k + 1 < len(lines) and "\t" in lines[k + 1]
@@ -264,6 +359,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                     out.append(Unit(n, line, shown, named=shown != full))
                 continue
             sentences = [x.strip() for x in _SENTENCE.split(line)]
+            intro = [x for x in sentences if any(p.search(x) for p in conventions().table_intro)]
+            if intro:  # "The following table shows ...": the sentence with the table's rows
+                rows = _table_after(lines[k + 1 :], hit.chunk, next_text)
+                if rows:
+                    out.append(_table_unit(n, intro[-1], rows))
             for j, sentence in enumerate(sentences):
                 if j == len(sentences) - 1 and sentence.endswith(":"):
                     items = _items_after(lines[k + 1 :], hit.chunk, next_text)
@@ -382,7 +482,7 @@ def compose(
             for u in units
             if (u.resolution or AGREEMENT.search(u.text))
             and not ROUTINE_RESOLUTION.match(u.text)
-            and Scorer.coverage(topic, f"{hits[u.hit].chunk.section} {u.text}") >= 0.5
+            and Scorer.coverage(topic, f"{_place(hits[u.hit].chunk)} {u.text}") >= 0.5
         ]
     if figure is None:
         figure = bool(FIGURE.search(question))
@@ -392,8 +492,9 @@ def compose(
             u
             for u in units
             if carries(u.shown, _context(hits[u.hit].chunk), wanted_words)
+            and (not COUNT_Q.match(question) or _COUNT.search(u.shown))
         ]
-        if not units:
+        if not units:  # ("how many ...?" is answered by a number, or not at all)
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
     if WHEN.match(question):  # "when ...?" is answered by what gives a date
         dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)]
@@ -418,7 +519,7 @@ def compose(
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
         )
-    top_passages = " ".join(h.chunk.section + " " + h.chunk.text for h in hits[:3])
+    top_passages = " ".join(f"{_place(h.chunk)} {h.chunk.text}" for h in hits[:3])
     covered = (
         Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
     )
@@ -452,8 +553,16 @@ def compose(
     chosen = [k for k in chosen if hits[units[k].hit].chunk.partnership == council]
     # A figure question naming a year: what is quoted (or where it sits) must print it.
     said = " ".join(f"{_place(hits[units[k].hit].chunk)} {units[k].shown}" for k in chosen)
-    if figure and not carries_period(question, said):  # another year's figure is no answer
-        return Answer(NOT_IN_DOCUMENTS, (), covered=False)
+    if not carries_period(question, said):  # another year's figure or account is no answer
+        return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
+    if figure:  # and beside that year's figure, no other year's
+        dated = [
+            k for k in chosen
+            if carries_period(question, f"{_place(hits[units[k].hit].chunk)} {units[k].shown}")
+        ]
+        chosen = dated or chosen
+    shown: set[str] = set()  # a sentence printed in two passages is quoted once
+    chosen = [k for k in chosen if not (units[k].shown in shown or shown.add(units[k].shown))]
     return _render(hits, units, chosen)
 
 
@@ -520,6 +629,10 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
     citations: list[Citation] = []
     missing: list[str] = []
     for k, answer in enumerate(answers):
+        if answer.covered and citations:  # what an earlier part quoted is not quoted again
+            answer = _without_repeats(answer, {(c.source, c.quote) for c in citations})
+            if not answer.text:
+                continue
         if not answer.covered:
             missing.append(parts[k] if k < len(parts) else "")
             continue
@@ -533,3 +646,28 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
         return Answer(answers[0].text, (), covered=False)
     texts += [f"On “{p.rstrip('?')}?”: {NOT_COVERED}" if p else NOT_COVERED for p in missing]
     return Answer("\n\n".join(texts), tuple(citations), covered=True)
+
+
+def _without_repeats(answer: Answer, quoted: set[tuple[str, str]]) -> Answer:
+    """The answer without the quotations already given: a line (or a block of one line)
+    citing only repeated quotes goes, and a heading left with no lines under it; the rest
+    is renumbered from 1. An answer left with nothing is covered by what came before."""
+    repeated = {c.n for c in answer.citations if (c.source, c.quote) in quoted}
+    if not repeated:
+        return answer
+    cited = lambda line: {int(n) for n in re.findall(r"\[(\d+)\]", line)}  # noqa: E731
+    blocks = []
+    for block in answer.text.split("\n\n"):
+        lines = [ln for ln in block.split("\n") if not (cited(ln) and cited(ln) <= repeated)]
+        if lines and not (len(lines) == 1 and lines[0].rstrip().endswith(":")):
+            blocks.append("\n".join(lines))
+    text = "\n\n".join(blocks)
+    kept = sorted({n for n in cited(text)})
+    if not kept:
+        return Answer("", (), covered=True)
+    new = {old: k for k, old in enumerate(kept, start=1)}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text)
+    citations = tuple(
+        dataclasses.replace(c, n=new[c.n]) for c in answer.citations if c.n in new
+    )
+    return Answer(text, citations, covered=True)

@@ -227,7 +227,7 @@ def _actions(b: _Builder, out: Section, knowledge: Knowledge, as_of: str | None)
     for a in entries:
         when = long_form(a.meeting_date) if a.meeting_date else "undated meeting"
         due = f"; due {a.due}" if a.due else ""
-        text = f"{a.owner}: {a.text} (meeting of {when}{due}; {a.status or NOT_STATED})"
+        text = f"{a.owner}: {a.text} (meeting of {when}{due}; {a.status or a.state or NOT_STATED})"
         b.line(out, text + _age(a.meeting_date, as_of), a.where, a.text)
 
 

@@ -13,6 +13,7 @@ from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
+from assistant.places import PlaceIndex
 from assistant.question import Question, understand
 from assistant.ranking import answer_ranked
 from assistant.registers import (
@@ -23,6 +24,7 @@ from assistant.registers import (
     answer_outstanding,
     meeting_month,
 )
+from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
 from assistant.roles import answer_role, role_of, says_who
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -35,6 +37,7 @@ from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Where
 
 PASSAGES = 12
+RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive words
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
@@ -80,7 +83,9 @@ class Assistant:
         self.refresh()
         if self.store.count() == 0:
             raise IndexMissing()
-        return self.retriever.search(self.expand(question), k or self.settings.top_k, filters)
+        k = k or self.settings.top_k
+        found = self.retriever.search(self.expand(question), max(k, RERANK_POOL), filters)
+        return rerank(question, found, self.scorer)[:k]
 
     def refresh(self) -> None:
         """Pick up a new ingest while running (the chat stays up while officers add papers):
@@ -89,7 +94,7 @@ class Assistant:
             return
         self.keywords.load()
         self._words = {}
-        for cached in ("chunks", "scorer", "knowledge", "partnerships"):
+        for cached in ("chunks", "scorer", "knowledge", "partnerships", "places"):
             self.__dict__.pop(cached, None)
 
     def expand(self, question: str) -> str:
@@ -150,8 +155,18 @@ class Assistant:
     def partnerships(self) -> list[str]:
         return sorted({c.partnership for c in self.chunks if c.partnership})
 
+    @cached_property
+    def places(self) -> PlaceIndex:
+        return PlaceIndex([(c.partnership, c.text) for c in self.chunks])
+
     def understand(self, question: str) -> Question:
-        return understand(question, self.partnerships)
+        """The question read once; a name only one partnership's papers print (a town, an
+        estate, a beat) stands for that partnership when the question names none."""
+        q = understand(question, self.partnerships)
+        if q.partnership or len(self.partnerships) < 2:
+            return q
+        own = self.places.partnership_of(question)
+        return dataclasses.replace(q, partnership=own) if own else q
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         """The question understood once; a partnership it names narrows every source; a

@@ -18,7 +18,8 @@ from ingest.text import conventions, normalise_period
 ACRONYM_Q = re.compile(
     r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
     r"|(?i:meaning of|definition of|what is meant by)\s+(?:an?\s+|the\s+)?(?P<b>[A-Z]{2,8})\b"
-    r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)\s*\??\s*$"
+    r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)"
+    r"(?:\s*\??\s*$|\s*,|\s+(?i:as|in|at|mentioned|discussed|referred)\b)"
 )
 BRIEF_Q = re.compile(
     r"\bbrief(ing)?\b|\bprepare\b.*\b(visit|meeting)\b|\bsummary for\b", re.I
@@ -75,10 +76,15 @@ class Question:
     parts: tuple[str, ...] = field(default=())  # sub-questions, when there are two or more
 
 
+def _name_words() -> set[str]:
+    """Words of a partnership's name that are not its place ("safer", "partnership")."""
+    c = conventions()
+    return {*c.partnership_words, *c.not_places, "safer", "communities", "community", "safety"}
+
+
 def place_words(partnership: str) -> list[str]:
     """The words of a partnership's name that name its place ("North West Leicestershire")."""
-    c = conventions()
-    generic = {*c.partnership_words, *c.not_places, "safer", "communities", "community", "safety"}
+    generic = _name_words()
     return [w for w in re.findall(r"[A-Za-z]+", partnership) if w.lower() not in generic]
 
 
@@ -103,15 +109,23 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
             rest = (question[: m.start()] + question[m.end() :]).strip()
             # "North Elderbrook" names a locality, not the partnership: keep it asked.
             after = question[m.end() :]
-            own = re.match(_OWN_NAME, after)  # "Kestrel Bay Community Safety Partnership's"
+            own = re.match(_OWN_NAME, after, re.I)  # "Kestrel Bay Community Safety Partnership's"
             if own:
-                rest = (question[: m.start()] + after[own.end() :]).strip()
+                rest = (question[: m.start()] + " partnership" + after[own.end() :]).strip()
                 after = after[own.end() :]
             before = re.search(r"(^|\s)([A-Z][a-z]+)\s+$", question[: m.start()])
+            if before and before.group(2).lower() in _name_words():  # "Safer North West ..."
+                rest = (question[: before.start(2)] + question[m.end() :]).strip()
+                if own:
+                    rest = (question[: before.start(2)] + " partnership" + after).strip()
+                before = None
             inside = bool(before) and before.start(2) > 0  # not the question's first word
             inside = inside or (not own and re.match(r"\s+[A-Z][a-z]+", after))
             best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
     return best[1], best[2]
+
+
+_PRONOUN = re.compile(r"\b(that|it|its|this|they|them|these|those)\b", re.I)
 
 
 def split_parts(text: str) -> tuple[str, ...]:
@@ -121,18 +135,29 @@ def split_parts(text: str) -> tuple[str, ...]:
     pieces = [p for p in pieces if len(p.split()) >= 2]
     if len(pieces) < 2:
         return ()
-    if any(re.search(r"\b(that|it|its|this|they|their|them|these)\b", p, re.I) for p in pieces[1:]):
-        return ()  # "... and how does that compare?": one question about one thing
     first_periods = _PERIOD.findall(pieces[0])
     out = [pieces[0] + "?"]
     for p in pieces[1:]:  # "... in 2014 and how much was unallocated?": the year carries
-        if first_periods and not _PERIOD.search(p):
+        if not FIGURE.search(p):  # to a figure; "... and by when must it be spent?" has its own
+            pass
+        elif first_periods and not _PERIOD.search(p):
             p = f"{p} in {normalise_period(_PERIOD.search(pieces[0]).group(0))}"
         elif not _PERIOD.search(p) and (year := re.search(r"\b(19|20)\d{2}\b", pieces[0])):
             if not re.search(r"\b(19|20)\d{2}\b", p):
                 p = f"{p} in {year.group(0)}"
+        # "... and which ward has the highest?", "... and what would it include?": of what
+        if len(_content_words(p)) <= 1 or _PRONOUN.search(p):
+            extra = [w for w in _content_words(pieces[0]) if w.lower() not in p.lower()]
+            p = f"{p} {' '.join(extra)}".strip()
         out.append(p + "?")
     return tuple(out)
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a question that say what it is about (not how it asks, or ranks)."""
+    c = conventions()
+    asking = c.stop | c.question | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in asking]
 
 
 def _ranking(text: str) -> str | None:

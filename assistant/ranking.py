@@ -50,6 +50,17 @@ def _row_noun(text: str) -> set[str]:
     return set(tokens(m.group(1))) - generic if m else set()
 
 
+def _rows_kind(rows: set[str]) -> str:
+    """The word nearly every row opens with ("Beat" of "Beat 59", "Beat 62"): what kind of
+    thing the rows are, when the table names it in each row; "" when they vary."""
+    firsts = [tokens(r)[:1] for r in rows]
+    firsts = [f[0] for f in firsts if f]
+    if not firsts:
+        return ""
+    word = max(set(firsts), key=firsts.count)
+    return word if firsts.count(word) >= 0.8 * len(rows) and word.isalpha() else ""
+
+
 def _asked(q: Question) -> set[str]:
     c = conventions()
     ranking_words = c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
@@ -110,6 +121,9 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         noun = 1.0 if wanted_rows and wanted_rows <= (row_words | about) else 0.0
         if wanted_rows and not noun:
             continue  # "which beat ...": a table of crime types cannot say
+        kind = _rows_kind(rows)
+        if kind and kind not in set(tokens(q.text)):
+            continue  # rows that are all "Beat n" cannot say which crime type
         for column, column_cells in columns.items():
             if len(column_cells) < 3:
                 continue

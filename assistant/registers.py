@@ -130,6 +130,9 @@ ACTIONS_Q = re.compile(
 )
 
 
+MONTH_MATCH = 0.4  # share of a topic's words a decision of the month named must print
+
+
 def meeting_month(question: str) -> str | None:
     """'What was agreed at the January 2023 meeting?' -> '2023-01'."""
     m = MEETING_Q.search(question)
@@ -166,11 +169,18 @@ def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
             knowledge,
             decisions=[d for d in knowledge.decisions if (d.meeting_date or "").startswith(wanted)],
         )
-    found = [
-        d
-        for d in query(pool, "decisions", topic, threshold=0.99 if not month else 0.6)
-        if not ROUTINE.match(d.text.strip())
-    ]
+    if month:  # one meeting's decisions: the ones closest to the topic, if near enough
+        scored = [
+            (matches(d, topic), d) for d in pool.decisions if not ROUTINE.match(d.text.strip())
+        ]
+        best = max((sc for sc, _ in scored), default=0.0)
+        found = [d for sc, d in scored if sc >= MONTH_MATCH and sc >= 0.8 * best]
+    else:
+        found = [
+            d
+            for d in query(pool, "decisions", topic, threshold=0.99)
+            if not ROUTINE.match(d.text.strip())
+        ]
     if not found:
         return None
     found = sorted(found, key=lambda d: d.meeting_date or "", reverse=True)[:5]
@@ -313,7 +323,9 @@ def answer_forward(question: str, knowledge: Knowledge) -> Answer | None:
     """'When is the PCC visiting?': the forward-programme items the question is about."""
     if not WHEN_Q.search(question) or not knowledge.forward:
         return None
-    topic = topic_tokens(question)
+    # "... in the April 2023 forward programme": words naming the programme, not the item.
+    papers = {f"{f.where.part} {long_form(f.where.date)}" for f in knowledge.forward}
+    topic = topic_tokens(question) - set(tokens(" ".join(papers)))
     if not topic:
         return None
     scored = [

@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings()
     mirror = not args.paths and not args.remove
-    paths = [settings.corpus_dir] if mirror else args.paths
+    # Mirroring keeps what the web app's Documents tab added (the uploads folder) too.
+    uploads = [settings.uploads_dir] if settings.uploads_dir.is_dir() else []
+    paths = [settings.corpus_dir, *uploads] if mirror else args.paths
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)

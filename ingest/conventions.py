@@ -43,6 +43,8 @@ class Conventions:
     not_places: frozenset[str]
     title_fields: tuple[str, ...]
     running_header_share: float
+    table_intro: tuple[re.Pattern[str], ...]
+    cover_fields: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
     person_titles: tuple[str, ...]
 
@@ -137,6 +139,10 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         not_places=_word_set(part.get("not_places", "")),
         title_fields=tuple(docs.get("title_fields", ())),
         running_header_share=float(docs.get("running_header_share", 0.5)),
+        cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),
+        table_intro=tuple(
+            _compile(f"(?i){p}", "documents.table_intro") for p in docs.get("table_intro", ())
+        ),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
     )
