@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write it to FILE: Markdown, or Word when FILE ends in .docx",
     )
+    brief.add_argument(
+        "--partnership",
+        help="the partnership it is for (default: the one most of the papers are of)",
+    )
     brief.add_argument("--json", action="store_true", help="print JSON")
     reg = sub.add_parser("register", help="decisions, actions, recommendations, forward, glossary")
     reg.add_argument("name", choices=REGISTER_NAMES)
@@ -277,7 +281,7 @@ def _brief(args: argparse.Namespace) -> int:
         settings.collection,
         SentenceTransformerEmbedder(settings.resolved_model_path),  # loads nothing until used
     )
-    brief = make_brief(knowledge, store.all_chunks(), args.audience)
+    brief = make_brief(knowledge, store.all_chunks(), args.audience, args.partnership)
     if args.json:
         answer = Answer(render(brief, sources=False).strip(), brief.citations)
         print(json.dumps(answer.as_dict(), ensure_ascii=False))

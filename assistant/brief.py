@@ -9,7 +9,9 @@ that is also Markdown (`render`), as an `Answer` for the chat, or as DOCX
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -264,11 +266,36 @@ def newest_date(knowledge: Knowledge, chunks: list[Chunk]) -> str | None:
     return max(dates, default=None)
 
 
+def one_partnership(
+    knowledge: Knowledge, chunks: list[Chunk], partnership: str | None = None
+) -> tuple[Knowledge, list[Chunk], str]:
+    """A brief speaks for one partnership: the one asked for, or else the one most of the
+    papers are of. Its facts, registers and passages only; never another council's."""
+    counts = Counter(c.partnership for c in chunks if c.partnership)
+    if partnership is None and len(counts) > 1:
+        partnership = counts.most_common(1)[0][0]
+    if not partnership:
+        return knowledge, chunks, next(iter(counts), "")
+    kept = Knowledge(
+        **{
+            f.name: [e for e in getattr(knowledge, f.name) if e.where.partnership == partnership]
+            for f in dataclasses.fields(Knowledge)
+        }
+    )
+    return kept, [c for c in chunks if c.partnership == partnership], partnership
+
+
 def make_brief(
-    knowledge: Knowledge, chunks: list[Chunk], audience: str = DEFAULT_AUDIENCE
+    knowledge: Knowledge,
+    chunks: list[Chunk],
+    audience: str = DEFAULT_AUDIENCE,
+    partnership: str | None = None,
 ) -> Brief:
-    """The brief for ``audience`` (a key of AUDIENCES) from the knowledge base and passages."""
+    """The brief for ``audience`` (a key of AUDIENCES) from the knowledge base and passages,
+    for one partnership (see `one_partnership`)."""
+    knowledge, chunks, partnership = one_partnership(knowledge, chunks, partnership)
     title, order = AUDIENCES[audience]
+    title = f"{title}: {partnership}" if partnership else title
     as_of = newest_date(knowledge, chunks)
     b = _Builder(chunks)
     fill = {

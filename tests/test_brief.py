@@ -137,7 +137,8 @@ def test_cli_writes_markdown_and_docx_and_prints_plain_text(indexed, tmp_path, m
     out = tmp_path / "brief.md"
     assert main(["brief", "--for", "pcc-visit", "--out", str(out)]) == 0
     written = out.read_text(encoding="utf-8")
-    assert written.startswith("Brief for the Police and Crime Commissioner's visit\n===")
+    assert written.startswith("Brief for the Police and Crime Commissioner's visit: ")
+    assert written.splitlines()[1].startswith("===")
     assert "[1] " in written.split("Sources\n")[1]
     assert main(["brief", "--for", "meeting"]) == 0
     printed = capsys.readouterr().out
@@ -148,7 +149,7 @@ def test_cli_writes_markdown_and_docx_and_prints_plain_text(indexed, tmp_path, m
     assert main(["brief", "--out", str(docx_path)]) == 0
     doc = Document(str(docx_path))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[0] == "Brief for the Police and Crime Commissioner's visit"
+    assert headings[0].startswith("Brief for the Police and Crime Commissioner's visit")
     assert "Priorities" in headings and "Sources" in headings
     bullets = [p.text for p in doc.paragraphs if p.style.name.startswith("List Bullet")]
     assert bullets and all(MARKER.search(b) for b in bullets)
