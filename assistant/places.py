@@ -1,5 +1,5 @@
 """Names only one partnership's papers print: a question naming one is about that
-partnership ("e-scooters in Loughborough", "the Warwick Way estate", "Hythe Common").
+partnership ("e-scooters in Marshford", "the Elm Row estate", "Hythe Common").
 
 Learnt from the index, not listed: every run of capitalised words in the passages is
 counted by partnership, and a run the question names that only one partnership's papers
