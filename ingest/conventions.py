@@ -104,9 +104,9 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConventionsInvalid(f"{where}: {pattern!r} is not a valid pattern ({exc})") from exc
 
 
-@lru_cache(maxsize=8)
-def load(corpus_dir: Path | None = None) -> Conventions:
-    """The default conventions, with the corpus's own ``conventions.toml`` added."""
+def data_for(corpus_dir: Path | None = None) -> dict:
+    """The default file's data with the corpus's own ``conventions.toml`` merged in (its
+    ``replace`` list dropping defaults first): what every section is read from."""
     data = _read(DEFAULT_PATH)
     own = Path(corpus_dir) / FILE_NAME if corpus_dir else None
     if own and own.exists():
@@ -114,6 +114,13 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         for dotted in extra.pop("replace", []):
             _drop(data, dotted)
         data = _merge(data, extra)
+    return data
+
+
+@lru_cache(maxsize=8)
+def load(corpus_dir: Path | None = None) -> Conventions:
+    """The default conventions, with the corpus's own ``conventions.toml`` added."""
+    data = data_for(corpus_dir)
     words = data.get("words", {})
     docs = data.get("documents", {})
     roles = data.get("roles", {})
@@ -153,11 +160,13 @@ def current() -> Conventions:
     """The conventions for the configured corpus (``CSP_CORPUS_DIR``). Called for every
     word the answering side looks up, so the settings are read once per corpus folder
     (building them each time was most of a cold figure answer)."""
-    return _for_corpus(os.environ.get("CSP_CORPUS_DIR"))
+    return load(corpus_dir(os.environ.get("CSP_CORPUS_DIR")))
 
 
 @lru_cache(maxsize=8)
-def _for_corpus(_corpus_env: str | None) -> Conventions:
+def corpus_dir(_corpus_env: str | None = None) -> Path:
+    """The configured corpus folder, resolved once per ``CSP_CORPUS_DIR`` value (building
+    the settings for every word looked up was most of a cold answer)."""
     from ingest.settings import Settings
 
-    return load(Settings().corpus_dir.resolve())
+    return Settings().corpus_dir.resolve()

@@ -7,12 +7,13 @@ its lists, and `replace = ["registers.columns.due"]` drops a default first.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.conventions import DEFAULT_PATH, FILE_NAME, _compile, _drop, _merge, _read
+from ingest.conventions import _compile, corpus_dir, data_for
 
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
@@ -104,14 +105,7 @@ class RegisterConventions:
 
 @lru_cache(maxsize=8)
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
-    data = _read(DEFAULT_PATH)
-    own = Path(corpus_dir) / FILE_NAME if corpus_dir else None
-    if own and own.exists():
-        extra = _read(own)
-        for dotted in extra.pop("replace", []):
-            _drop(data, dotted)
-        data = _merge(data, extra)
-    reg = data.get("registers", {})
+    reg = data_for(corpus_dir).get("registers", {})
     states = {
         _key(word): state
         for state, word_list in reg.get("states", {}).items()
@@ -152,6 +146,5 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
 
 
 def current() -> RegisterConventions:
-    from ingest.settings import Settings
-
-    return load(Settings().corpus_dir.resolve())
+    """The register conventions for the configured corpus (``CSP_CORPUS_DIR``)."""
+    return load(corpus_dir(os.environ.get("CSP_CORPUS_DIR")))
