@@ -312,7 +312,7 @@ def _eval_index(settings: Settings, paths: list[Path], embedder: Embedder) -> Se
     """Settings for an index of ``paths`` alone, under $CSP_DATA_DIR/eval/<hash>, brought
     up to date (incrementally: a second run over the same papers embeds nothing)."""
     from assistant.evaluate import eval_data_dir
-    from ingest.pipeline import run
+    from ingest.pipeline import run, settings_options
     from ingest.store import ChunkStore
 
     missing = [str(p) for p in paths if not p.exists()]
@@ -332,12 +332,7 @@ def _eval_index(settings: Settings, paths: list[Path], embedder: Embedder) -> Se
         paths,
         store=ChunkStore(own.chroma_dir, own.collection, embedder),
         embedder=embedder,
-        keyword_dir=own.keyword_dir,
-        cache=own.cache_dir,
-        chunk_size=own.chunk_size,
-        chunk_overlap=own.chunk_overlap,
-        partnership=own.partnership or "",
-        knowledge_db=own.knowledge_db,
+        **settings_options(own),
         mirror=True,  # exactly these papers, whatever an earlier run left
     )
     print(

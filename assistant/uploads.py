@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ingest.embedding import Embedder
 from ingest.errors import CspError
-from ingest.pipeline import Progress, Report, run
+from ingest.pipeline import Progress, Report, run, settings_options
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 
@@ -106,12 +106,7 @@ def _run(settings: Settings, index: ChunkStore, embedder: Embedder, paths, **kw)
         paths,
         store=index,
         embedder=embedder,
-        keyword_dir=settings.keyword_dir,
-        cache=settings.cache_dir,
-        chunk_size=settings.chunk_size,
-        chunk_overlap=settings.chunk_overlap,
-        partnership=settings.partnership or "",
-        knowledge_db=settings.knowledge_db,
+        **settings_options(settings),
         base=settings.corpus_dir,
         lock_timeout=INGEST_WAIT,
         **kw,

@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from ingest.embedding import SentenceTransformerEmbedder
 from ingest.errors import CspError
-from ingest.pipeline import LOCK_TIMEOUT, Report, ingest_lock, run
+from ingest.pipeline import LOCK_TIMEOUT, Report, ingest_lock, run, settings_options
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 
@@ -95,13 +95,8 @@ def main(argv: list[str] | None = None) -> int:
                 paths,
                 store=store,
                 embedder=embedder,
-                keyword_dir=settings.keyword_dir,
-                cache=settings.cache_dir,
-                chunk_size=settings.chunk_size,
-                chunk_overlap=settings.chunk_overlap,
-                partnership=settings.partnership or "",
+                **settings_options(settings),
                 progress=progress,
-                knowledge_db=settings.knowledge_db,
                 mirror=mirror,
                 remove=args.remove,
                 base=settings.corpus_dir,

@@ -551,6 +551,19 @@ def extract_knowledge(corpus: Corpus, memo: Memo | None = None) -> Knowledge:
     return Knowledge(facts=facts, **vars(extract_registers(corpus.docs, corpus.parts)))
 
 
+def settings_options(settings) -> dict:
+    """What `run` takes from the settings object (folders, passage sizes, the default
+    partnership): one place for every caller (the CLI, the app's uploads, eval)."""
+    return {
+        "keyword_dir": settings.keyword_dir,
+        "cache": settings.cache_dir,
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "partnership": settings.partnership or "",
+        "knowledge_db": settings.knowledge_db,
+    }
+
+
 def run(
     paths: list[Path],
     *,
