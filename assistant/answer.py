@@ -308,7 +308,7 @@ def _inline(items: list[str]) -> str:
     return " ".join(x if x.endswith((";", ".", ",", ":")) else f"{x};" for x in shown).rstrip(";")
 
 
-_BACK_REFERENCE = re.compile(
+_BACKREFERENCE = re.compile(
     r"\b(?:this|these|those|such|that)\s+(?!(?:the|a|an|it|is|was|were|are|he|she|they|"
     r"there|we|this|these|those|had|has|have|would|will|could|should)\b)[a-z]{3,}\b"
 )
@@ -320,7 +320,7 @@ def _continues(sentence: str) -> bool:
     first = re.match(r"[A-Za-z]+", sentence)
     if bool(first) and first.group(0).lower() in conventions().continues:
         return True
-    return bool(_BACK_REFERENCE.search(sentence))
+    return bool(_BACKREFERENCE.search(sentence))
 
 
 def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
@@ -381,7 +381,7 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
     return out
 
 
-_REFERENCE = re.compile(
+REFERENCE = re.compile(
     r"\b(Recommendation|Priority|Item|Action|Table|Appendix|Section|Beat|Aim|Objective|"
     r"Minute|Figure)\s+(\d{1,3}[a-z]?)\b",
     re.I,
@@ -391,14 +391,33 @@ _REFERENCE = re.compile(
 def _reference_fit(question: str, where: str) -> float:
     """+1 when a unit (with its section) carries the numbered reference the question
     names ("Recommendation 2"), -1 when it carries only another number of that kind."""
-    asked = {(n.lower(), k) for n, k in _REFERENCE.findall(question)}
+    asked = {(n.lower(), k) for n, k in REFERENCE.findall(question)}
     if not asked:
         return 0.0
-    there = {(n.lower(), k) for n, k in _REFERENCE.findall(where)}
+    there = {(n.lower(), k) for n, k in REFERENCE.findall(where)}
     if asked & there:
         return 1.0
     kinds = {n for n, _ in asked}
     return -1.0 if any(n in kinds for n, _ in there) else 0.0
+
+
+_CELL = re.compile(r"(?:^|; |— )[^:;—]{1,40}: ([^;]{4,40}?)(?=;|$)")
+
+
+def _cell_named(question: str, shown: str) -> bool:
+    """A table row (as shown, "Label — Column: value; ...") with a worded cell the
+    question names whole ("Not achieved", "Delayed"): the rows it asks for."""
+    if " — " not in shown:
+        return False
+    asked = f" {' '.join(re.findall(r'[a-z0-9]+', question.lower()))} "
+    for value in _CELL.findall(shown):
+        words = re.findall(r"[a-z0-9]+", value.lower())
+        phrase = f" {' '.join(words)} "
+        if not words or any(w.isdigit() for w in words) or phrase not in asked:
+            continue
+        if not re.search(rf"\b(?:not|never|t)\s*{re.escape(phrase.strip())}", asked):
+            return True  # ("Achieved" is not what "was not achieved?" asks for)
+    return False
 
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
@@ -420,6 +439,8 @@ def _boost(question: str, unit: Unit, acronym: str | None) -> float:
         boost += 0.2
     if FIGURE.search(question) and re.search(r"\d", unit.text):
         boost += 0.1
+    if _cell_named(question, unit.shown):  # "which targets were not achieved?": that cell
+        boost += 0.35
     if acronym and re.search(rf"(^|\s){re.escape(acronym)}\s{{1,}}[A-Z][a-z]", unit.text):
         boost += 0.5
     if acronym and re.search(rf"\(\s*{re.escape(acronym)}\s*\)", unit.text):
@@ -591,7 +612,7 @@ def _choose(
     for k in order[1:]:
         if len(chosen) >= wanted:
             break
-        if any(units[k].shown in s or s in units[k].shown for s in shown):
+        if any(_same(units[k].shown, s) for s in shown):
             continue
         tokens = set(text_terms(units[k].shown))
         gain = sum(w for t, w in terms.items() if t in tokens and t not in seen) / total
@@ -602,21 +623,39 @@ def _choose(
     return chosen
 
 
+_MARKS = re.compile(r"\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[^\w£%]+", re.I)
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether one quote holds the other, whatever their item marks and punctuation: a
+    resolution printed once with "(a) … (b)" and once run together is one quote."""
+    x, y = _MARKS.sub(" ", a).lower().split(), _MARKS.sub(" ", b).lower().split()
+    x, y = " ".join(x), " ".join(y)
+    return x in y or y in x
+
+
 def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
-    by_hit: dict[int, list[Unit]] = {}
+    """The chosen units in the order they were chosen (the best first, so what answers
+    stands in the opening lines), units of one passage in a row under one heading; a
+    passage quoted again further down keeps its citation number."""
+    blocks: list[tuple[int, list[Unit]]] = []
     for k in chosen:
-        by_hit.setdefault(units[k].hit, []).append(units[k])
-    order = list(dict.fromkeys(units[k].hit for k in chosen))  # best unit's passage first
-    lines, citations = [], []
-    for n, h in enumerate(order, start=1):
-        hit, picked = hits[h], by_hit[h]
-        c = hit.chunk
+        if blocks and blocks[-1][0] == units[k].hit:
+            blocks[-1][1].append(units[k])
+        else:
+            blocks.append((units[k].hit, [units[k]]))
+    number: dict[int, int] = {}
+    quoted: dict[int, list[str]] = {}
+    lines = []
+    for h, picked in blocks:
+        n = number.setdefault(h, len(number) + 1)
+        quoted.setdefault(h, []).extend(u.text for u in picked)
         shown = [u.shown for u in picked]
         if len(shown) == 1:
-            lines.append(f"{_lead(hit)}: “{shown[0]}” [{n}]")
+            lines.append(f"{_lead(hits[h])}: “{shown[0]}” [{n}]")
         else:
-            lines.append(f"{_lead(hit)}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
-        citations.append(Citation.at(n, c, " … ".join(u.text for u in picked)))
+            lines.append(f"{_lead(hits[h])}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
+    citations = [Citation.at(n, hits[h].chunk, " … ".join(quoted[h])) for h, n in number.items()]
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
 
@@ -642,8 +681,26 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
         citations += [dataclasses.replace(c, n=c.n + offset) for c in answer.citations]
     if not texts:
         return Answer(answers[0].text, (), covered=False)
+    # Each part's best passage first, so every part is answered in the opening lines;
+    # then the rest of each part's passages.
+    blocks = [t.split("\n\n") for t in texts]
+    texts = [b[0] for b in blocks] + [x for b in blocks for x in b[1:]]
     texts += [f"On “{p.rstrip('?')}?”: {NOT_COVERED}" if p else NOT_COVERED for p in missing]
-    return Answer("\n\n".join(texts), tuple(citations), covered=True)
+    return _numbered_in_order(Answer("\n\n".join(texts), tuple(citations), covered=True))
+
+
+def _numbered_in_order(answer: Answer) -> Answer:
+    """The answer with its citations renumbered in the order the text first cites them."""
+    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer.text)))
+    new = {old: k for k, old in enumerate(order, start=1)}
+    if all(old == k for old, k in new.items()):
+        return answer
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", answer.text)
+    citations = sorted(
+        (dataclasses.replace(c, n=new[c.n]) for c in answer.citations if c.n in new),
+        key=lambda c: c.n,
+    )
+    return Answer(text, tuple(citations), covered=answer.covered)
 
 
 def _without_repeats(answer: Answer, quoted: set[tuple[str, str]]) -> Answer:

@@ -8,7 +8,7 @@ import re
 from functools import cached_property
 
 from assistant.acronyms import define
-from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, Scorer, combine, compose
+from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, REFERENCE, Scorer, combine, compose
 from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
 from assistant.lists import list_items
@@ -43,9 +43,13 @@ UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
 NEIGHBOUR_HITS = 3
 MAX_SIBLINGS = 6
+MAX_REFERENCED = 4  # passages printed under a reference the question names
 
 
 UNOFFICIAL_TYPES = ("document", "")
+# A definition question that asks for the words behind the letters: no description of
+# the thing answers it.
+EXPANSION_Q = re.compile(r"\b(stands?|short|abbreviat\w*|acronym|initials)\b", re.I)
 
 
 def provenance(answer: Answer) -> Answer:
@@ -194,7 +198,7 @@ class Assistant:
         """Registers and tables first for the kinds of question they settle; quoted
         passages for the rest, and for whatever they leave unanswered."""
         question = q.subject
-        hits = self.search(question, PASSAGES, filters)
+        hits = self._referenced(question, filters, self.search(question, PASSAGES, filters))
         known = self.knowledge_for(filters)
         admitted = lambda: [c for c in self.chunks if filters.admits(c)]  # noqa: E731
         if q.kind == "brief":
@@ -202,6 +206,10 @@ class Assistant:
         found: Answer | None = None
         if q.kind == "definition" and q.acronym:
             found = answer_glossary(q.acronym, known) or define(q.acronym, admitted())
+            if not found and EXPANSION_Q.search(q.text):  # "what does X stand for?"
+                return Answer(
+                    f"The documents don't say what {q.acronym} stands for.", (), covered=False
+                )
         elif q.kind == "recommendation status":
             found = answer_outstanding(q, known)
         elif q.kind == "action":
@@ -247,6 +255,26 @@ class Assistant:
         ):
             return listed
         return composed
+
+    def _referenced(self, question: str, filters: Filters, hits: list[Hit]) -> list[Hit]:
+        """The hits, and first the passages printed under the numbered reference the
+        question names ("recommendation 9", "item 4"): a number weighs little in a search,
+        but it is exactly what the reader asked for."""
+        asked = {(kind.lower(), n.lower()) for kind, n in REFERENCE.findall(question)}
+        if not asked:
+            return hits
+        pattern = re.compile(
+            "|".join(rf"\b{re.escape(kind)}\s+{re.escape(n)}\b" for kind, n in asked), re.I
+        )
+        have = {h.chunk.id for h in hits}
+        top = hits[0].score if hits else 1.0
+        named = [
+            Hit(c, top, 0.0, 0.0)
+            for c in self.chunks
+            if c.id not in have and filters.admits(c)
+            and (pattern.search(c.section) or pattern.search(c.text[:80]))
+        ]
+        return named[:MAX_REFERENCED] + hits
 
     def support(self, q: Question, answer: Answer) -> float:
         """How much of what the question is about an answer's text and sources carry."""

@@ -101,10 +101,12 @@ def find_facts(
         size = len(tokens(cells[0].row))
         if score < 0.99:
             continue
-        if wanted_periods:
+        if wanted_periods:  # that year's columns, and those of no year (change, rank)
             named = [c for c in cells if periods_in(normalise_period(c.column)) & wanted_periods]
             if named and len(named) < len(cells):
-                cells = named
+                cells = [
+                    c for c in cells if c in named or not periods_in(normalise_period(c.column))
+                ]
         key = (cells[0].where.source, cells[0].row, tuple((c.column, c.value) for c in cells))
         if key in seen:
             continue
@@ -138,7 +140,8 @@ def _question_words() -> set[str]:
     own words, and figure words ("how many", "compared with last year"), from the
     conventions, plus a few pronouns."""
     c = conventions()
-    listed = " ".join([*c.question, *c.partnership_words, *c.figure, *c.stop])
+    ranks = [*c.rank_high, *c.rank_low, *c.rank_rise, *c.rank_fall]
+    listed = " ".join([*c.question, *c.partnership_words, *c.figure, *c.stop, *ranks])
     return set(tokens(f"{listed} is are was were it its this that these those their they s"))
 
 

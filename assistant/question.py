@@ -157,8 +157,20 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in asking]
 
 
+def without_preamble(text: str) -> str:
+    """The question without a leading sentence or clause about the asker ("I'm new to
+    the X partnership.", "As the new chair,"), from the conventions' ``preamble``."""
+    for pattern in conventions().preamble:
+        rest = pattern.sub("", text, count=1)
+        if rest != text and len(rest.split()) >= 2:
+            return rest[0].upper() + rest[1:]
+    return text
+
+
 def _ranking(text: str) -> str | None:
     c = conventions()
+    for phrase in c.not_ranking:  # "the most similar family group" ranks nothing
+        text = phrase.sub(" ", text)
     words = set(re.findall(r"[a-z]+", text.lower()))
     high, low = words & c.rank_high, words & c.rank_low
     if not high and not low:
@@ -205,7 +217,9 @@ def kind_of(text: str, acronym: str | None) -> str:
 
 def understand(text: str, partnerships: list[str] | None = None) -> Question:
     text = re.sub(r"\s+", " ", text).strip()
-    partnership, subject = named_partnership(text, partnerships or [])
+    partnership, _ = named_partnership(text, partnerships or [])
+    asked = without_preamble(text)  # what is searched: not "I'm new to the X partnership."
+    _, subject = named_partnership(asked, partnerships or [])
     m = ACRONYM_Q.search(text)
     acronym = next((g for g in m.groups() if g), None) if m else None
     if acronym and not acronym.rstrip("s").isupper():
@@ -232,7 +246,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         ranking=ranking,
         role=_role(text) if kind == "who" else None,
         acronym=acronym,
-        parts=split_parts(text) if kind not in ("brief", "definition") else (),
+        parts=split_parts(asked) if kind not in ("brief", "definition") else (),
     )
 
 

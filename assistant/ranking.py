@@ -72,6 +72,14 @@ def _asked(q: Question) -> set[str]:
     return words or set(tokens(_row_noun_text(q.subject))) - skip
 
 
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of neighbouring words, stop-words included ("all crime" is not "crime"),
+    where one of the two says something."""
+    stop = conventions().stop
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("-", " "))
+    return {(a, b) for a, b in zip(words, words[1:]) if a not in stop or b not in stop}
+
+
 def _is_change(column: str, cells: list[Fact]) -> bool:
     """A column of changes: so labelled, or printed with signs ("+19.6%", "-17")."""
     signed = sum(1 for f in cells if f.value.strip()[:1] in "+-−")
@@ -104,6 +112,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     ):
         wanted_rows = set()
     best: tuple[float, list[Fact], str, list[Fact]] | None = None
+    phrases = _phrases(q.subject)
     for (_, section, table), cells in _tables(facts).items():
         rows = {f.row for f in cells}
         if len(rows) < 3:  # a ranking needs rows to rank
@@ -132,6 +141,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
             if q.ranking == "fall" and not any((f.number or 0) < 0 for f in column_cells):
                 continue
             score = fit * 2 + noun + _column_score(column, column_cells, q)
+            score += 0.5 * len(phrases & _phrases(f"{table} {section} {column}"))
             score += 0.001 * len(column_cells)
             if best is None or score > best[0]:
                 best = (score, column_cells, column, cells)

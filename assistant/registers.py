@@ -205,6 +205,14 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
     partnership the question names: none of another partnership's)."""
     if not knowledge.actions:
         return None
+    status = _status_named(question, knowledge.actions)
+    if status:  # "which actions are delayed?": the entries printed with that status
+        found = [a for a in knowledge.actions if _printed_status(a) == status]
+        head = (
+            f"{len(found)} action{'s' if len(found) != 1 else ''} with the status "
+            f"“{found[0].status}” in the register (as printed):"
+        )
+        return _actions_answer(found, head, limit=None)
     outstanding = wants_outstanding(question)
     m = ACTIONS_Q.search(question)
     if m and not re.fullmatch(r"(?i)the|partnership|csp", m.group("owner")):
@@ -226,6 +234,22 @@ def answer_actions(question: str, knowledge: Knowledge) -> Answer | None:
     else:
         return None
     return _actions_answer(found, head) if found else None
+
+
+_GENERIC_STATUSES = {"open", "outstanding", "pending", "closed", ""}
+
+
+def _printed_status(entry) -> str:
+    return re.sub(r"\s+", " ", (entry.status or "")).strip().lower()
+
+
+def _status_named(question: str, entries: list) -> str | None:
+    """A status the register prints (its own words, "Delayed", "Not started") that the
+    question names; the generic ones ("open", "outstanding") are the open/done question's."""
+    asked = f" {' '.join(re.findall(r'[a-z0-9/-]+', question.lower()))} "
+    printed = {_printed_status(e) for e in entries} - _GENERIC_STATUSES
+    named = [p for p in printed if len(p) > 3 and f" {p} " in asked]
+    return max(named, key=len) if named else None
 
 
 def _actions_answer(found: list, head: str, limit: int | None = 12) -> Answer:

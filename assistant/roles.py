@@ -25,7 +25,7 @@ _ROLE_PHRASE = re.compile(
     r"(?P<role>(?:[A-Z][\w-]*\s+){0,4}(?:Manager|Officer|Lead|Director|Head|Clerk|Secretary|"
     r"Coordinator|Co-ordinator|Commissioner|Commander|Analyst|Inspector|Leader|Member|"
     r"Champion|Chief Executive|Constable|Superintendent|Commissioner)"
-    r"(?:\s+for\s+[A-Z][\w\s]+?)?)\b",
+    r"(?:\s+for\s+(?-i:[A-Z])[\w\s]+?)?)\b",
     re.I,
 )
 
@@ -82,7 +82,7 @@ def _role_re(role: str) -> re.Pattern[str]:
 
 def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
     out: list[Holder] = []
-    lines = [ln.strip() for ln in chunk.text.split("\n")]
+    lines = [ln.strip().replace("**", "").replace("__", "") for ln in chunk.text.split("\n")]
     for k, line in enumerate(lines):
         for m in role.finditer(line):
             before = line[max(0, m.start() - 60) : m.start()]
@@ -99,9 +99,9 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
                     nxt = _person_start().search(after_role, 2)
                     stop += nxt.start() if nxt else min(len(after_role), 90)
                 out.append(Holder(line[start:stop].strip(" ,;–-"), chunk, 3.0))
-            elif re.match(r"\s*(?:by\b|:|–|-|\t)", after) and names.match(
-                re.sub(r"^\s*(?:(?:by|:|–|-|is|was)\s*)?", "", after)
-            ) and (len(line) < 120 or "by" in after[:4]):
+            elif re.match(r"\s*(?:by\b|:|–|-|\t|\|)", after) and names.match(
+                re.sub(r"^\s*(?:(?:by|:|–|-|\||is|was)\s*)?", "", after)
+            ) and (len(line) <= 160 or "by" in after[:4]):
                 clause = re.split(r"(?<=[.;])\s", line[max(0, m.start() - 80) :])[0]
                 out.append(Holder(clause.strip(), chunk, 2.0))
             elif m.start() <= 2 and k and names.fullmatch(lines[k - 1].strip(" ,")):
@@ -111,6 +111,35 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
                 out.append(Holder(f"{line[m.start():]} {lines[k + 1]}".strip(), chunk, 2.5))
             elif names.search(before) and len(line) <= 160:
                 out.append(Holder(line, chunk, 1.0))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip("s") for w in re.findall(r"[a-z0-9/-]{3,}", text.lower())]
+
+
+def _about_words(q: Question, role: str) -> set[str]:
+    """What the question says the role is held in or for ("the 2022/23 performance item",
+    "the plan's foreword"), without its asking words and the role itself."""
+    c = conventions()
+    asking = {w.rstrip("s") for w in (*c.stop, *c.question, *c.partnership_words)}
+    asking |= set(_words(f"{role} who present presenting presented down signed sign"))
+    asking |= set(_words("meeting item agenda next last")) | {m.lower() for m in MONTHS}
+    subject = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b(?!/)", " ", q.subject)
+    return {w for w in _words(subject) if w not in asking}
+
+
+def _bracketed(chunk: Chunk, names: re.Pattern[str], about: set[str]) -> list[Holder]:
+    """Agenda lines naming who brings an item in brackets after its title, when the line
+    has the words the question names the item by."""
+    out = []
+    for line in chunk.text.split("\n"):
+        m = re.search(r"\(\s*([^()]{3,60}?)\s*\)", line)
+        if not m or not names.fullmatch(m.group(1).strip()):
+            continue
+        shared = about & set(_words(line[: m.start()]))
+        if about and len(shared) / len(about) >= 0.5:
+            out.append(Holder(line.strip(), chunk, 2.0 + len(shared) / len(about)))
     return out
 
 
@@ -143,9 +172,16 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     present = bool(re.search(r"\b(chairs|is|are|leads|heads|manages)\b", q.text, re.I))
     newest = max((c.date for c in chunks if c.date), default=None)
     found: list[tuple[float, Holder]] = []
+    about = _about_words(q, role)
     for c in chunks:
-        for h in _holders(c, pattern, names):
+        holders = _holders(c, pattern, names)
+        if role == "presented by":  # an agenda line: "3 2022/23 PERFORMANCE (Insp D. Stokes)"
+            holders += _bracketed(c, names, about)
+        for h in holders:
             score = h.strength
+            if about:  # "who signed the plan's foreword as chair?": that paper's holder
+                said = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
+                score += 2.0 * len(about & said) / len(about)
             if asked_dates or months:
                 dated = c.date in asked_dates or (c.date or "")[:7] in months
                 score += 3.0 if dated else -2.0

@@ -48,6 +48,8 @@ class Conventions:
     cover_fields: tuple[str, ...]
     vice_chair_roles: tuple[str, ...]
     person_titles: tuple[str, ...]
+    preamble: tuple[re.Pattern[str], ...] = ()
+    not_ranking: tuple[re.Pattern[str], ...] = ()
 
     def rewrite(self, text: str) -> str:
         """``text`` (lower case) with each synonym replaced by its common form."""
@@ -125,6 +127,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
     docs = data.get("documents", {})
     roles = data.get("roles", {})
     part = data.get("partnership", {})
+    asked = data.get("questions", {})
     return Conventions(
         stop=_word_set(words.get("stop", "")),
         question=_word_set(words.get("question", "")),
@@ -153,6 +156,12 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         ),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
+        preamble=tuple(
+            _compile(f"(?i){p}", "questions.preamble") for p in asked.get("preamble", ())
+        ),
+        not_ranking=tuple(
+            _compile(f"(?i){p}", "questions.not_ranking") for p in asked.get("not_ranking", ())
+        ),
     )
 
 

@@ -184,6 +184,7 @@ class Table:
     last: int  # index of its last line
     rows: list[Row] = field(default_factory=list)
     row_hint: str = ""  # a one-cell line above the header: the label of label-less rows
+    label_header: str = ""  # the header over the row labels ("All Crime", "Ward")
 
 
 def printed(lines: list[Line], first: int, last: int) -> tuple[int, str]:

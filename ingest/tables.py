@@ -154,8 +154,15 @@ def _figure_grid(rows: list[tuple[list[str], Line]], form: str) -> Table | None:
     filled = [[c for c in h if c.strip()] for h in heads]
     columns = next((h for h, f in zip(reversed(heads), reversed(filled)) if len(f) >= 2), [])
     hint = next((clean_label(f[0]) for f in filled if len(f) == 1), "")
+    moved = _text_column(data, width) if not has_label else None
+    if moved:  # "Rank | Neighbourhood | Rate": the rows are named by their first text column
+        data = [(_label_first(cells, moved), line) for cells, line in data]
+        columns = _label_first(columns, moved) if len(columns) > moved else columns
+        has_label = True
     names = _column_names(columns, width, has_label)
     table = Table(form, rows[0][1].index, rows[-1][1].index, row_hint=hint)
+    if has_label and columns and columns[0].strip() and not is_figure(columns[0]):
+        table.label_header = clean_label(columns[0])
     group = ""
     for cells, line in data:
         cells = cells + [""] * (width - len(cells))
@@ -170,6 +177,22 @@ def _figure_grid(rows: list[tuple[list[str], Line]], form: str) -> Table | None:
         if values:
             table.rows.append(Row(_row_label(label), values, line.text_start, line.text))
     return table if table.rows else None
+
+
+def _text_column(rows: list[tuple[list[str], Line]], width: int) -> int | None:
+    """The first column after the first whose cells are mostly words, when the first
+    column holds figures (a rank, a reference number): the column the rows are named by."""
+    for k in range(1, width):
+        words = sum(
+            k < len(c) and bool(c[k].strip()) and not is_figure(c[k]) for c, _ in rows
+        )
+        if words * 2 >= len(rows):
+            return k
+    return None
+
+
+def _label_first(cells: list[str], k: int) -> list[str]:
+    return [cells[k], *cells[:k], *cells[k + 1 :]] if k < len(cells) else list(cells)
 
 
 def _bare(value: str) -> str:
@@ -403,6 +426,9 @@ def _section_name(table: Table, doc: LoadedFile, parts: list[Part]) -> str:
 
 
 def _facts(table: Table, name: str, doc: LoadedFile, parts: list[Part]) -> list[Fact]:
+    header = table.label_header
+    if header and header.lower() not in name.lower() and not CAPTION.match(name):
+        name = f"{name} › {header}"  # an uncaptioned table: its label header names it
     name_period = period_of(name, caption=True)
     facts: list[Fact] = []
     for row in table.rows:

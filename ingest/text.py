@@ -44,12 +44,31 @@ def _period_forms(question: str) -> list[list[str]]:
                     f"{a}–{b}", f"{a}–20{b}", f"{a[2:]}/{b}", f"{a[2:]}-{b}"])
     rest = PERIOD.sub(" ", text)
     out += [[y] for y in re.findall(r"\b(?:19|20)\d{2}\b", rest)]
+    for m in _QUARTER.finditer(question):  # a financial year's quarter, as papers print it
+        n = int(m.group(1) or m.group(2) or _ORDINALS[m.group(3).lower()])
+        first, last = _QUARTER_MONTHS[n - 1]
+        out.append([f"q{n}", f"quarter {n}", f"{list(_ORDINALS)[n - 1]} quarter",
+                    f"{first} to {last}", f"{first}-{last}", f"{first}–{last}",
+                    f"{first} - {last}", f"{first} – {last}", f"{first[:3]}-{last[:3]}"])
     return out
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER = re.compile(
+    r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b", re.I
+)
+# The months of a financial year's quarters (April to March), as a paper names them.
+_QUARTER_MONTHS = (
+    ("april", "june"), ("july", "september"), ("october", "december"), ("january", "march")
+)
+
+
 def carries_period(question: str, text: str) -> bool:
-    """Whether ``text`` names every period or year the question names."""
-    return all(any(f in text for f in forms) for forms in _period_forms(question))
+    """Whether ``text`` names every period, year or quarter the question names."""
+    lowered = re.sub(r"\s+", " ", text.lower())
+    return all(
+        any(f in text or f.lower() in lowered for f in forms) for forms in _period_forms(question)
+    )
 
 
 def words(text: str) -> list[str]:
