@@ -246,7 +246,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         ranking=ranking,
         role=_role(text) if kind == "who" else None,
         acronym=acronym,
-        parts=split_parts(asked) if kind not in ("brief", "definition") else (),
+        parts=split_parts(asked) if kind != "brief" else (),
     )
 
 

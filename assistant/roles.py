@@ -18,7 +18,7 @@ _VERB_ROLES = (  # a verb in the question and the role it names
     (re.compile(r"\bchair(s|ed|ing|man|person)?\b", re.I), "chair"),
     (re.compile(r"\b(took|take|takes|taking) (the )?minutes\b|\bminute[- ]taker\b", re.I),
      "minutes"),
-    (re.compile(r"\bpresent(ed|s)?\b", re.I), "presented by"),
+    (re.compile(r"\bpresent(ed|s|ing)?\b|\bbringing\b", re.I), "presented by"),
 )
 _ROLE_PHRASE = re.compile(
     r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+){0,3}?"
