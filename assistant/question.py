@@ -143,7 +143,8 @@ def split_parts(text: str) -> tuple[str, ...]:
             if not re.search(r"\b(19|20)\d{2}\b", p):
                 p = f"{p} in {year.group(0)}"
         # "... and which ward has the highest?", "... and what would it include?": of what
-        if len(_content_words(p)) <= 1 or _PRONOUN.search(p):
+        content = len(_content_words(p))  # ("... and when does the committee want its
+        if content <= 1 or (_PRONOUN.search(p) and content <= 3):  # report?" has its own)
             extra = [w for w in _content_words(pieces[0]) if w.lower() not in p.lower()]
             p = f"{p} {' '.join(extra)}".strip()
         out.append(p + "?")

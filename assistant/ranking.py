@@ -12,6 +12,7 @@ from ingest.dates import long_form
 from ingest.text import conventions
 from ingest.types import Answer, Citation, Fact
 
+_RANK_COLUMN = re.compile(r"\b(rank\w*|position|order|ref\w*|no\.?)\b", re.I)
 _CHANGE_COLUMN = re.compile(r"\b(change|diff\w*|variance|\+/-|increase|decrease)\b|%", re.I)
 
 
@@ -80,6 +81,15 @@ def _phrases(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(words, words[1:]) if a not in stop or b not in stop}
 
 
+def _head(q: Question) -> str:
+    """The last word the question names its measure by: the head of "crime rate" is
+    "rate", so a "Rate" column answers it before a "Recorded crimes" one."""
+    asked = _asked(q)
+    first = re.split(r",|\?|\band\b", q.subject)[0]
+    named = [t for t in tokens(first) if t in asked]
+    return named[-1] if named else ""
+
+
 def _is_change(column: str, cells: list[Fact]) -> bool:
     """A column of changes: so labelled, or printed with signs ("+19.6%", "-17")."""
     signed = sum(1 for f in cells if f.value.strip()[:1] in "+-−")
@@ -97,6 +107,10 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
         score -= 1.0
     if q.periods and any(p in column.replace("-", "/") for p in q.periods):
         score += 1.5
+    named = set(tokens(column)) & _asked(q)  # "the highest rate": the "Rate per 1,000" column
+    score += 0.5 * len(named) + (0.5 if _head(q) in named else 0.0)
+    if _RANK_COLUMN.search(column) and not _RANK_COLUMN.search(q.subject):
+        score -= 1.5  # a rank or position is not the value ranked ("Rank 2023/24": 1 is top)
     return score
 
 

@@ -143,6 +143,15 @@ def _bracketed(chunk: Chunk, names: re.Pattern[str], about: set[str]) -> list[Ho
     return out
 
 
+def _of_the_date(c: Chunk, days: set[str], months: set[str]) -> bool:
+    """Whether a passage is of the day or month the question names: its paper's date, or
+    the date printed in it."""
+    if c.date in days or (c.date or "")[:7] in months:
+        return True
+    printed = {d.isoformat() for _, d in parse_dates(c.text)}
+    return bool(printed & days) or any(d[:7] in months for d in printed)
+
+
 def _recency(day: str | None, newest: str | None) -> float:
     """1 for the newest paper, falling by a quarter a year before it; 0 when undated."""
     if not day or not newest:
@@ -194,6 +203,8 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     found.sort(key=lambda t: -t[0])
     best = found[0][1]
     c = best.chunk
+    if (asked_dates or months) and not _of_the_date(c, asked_dates, months):
+        return None  # "who was appointed in December 2024?": no paper of that month says
     when = long_form(c.date)
     where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
     return Answer(f"{where}: “{best.quote}” [1]", (Citation.at(1, c, best.quote),), covered=True)

@@ -31,6 +31,10 @@ AIM = re.compile(r"^(Aim|Priority|Objective)\s+(\d{1,2})\b\s*[:.\-–]?\s*(.*)$"
 # "Appendix B: Proposed PSPO map, item 4 PDF 1 MB": a link to an attachment, not a heading.
 _ATTACHMENT = re.compile(r"\b(PDF|DOCX?|XLSX?|HTML)\s+\d+(\.\d+)?\s*[KM]B\b", re.I)
 
+# "30.<tab>Partnership Locality Fund 2024/25: bids for approval  PDF 152 KB": a minute's
+# number and title as a web page saved as text prints them (one tab, links after).
+TAB_ITEM = re.compile(r"^\s*(\d{1,3})\.\t([^\t]{3,160})$")
+
 RESOLUTION_WORDS = {"AGREED", "RESOLVED", "NOTED", "DECISION", "RECOMMENDED"}
 
 
@@ -90,6 +94,11 @@ def looks_like_title(text: str, max_len: int = 70, capitals: float = 0.5) -> boo
 def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading | None:
     """The heading on ``line``, if it is one. ``prev_raw``/``next_raw`` are the lines
     immediately around it (empty when blank)."""
+    if m := TAB_ITEM.match(line):  # a web page's item: "30.<tab>Locality Fund bids  PDF 152 KB"
+        title = _ATTACHMENT.split(clean(m.group(2)))[0].strip()
+        alone = not TAB_ITEM.match(prev_raw) and not TAB_ITEM.match(next_raw)
+        if alone and title[:1].isupper() and len(title) <= 120 and not title.endswith("."):
+            return Heading(m.group(1), tidy_title(title), 1, "item")
     if "\t" in line or not line.strip():
         return None
     text = clean(line)
