@@ -21,7 +21,7 @@ from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form
 from ingest.embedding import Embedder
-from ingest.text import carries_period, conventions, stems_of
+from ingest.text import carries_period, conventions, period_forms, stems_of
 from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Citation
 
@@ -131,11 +131,19 @@ def _table_header(lines: list[str], row: int) -> list[str] | None:
     if k == row:
         return None
     cells = [c.strip() for c in lines[k].split("\t")]
-    # A passage that starts inside a table starts with a row of data, not the header.
+    return cells if _header_like(cells) else None
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Whether a table's first line is its header: a passage that starts inside a table
+    starts with a row of data ("7.<tab>The CSP reviews ...<tab>The CSP now has ...")."""
     figures = sum(bool(re.fullmatch(r"[+\-−£]?\d[\d,.]*%?", c)) for c in cells)
-    if figures > 1 or (any(len(c) > 40 for c in cells) and not figures):
-        return None
-    return cells
+    numbered = bool(re.fullmatch(r"\(?\d{1,3}[.)]?|[a-z][.)]", cells[0]))  # "7." starts a row
+    return not (
+        figures > 1
+        or any(len(c) > 60 for c in cells)
+        or (any(len(c) > 40 for c in cells) and (not figures or numbered))
+    )
 
 
 def _norm_label(text: str) -> str:
@@ -346,7 +354,12 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                 continue
             if "\t" in line:
                 header = _table_header(lines, k)
-                is_header = header is None and k + 1 < len(lines) and "\t" in lines[k + 1]
+                is_header = (
+                    header is None
+                    and k + 1 < len(lines)
+                    and "\t" in lines[k + 1]
+                    and (k > 0 and "\t" not in lines[k - 1] or _header_like(line.split("\t")))
+                )
                 if not is_header:
                     full = _show_row(line, header)
                     # A wide row of figures is narrowed to the column the question names;
@@ -554,7 +567,17 @@ def compose(
             + 0.3 * Scorer.coverage(terms, hits[u.hit].chunk.section)  # the topic's own section
             for sc, u in zip(scores, units)
         ]
+    if period_forms(question):  # a question naming a year is answered from that year's
+        dated = [  # passages: the best of them, not the best of any year's
+            k
+            for k, u in enumerate(units)
+            if carries_period(question, f"{_place(hits[u.hit].chunk)} {hits[u.hit].chunk.text}")
+        ]
+        if not dated:
+            return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
+        scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
     chosen = _choose(units, scores, terms, wanted, breadth)
+    chosen = [k for k in chosen if scores[k] > -5.0]
     if brief:  # the section the best passage is about is the topic: the rest of it too
         top = hits[units[chosen[0]].hit].chunk
         same = [
@@ -629,9 +652,12 @@ _MARKS = re.compile(r"\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|[^\w£%]+", re.I)
 def _same(a: str, b: str) -> bool:
     """Whether one quote holds the other, whatever their item marks and punctuation: a
     resolution printed once with "(a) … (b)" and once run together is one quote."""
+    if a in b or b in a:
+        return True
     x, y = _MARKS.sub(" ", a).lower().split(), _MARKS.sub(" ", b).lower().split()
     x, y = " ".join(x), " ".join(y)
-    return x in y or y in x
+    near = min(len(x), len(y)) >= 0.8 * max(len(x), len(y))  # not a title and its item
+    return near and (x in y or y in x)
 
 
 def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:

@@ -34,7 +34,7 @@ def normalise_period(text: str) -> str:
     return PERIOD.sub(lambda m: f"{m.group(1)}/{m.group(3)}", text)
 
 
-def _period_forms(question: str) -> list[list[str]]:
+def period_forms(question: str) -> list[list[str]]:
     """For each period or year the question names, the ways a paper may print it."""
     out: list[list[str]] = []
     text = normalise_period(question)
@@ -67,7 +67,7 @@ def carries_period(question: str, text: str) -> bool:
     """Whether ``text`` names every period, year or quarter the question names."""
     lowered = re.sub(r"\s+", " ", text.lower())
     return all(
-        any(f in text or f.lower() in lowered for f in forms) for forms in _period_forms(question)
+        any(f in text or f.lower() in lowered for f in forms) for forms in period_forms(question)
     )
 
 
