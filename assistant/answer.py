@@ -568,11 +568,14 @@ def compose(
             for sc, u in zip(scores, units)
         ]
     if period_forms(question):  # a question naming a year is answered from that year's
-        dated = [  # passages: the best of them, not the best of any year's
-            k
-            for k, u in enumerate(units)
-            if carries_period(question, f"{_place(hits[u.hit].chunk)} {hits[u.hit].chunk.text}")
-        ]
+        # passages (or their section's: "5 Priorities": "5.1 ... for 2024/25", "5.2 These
+        # priorities were agreed on ..."): the best of them, not the best of any year's
+        of_year = {
+            _topic_of(h.chunk)
+            for h in hits
+            if carries_period(question, f"{_place(h.chunk)} {h.chunk.text}")
+        }
+        dated = [k for k, u in enumerate(units) if _topic_of(hits[u.hit].chunk) in of_year]
         if not dated:
             return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
@@ -658,6 +661,11 @@ def _same(a: str, b: str) -> bool:
     x, y = " ".join(x), " ".join(y)
     near = min(len(x), len(y)) >= 0.8 * max(len(x), len(y))  # not a title and its item
     return near and (x in y or y in x)
+
+
+def _topic_of(c: Chunk) -> tuple[str, str]:
+    """A passage's paper and top-level section: what its neighbours share."""
+    return c.source, c.section.split(" › ")[0]
 
 
 def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
