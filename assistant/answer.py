@@ -29,6 +29,24 @@ NOT_COVERED = "The documents don't cover this."
 NOT_IN_DOCUMENTS = (
     "That figure is not in the documents: no table or passage gives a measure by that name."
 )
+NOT_YET = (
+    "The documents don't report this: the passages that mention it speak of it as still to"
+    " come."
+)
+# "What did the trial find?", "what were the results of ...": what has happened ...
+RESULT_Q = re.compile(
+    r"\b(?:what|which)\b.*\b(?:did|has|have|had)\b.*\b(?:find|found|show|shown|conclude|"
+    r"concluded|reveal|revealed|learn|learnt|learned|achieve|achieved)\b"
+    r"|\b(?:findings|results?|outcomes?|conclusions?) (?:of|from)\b",
+    re.I,
+)
+# ... and a passage that only says it is still to come.
+FUTURE = re.compile(
+    r"\b(?:will|shall|is to be|are to be|to be (?:reported|presented|published|evaluated)|"
+    r"is due to|are due to|plans? to|planned|intends? to|once|following the outcome|"
+    r"with a view to|going forward)\b",
+    re.I,
+)
 MIN_COVERAGE = 0.6
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
@@ -46,6 +64,14 @@ _FULL_DATE = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(19|20)\d{2}\b"
 )
+# "How much money / funding ...?", "what did it cost?": answered by a sum of money.
+MONEY_Q = re.compile(
+    r"\bhow much\b(?:\s+\w+){0,3}?\s+(?:money|funding|funds?|budget|grants?|cost|spend|spent)\b"
+    r"|\bhow much (?:did|does|will|was|is)\b.*\b(?:cost|spend|spent|award|allocat\w*|fund\w*)\b"
+    r"|\bwhat (?:did|does|will) .* cost\b",
+    re.I,
+)
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:k|m|million|thousand|pounds)\b", re.I)
 COUNT_Q = re.compile(r"\s*(how (many|much)|what (number|percentage|proportion|share))\b", re.I)
 _COUNT = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
@@ -524,6 +550,7 @@ def compose(
             for u in units
             if carries(u.shown, _context(hits[u.hit].chunk), wanted_words)
             and (not COUNT_Q.match(question) or _COUNT.search(u.shown))
+            and (not MONEY_Q.search(question) or _MONEY.search(u.shown))
         ]
         if not units:  # ("how many ...?" is answered by a number, or not at all)
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
@@ -608,6 +635,8 @@ def compose(
         chosen = dated or chosen
     shown: set[str] = set()  # a sentence printed in two passages is quoted once
     chosen = [k for k in chosen if not (units[k].shown in shown or shown.add(units[k].shown))]
+    if RESULT_Q.search(question) and all(FUTURE.search(units[k].text) for k in chosen):
+        return Answer(NOT_YET, (), covered=False)  # "what did the trial find?": "will report"
     return _render(hits, units, chosen)
 
 
@@ -741,7 +770,12 @@ def _without_repeats(answer: Answer, quoted: set[tuple[str, str]]) -> Answer:
     """The answer without the quotations already given: a line (or a block of one line)
     citing only repeated quotes goes, and a heading left with no lines under it; the rest
     is renumbered from 1. An answer left with nothing is covered by what came before."""
-    repeated = {c.n for c in answer.citations if (c.source, c.quote) in quoted}
+    pieces = {(source, piece) for source, quote in quoted for piece in quote.split(" … ")}
+    repeated = {
+        c.n
+        for c in answer.citations
+        if all((c.source, piece) in pieces for piece in c.quote.split(" … "))
+    }
     if not repeated:
         return answer
     cited = lambda line: {int(n) for n in re.findall(r"\[(\d+)\]", line)}  # noqa: E731

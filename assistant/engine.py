@@ -13,6 +13,7 @@ from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
+from assistant.papers import paper_filters, without_reference
 from assistant.places import PlaceIndex
 from assistant.question import Question, understand
 from assistant.ranking import answer_ranked
@@ -179,6 +180,10 @@ class Assistant:
         q = self.understand(question)
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
+        narrowed = paper_filters(q.text, filters, self.chunks)  # "the September 2024 minutes"
+        if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
+            q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
+        filters = narrowed
         return provenance(self._answer_parts(q, filters))
 
     def _answer_parts(self, q: Question, filters: Filters) -> Answer:

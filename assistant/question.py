@@ -27,7 +27,7 @@ BRIEF_Q = re.compile(
 # Words of a brief request that name no topic: "brief me for the PCC's visit".
 _BRIEF_WORDS = (
     "brief briefing prepare preparing summary summarise me us a an the for on of chair chairs "
-    "pcc pcc's police and crime commissioner commissioner's visit visiting meeting next upcoming "
+    "pcc pcc's commissioner commissioner's visit visiting meeting next upcoming "
     "partnership csp board i need please give write make"
 )
 RECOMMENDATION = re.compile(r"\brecommendations?\b", re.I)
@@ -197,7 +197,8 @@ def kind_of(text: str, acronym: str | None) -> str:
     if acronym:
         return "definition"
     if BRIEF_Q.search(text):
-        rest = set(re.findall(r"[a-z']+", text.lower())) - set(_BRIEF_WORDS.split())
+        plain = re.sub(r"(?i)\bpolice and crime commissioner(?:'s|’s)?", " ", text)
+        rest = set(re.findall(r"[a-z']+", plain.lower())) - set(_BRIEF_WORDS.split())
         return "brief" if not rest else "topic brief"
     if RECOMMENDATION.search(text) and (NOT_DONE.search(text) or DONE.search(text)):
         return "recommendation status"
@@ -236,6 +237,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
     )
     if kind == "topic brief":  # "Brief me on ASB in ...": the topic is what is searched
         words = set(_BRIEF_WORDS.split()) - {"and", "of"}
+        subject = re.sub(r"(?i)\bpolice and crime commissioner(?:'s|’s)?", " ", subject)
         topic = " ".join(w for w in subject.split() if w.lower().strip("'’s?.,") not in words)
         subject = topic or subject
     return Question(
