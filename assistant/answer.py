@@ -48,6 +48,9 @@ FUTURE = re.compile(
     re.I,
 )
 MIN_COVERAGE = 0.6
+# The best passage of the year a question names must score this share of the best of any
+# year's, or the papers only mention that year beside what is asked.
+PERIOD_FLOOR = 0.8
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
@@ -603,7 +606,8 @@ def compose(
             if carries_period(question, f"{_place(h.chunk)} {h.chunk.text}")
         }
         dated = [k for k, u in enumerate(units) if _topic_of(hits[u.hit].chunk) in of_year]
-        if not dated:
+        best_dated = max((scores[k] for k in dated), default=None)
+        if best_dated is None or best_dated < PERIOD_FLOOR * max(scores):  # only a mention
             return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
     chosen = _choose(units, scores, terms, wanted, breadth)

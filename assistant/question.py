@@ -125,7 +125,7 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
 _PRONOUN = re.compile(r"\b(that|it|its|this|they|them|these|those)\b", re.I)
 
 
-def split_parts(text: str) -> tuple[str, ...]:
+def split_parts(text: str, partnerships: list[str] | None = None) -> tuple[str, ...]:
     """'When did X start, and what is the deadline for Y?' -> its two questions; a
     question with one part gives ()."""
     pieces = [p.strip(" ,?") for p in _SECOND_PART.split(text)]
@@ -143,7 +143,8 @@ def split_parts(text: str) -> tuple[str, ...]:
             if not re.search(r"\b(19|20)\d{2}\b", p):
                 p = f"{p} in {year.group(0)}"
         # "... and which ward has the highest?", "... and what would it include?": of what
-        content = len(_content_words(p))  # ("... and when does the committee want its
+        own = named_partnership(p, partnerships or [])[1]  # its partnership says no subject
+        content = len(_content_words(own))  # ("... and when does the committee want its
         if content <= 1 or (_PRONOUN.search(p) and content <= 3):  # report?" has its own)
             extra = [w for w in _content_words(pieces[0]) if w.lower() not in p.lower()]
             p = f"{p} {' '.join(extra)}".strip()
@@ -155,6 +156,7 @@ def _content_words(text: str) -> list[str]:
     """The words of a question that say what it is about (not how it asks, or ranks)."""
     c = conventions()
     asking = c.stop | c.question | c.rank_high | c.rank_low | c.rank_rise | c.rank_fall
+    asking = asking | c.partnership_words
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in asking]
 
 
@@ -249,7 +251,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         ranking=ranking,
         role=_role(text) if kind == "who" else None,
         acronym=acronym,
-        parts=split_parts(asked) if kind != "brief" else (),
+        parts=split_parts(asked, partnerships) if kind != "brief" else (),
     )
 
 
