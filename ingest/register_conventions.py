@@ -33,6 +33,7 @@ class RegisterConventions:
     agreed_verbs: tuple[str, ...]
     due_prepositions: tuple[str, ...]
     due_words: tuple[str, ...]
+    due_event_prepositions: tuple[str, ...]
     recommendation_bodies: tuple[str, ...]
     recommendation_headings: frozenset[str]
     item_headings: tuple[re.Pattern[str], ...]
@@ -122,6 +123,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         agreed_verbs=tuple(reg.get("agreed_verbs", ())),
         due_prepositions=tuple(sorted(reg.get("due_prepositions", ()), key=len, reverse=True)),
         due_words=tuple(reg.get("due_words", ())),
+        due_event_prepositions=tuple(reg.get("due_event_prepositions", ())),
         recommendation_bodies=tuple(reg.get("recommendation_bodies", ())),
         recommendation_headings=frozenset(_key(w) for w in reg.get("recommendation_headings", ())),
         item_headings=tuple(

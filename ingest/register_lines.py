@@ -64,12 +64,23 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)
+def _event_pattern(conv: RegisterConventions) -> re.Pattern[str]:
+    preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_event_prepositions)
+    return re.compile(
+        rf"\b(?:{preps})\s+(?P<event>the\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)\W*$"
+    )
+
+
 def due_in(text: str, conv: RegisterConventions) -> str:
-    """The due date phrase of a sentence, as printed, without its preposition."""
+    """The due date phrase of a sentence, as printed, without its preposition: a date, a
+    named time ("the next meeting"), or an event the sentence ends on ("before the
+    festival")."""
     found = list(_due_pattern(conv).finditer(text))
     m = found[-1] if found else None  # the last one: "by the Chair ... by 30 June" → the date
     if not m:
-        return ""
+        event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
+        return re.sub(r"\s+", " ", event.group("event")) if event else ""
     return re.sub(r"\s+", " ", m.group("due") or m.group("month"))
 
 
@@ -125,7 +136,8 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     return re.compile(
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
-        rf"\s*:\s*(?:\*\*)?\s*(?P<rest>.*)$",
+        # a colon after the label, or a margin: "ACTION      X to ..." (a label column)
+        rf"(?:\s*:|(?=\s{{2}}|\t))\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
 

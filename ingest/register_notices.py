@@ -46,7 +46,7 @@ _FIELD_LINE = re.compile(
 _TAB_FIELD = re.compile(r"^(?P<name>[A-Z][\w ()/'’.&-]{1,40}?)(?:\t+| {2,})(?P<value>\S.*)$")
 # "Resolved:" / "Agreed –" in sentence case, over a notice's items (minutes print RESOLVED).
 _RESOLVED = re.compile(
-    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed)(?:\s*[:–-]|\s+that\b|\s*$)\s*(.*)$",
+    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed)(?:\s*[:–-]+|\s+that\b|\s*$)\s*(.*)$",
 )
 _PIPE_FIELD = re.compile(r"^\|\s*(?P<name>[^|]{2,40}?)\s*:?\s*\|\s*(?P<value>[^|]*\S)\s*\|\s*$")
 _RULE = re.compile(r"^(?:[-=_*]\s*){5,}$")

@@ -15,7 +15,12 @@ MONTH_NAMES = (
 
 # A person as minutes name them: "Andy Thomas", "James O'Connell", "W. Brown",
 # "Insp D. Stokes", "Gurjit Samra-Rai", "Inspector N. Kirk".
-_TITLES = r"(?:Insp|Inspector|Sgt|Sergeant|DCI|DI|PC|Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
+# A title may have a word before it ("Detective Inspector", "Station Manager", "Chief
+# Constable"): a person, where "Violence Reduction Network" names none.
+_TITLES = (
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:Inspector|Sergeant|Constable|Superintendent|Manager|Officer|"
+    r"Commander)|Insp|Sgt|DCI|DI|DS|PC|Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
+)
 _SURNAME = r"(?:[A-Z][’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)"
 _FIRST = r"(?:[A-Z][a-z]+|[A-Z]\.)"
 _NOT_A_NAME = (

@@ -4,10 +4,10 @@ Each golden document is ingested into an index of its own (the real pipeline: Ch
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
 (at least 90% each, 95% over all). The four PDFs are generated in the test by the
-folder's own `make_pdfs.py`, `make_hollinsford_pdf.py` and `make_kennetbury_pdf.py`. Then the update pair: three
-papers of two partnerships in one index, later papers' updates joined by reference and in
-other words, never across partnerships; `register actions --open --partnership P`; and the
-answer to "which actions are still open for P?"."""
+folder's own `make_pdfs.py`, `make_hollinsford_pdf.py` and `make_kennetbury_pdf.py`. Then
+the update pair: three papers of two partnerships in one index, later papers' updates
+joined by reference and in other words, never across partnerships; `register actions --open
+--partnership P`; and the answer to "which actions are still open for P?"."""
 
 from __future__ import annotations
 
