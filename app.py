@@ -1,6 +1,8 @@
 """The web app: one Gradio page with tabs over `assistant.service.Service`.
 
-Chat (answers with numbered citations and a sources panel, optional filters, examples),
+Chat (answers with numbered citations and a sources panel, optional filters, examples; with
+an LLM configured its wording streams in, and is replaced by the grounded answer with a
+notice when it fails the checks or the server fails or is slow),
 Registers (filterable tables, CSV download), Figures (printed values, a chart where the
 papers give a series), Documents (what is indexed; upload, remove, re-index) and Brief
 (for a meeting or a PCC visit; Markdown and DOCX). A JSON route, `/answer`, returns
@@ -21,7 +23,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import html  # noqa: E402
 import re  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterable, Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -33,6 +35,7 @@ from assistant.brief import AUDIENCES, DEFAULT_AUDIENCE, NOTHING, Brief  # noqa:
 from assistant.registers import NAMES as REGISTER_NAMES  # noqa: E402
 from assistant.retrieve import Filters  # noqa: E402
 from assistant.service import Service  # noqa: E402
+from assistant.stream import Update, grounded_only  # noqa: E402
 from ingest.errors import CspError  # noqa: E402
 from ingest.types import SEARCHABLE_TYPES, Answer, Citation  # noqa: E402
 
@@ -54,10 +57,13 @@ DEFAULT_PORT = 7860
 API_NAME = "chat"
 ANSWER_API = "answer"
 SEARCHING = "Searching the papers…"
+WORDING = "Found the sources; the language model is wording the answer…"
+STREAMING = " ▍"  # after a reply still arriving
 NO_SOURCES = "Sources of the latest answer appear here."
 UPLOAD_TYPES = [".pdf", ".txt", ".md"]
 
 Ask = Callable[[str, Filters], Answer]
+Answers = Callable[[str, Filters], Iterable[Update]]
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
 
@@ -179,9 +185,19 @@ def make_respond(ask: Ask) -> Callable[..., str]:
     return respond
 
 
-def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
-    """The chat's event: shows the question and a notice at once, then the answer and its
-    sources (history is kept for the session by the Chatbot)."""
+def streamed_message(update: Update) -> str:
+    """The chat message for one step of an answer: the reply so far while it streams,
+    then the final answer with its sources (after the notice, when the LLM's was dropped)."""
+    if update.final is None:
+        return _body(update.text.rstrip()) + STREAMING if update.text else WORDING
+    text = format_answer(update.final)
+    return f"*{_inline(update.notice)}*\n\n{text}" if update.notice else text
+
+
+def make_chat(answers: Answers) -> Callable[..., Iterator[tuple]]:
+    """The chat's event: shows the question and a notice at once, then the answer as it
+    streams, and its sources as soon as they are known (history is kept for the session by
+    the Chatbot)."""
 
     def converse(message, history, doc_type, since, until, partnership):
         question = (message or "").strip()
@@ -190,12 +206,15 @@ def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
         filters = parse_filters(doc_type, since, until, partnership)
         history = [*(history or []), {"role": "user", "content": _body(question)}]
         yield [*history, {"role": "assistant", "content": SEARCHING}], gr.update(), ""
+        sources = None
         try:
-            answer = ask(question, filters)
+            for update in answers(question, filters):
+                panel = gr.update() if update.sources is sources else sources_panel(update.sources)
+                sources = update.sources
+                reply = {"role": "assistant", "content": streamed_message(update)}
+                yield [*history, reply], panel, ""
         except CspError as err:
             raise _error(err) from err
-        reply = {"role": "assistant", "content": format_answer(answer)}
-        yield [*history, reply], sources_panel(answer), ""
 
     return converse
 
@@ -415,7 +434,11 @@ def _brief_tab(service: Service, partnership: gr.Dropdown) -> None:
 
 def build_app(service: Service, ask: Ask | None = None) -> gr.Blocks:
     """The page around ``service``; ``ask`` (default: the service's) answers the chat and
-    the JSON route. Nothing is loaded until a tab asks."""
+    the JSON route. The chat streams the service's answers (the LLM's wording as it comes,
+    when one is configured) unless ``ask`` is given. Nothing is loaded until a tab asks."""
+    answers: Answers = service.stream
+    if ask is not None:
+        answers = lambda question, filters: grounded_only(ask(question, filters))  # noqa: E731
     ask = ask or service.ask
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}")
@@ -448,7 +471,7 @@ def build_app(service: Service, ask: Ask | None = None) -> gr.Blocks:
                         sources = gr.Markdown(NO_SOURCES, elem_id="sources")
                 inputs = [message, chatbot, doc_type, since, until, partnership]
                 outputs = [chatbot, sources, message]
-                chat = make_chat(ask)
+                chat = make_chat(answers)
                 send.click(chat, inputs, outputs, api_visibility="private")
                 message.submit(chat, inputs, outputs, api_visibility="private")
             with gr.Tab("Registers", id="registers"):

@@ -5,6 +5,7 @@ uses. `app.py` only lays these out and turns typed errors into messages."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import documents, figures, uploads
@@ -12,6 +13,7 @@ from assistant.brief import Brief, make_brief, render
 from assistant.facts import find_facts
 from assistant.registers import flat, query
 from assistant.retrieve import Filters
+from assistant.stream import StreamingChat, Update, final_answer, streamed, streaming
 from ingest.errors import IndexMissing
 from ingest.knowledge import Knowledge
 from ingest.pipeline import Progress, Report
@@ -30,19 +32,29 @@ def cited_at(row: dict, prefix: str = "") -> str:
 
 
 class Service:
-    """One per running app: the `Assistant` (engine) and the settings it was built from."""
+    """One per running app: the `Assistant` (engine) and the settings it was built from.
+    ``llm`` (default: the assistant's, set from ``CSP_LLM_*``) rewords the chat's answers."""
 
-    def __init__(self, settings: Settings, assistant) -> None:
+    def __init__(self, settings: Settings, assistant, llm: StreamingChat | None = None) -> None:
         self.settings = settings
         self.assistant = assistant
+        self.llm = streaming(llm or getattr(assistant, "chat", None))
         self.last_report: Report | None = None
         self.exports = settings.data_dir / EXPORTS
         self.exports.mkdir(parents=True, exist_ok=True)
 
     # -- chat ------------------------------------------------------------------------
 
+    def stream(self, question: str, filters: Filters) -> Iterator[Update]:
+        """The grounded answer, then (with an LLM) its rewording as it arrives, kept only if
+        it passes the checks within the deadlines (`assistant.stream`)."""
+        answer = self.assistant.answer(question, filters)
+        limits = (self.settings.llm_first_token_timeout, self.settings.llm_timeout)
+        return streamed(question, answer, self.llm, *limits)
+
     def ask(self, question: str, filters: Filters) -> Answer:
-        return self.assistant.ask(question, filters)
+        """The answer `stream` settles on, for the JSON route."""
+        return final_answer(self.stream(question, filters))
 
     def partnerships(self) -> list[str]:
         try:

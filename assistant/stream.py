@@ -64,6 +64,7 @@ def streamed(
     if model is None or not answer.covered or not answer.citations:
         yield from grounded_only(answer)
         return
+    yield Update("", answer)  # the sources are known; the wording is on its way
     pieces = _Reader(model, prompt_for(question, answer))
     started = time.monotonic()
     last = started
@@ -92,6 +93,22 @@ def streamed(
         yield _fallback(answer, NOTICE_REFUSED)
         return
     yield Update(reply, answer, final=Answer(reply, answer.citations, covered=True))
+
+
+def streaming(model: object | None) -> StreamingChat | None:
+    """``model`` as a `StreamingChat`: a model that can only `complete` gives its whole
+    reply as one piece (still within the deadlines, still checked)."""
+    if model is None or callable(getattr(model, "stream", None)):
+        return model  # type: ignore[return-value]
+    return _Whole(model)
+
+
+class _Whole:
+    def __init__(self, model) -> None:
+        self.model = model
+
+    def stream(self, prompt: str) -> Iterator[str]:
+        yield self.model.complete(prompt)
 
 
 def final_answer(updates: Iterator[Update]) -> Answer:

@@ -189,8 +189,8 @@ def test_streamed_pieces_arrive_in_order_as_sent_and_a_grounded_reply_is_kept():
     with stub_server(pieces=GROUNDED_PIECES, delays={1: 0.4, 2: 0.4, 3: 0.4}) as url:
         got = run_stream(url)
     partial = [u.text for _, u in got if u.final is None]
-    assert partial == ["".join(GROUNDED_PIECES[: k + 1]) for k in range(4)]
-    assert got[0][0] < got[-1][0] - 0.8  # shown as it came, not when the reply was whole
+    assert partial == ["", *("".join(GROUNDED_PIECES[: k + 1]) for k in range(4))]
+    assert got[1][0] < got[-1][0] - 0.8  # shown as it came, not when the reply was whole
     last = got[-1][1]
     assert last.final == Answer("".join(GROUNDED_PIECES), ANSWER.citations)
     assert last.notice == "" and all(u.sources == ANSWER for _, u in got)
@@ -218,7 +218,7 @@ def test_a_reply_slower_than_the_whole_timeout_is_dropped_in_time():
         got = run_stream(url, first_token=1, total=1.5)
     seconds, last = got[-1]
     assert last.final == ANSWER and "too slow" in last.notice and seconds < 2.3
-    assert [u.text for _, u in got[:2]] == ["Shoplifting rose ", "Shoplifting rose by +43%, "]
+    assert [u.text for _, u in got[1:3]] == ["Shoplifting rose ", "Shoplifting rose by +43%, "]
 
 
 def test_a_dead_port_or_a_server_error_gives_the_notice_and_the_grounded_answer():

@@ -13,9 +13,12 @@ from gradio_client import Client
 
 import app
 from assistant.engine import Assistant
+from assistant.llm import OpenAICompatibleChat
 from assistant.service import Service
+from assistant.stream import NOTICE_REFUSED
 from ingest.settings import Settings
 from tests.conftest import CORPUS, REPO, WordHashEmbedder, ingest_settings
+from tests.test_llm import stub_server
 
 PUBLIC = [
     json.loads(line)
@@ -111,3 +114,59 @@ def test_the_brief_for_one_partnership_cites_only_its_papers(service):
     md, docx = service.brief_files(brief, "meeting")
     assert md.read_text(encoding="utf-8").startswith("Brief for the next partnership meeting")
     assert docx.stat().st_size > 0
+
+
+def chat_states(service, question: str):
+    """Each (chat message, sources panel) the chat shows while answering ``question``."""
+    converse = app.make_chat(service.stream)
+    states = []
+    for history, panel, _ in converse(question, [], app.ANY, "", "", ""):
+        states.append((history[-1]["content"], panel))
+    return states
+
+
+@pytest.fixture
+def with_llm(service):
+    """The service with the stub LLM at ``url`` for one test, then without."""
+
+    def use(url: str):
+        limits = {"llm_first_token_timeout": 2.0, "llm_timeout": 4.0}
+        service.llm = OpenAICompatibleChat(Settings(llm_base_url=url, llm_model="stub", **limits))
+        service.settings = service.settings.model_copy(update=limits)
+        return service
+
+    settings = service.settings
+    yield use
+    service.llm, service.settings = None, settings
+
+
+def test_the_chat_streams_the_llm_reply_and_keeps_the_grounded_sources(with_llm):
+    q = next(q for q in PUBLIC if q["id"] == "dec-community-triggers")
+    pieces = ["The partnership ", "agreed on ", "Community Triggers [1]."]
+    with stub_server(pieces=pieces, delays={1: 0.2, 2: 0.2}) as url:
+        service = with_llm(url)
+        grounded = service.assistant.answer(q["question"])
+        states = chat_states(service, q["question"])
+    messages = [m for m, _ in states]
+    assert messages[:2] == [app.SEARCHING, app.WORDING]
+    assert messages[2:5] == [
+        "The partnership ▍",
+        "The partnership agreed on ▍",
+        "The partnership agreed on Community Triggers [1]. ▍",
+    ]
+    assert messages[-1].startswith("The partnership agreed on Community Triggers [1].")
+    panels = [p for _, p in states if isinstance(p, str)]
+    assert panels == [app.sources_panel(grounded)]  # shown once, the grounded citations
+    assert "**Sources**" in messages[-1] and grounded.citations[0].source in messages[-1]
+
+
+def test_the_chat_replaces_an_unfounded_reply_with_the_grounded_answer_and_a_notice(with_llm):
+    q = next(q for q in PUBLIC if q["id"] == "dec-community-triggers")
+    with stub_server(pieces=["Community Triggers were agreed ", "in 1999 [1]."]) as url:
+        service = with_llm(url)
+        grounded = service.assistant.answer(q["question"])
+        states = chat_states(service, q["question"])
+    assert any("in 1999" in m for m, _ in states[:-1])  # shown as it came
+    last = states[-1][0]
+    assert last == f"*{app._inline(NOTICE_REFUSED)}*\n\n{app.format_answer(grounded)}"
+    assert service.ask(q["question"], app.Filters()) == grounded  # the JSON route likewise
