@@ -37,6 +37,7 @@ from ingest import register_conventions
 from ingest.locate import locate
 from ingest.register_actions import extract_actions, owner_of_resolution
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
+from ingest.register_cards import pdf_cards
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
@@ -122,7 +123,7 @@ def _readers(
     recommendations: list[Built] = []
     for name in sorted(docs):
         doc = docs[name]
-        pdf = pdf_rows(doc, conv)
+        pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
         pdf_minutes = minute_grids(doc, conv)
         for part in parts.get(name, []):
             items = Items(doc, part, conv)
