@@ -30,6 +30,7 @@ from pathlib import Path  # noqa: E402
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from assistant import source_page  # noqa: E402
 from assistant.api import answer_record, filters_from  # noqa: E402
 from assistant.brief import AUDIENCES, DEFAULT_AUDIENCE, NOTHING, Brief  # noqa: E402
 from assistant.registers import NAMES as REGISTER_NAMES  # noqa: E402
@@ -61,6 +62,7 @@ WORDING = "Found the sources; the language model is wording the answer…"
 STREAMING = " ▍"  # after a reply still arriving
 NO_SOURCES = "Sources of the latest answer appear here."
 UPLOAD_TYPES = [".pdf", ".txt", ".md"]
+CITED_AT = "cited at"  # the register rows' column saying where each entry is printed
 
 Ask = Callable[[str, Filters], Answer]
 Answers = Callable[[str, Filters], Iterable[Update]]
@@ -270,6 +272,18 @@ def _report_text(report) -> str:
     )
 
 
+def register_table(linked: list[tuple[dict, str]]):
+    """The Registers table: each row's 'cited at' is a link to the page showing the
+    passage it was read from (the one Markdown column; every other cell is plain text)."""
+    if not linked:
+        return gr.update(value=_frame([], "No entries match."), datatype="str")
+    frame = pd.DataFrame(
+        [{**row, CITED_AT: f"[{_inline(row[CITED_AT])}]({url})"} for row, url in linked]
+    )
+    kinds = ["markdown" if c == CITED_AT else "str" for c in frame.columns]
+    return gr.update(value=frame, datatype=kinds)
+
+
 def _registers_tab(service: Service) -> None:
     with gr.Row():
         name = gr.Dropdown(list(REGISTER_NAMES), value="decisions", label="Register")
@@ -281,7 +295,7 @@ def _registers_tab(service: Service) -> None:
         open_only = gr.Checkbox(label="Only open entries", value=False)
     show = gr.Button("Show register", elem_id="registers-show")
     table = gr.Dataframe(
-        label="Entries (click a column to sort; each row says where it is printed)",
+        label="Entries (click a column to sort; 'cited at' opens the passage it is printed in)",
         interactive=False,
         wrap=True,
         show_search="filter",
@@ -291,11 +305,11 @@ def _registers_tab(service: Service) -> None:
 
     def fill(register: str, words: str, only_open: bool):
         try:
-            rows = service.register(register, words or "", only_open)
+            linked = service.register_linked(register, words or "", only_open)
         except CspError as err:
             raise _error(err) from err
-        path = service.export_csv(register, rows)
-        return _frame(rows, "No entries match."), gr.update(value=str(path), interactive=True)
+        path = service.export_csv(register, [row for row, _ in linked])
+        return register_table(linked), gr.update(value=str(path), interactive=True)
 
     show.click(fill, [name, text, open_only], [table, download], api_visibility="private")
 
@@ -540,10 +554,12 @@ def launch_options(settings) -> dict:
 
 
 def serve(service: Service, port: int, **launch) -> gr.Blocks:
-    """Uploads land under the data folder, Gradio's own copies too."""
+    """Uploads land under the data folder, Gradio's own copies too. Beside Gradio's own
+    routes the server has `/source`, the passage a register row links to."""
     os.environ.setdefault("GRADIO_TEMP_DIR", str(service.settings.data_dir / "gradio-tmp"))
     demo = build_app(service)
-    demo.launch(server_port=port, **launch_options(service.settings), **launch)
+    routes = {"routes": [source_page.route(service.passage)]}
+    demo.launch(server_port=port, app_kwargs=routes, **launch_options(service.settings), **launch)
     return demo
 
 

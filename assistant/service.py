@@ -8,8 +8,9 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant import documents, figures, uploads
+from assistant import documents, figures, source_page, uploads
 from assistant.brief import Brief, make_brief, render
+from assistant.documents import Passage
 from assistant.facts import find_facts
 from assistant.registers import flat, query
 from assistant.retrieve import Filters
@@ -29,6 +30,14 @@ def cited_at(row: dict, prefix: str = "") -> str:
     fields = [row.get(f"{prefix}source"), row.get(f"{prefix}section")]
     fields += [f"p. {page}" if page else "", row.get(f"{prefix}date")]
     return " — ".join(str(f) for f in fields if f)
+
+
+def cited(entry) -> str:
+    """The words a register entry was read from, to find and mark in its passage."""
+    for field in ("text", "quote", "item", "term"):
+        if words := getattr(entry, field, ""):
+            return str(words)
+    return ""
 
 
 class Service:
@@ -74,14 +83,31 @@ class Service:
     def register(self, name: str, text: str = "", open_only: bool = False) -> list[dict]:
         """A register's entries as flat rows (whatever fields they have), each with where
         it was printed ('cited at') first."""
+        return [row for row, _ in self.register_linked(name, text, open_only)]
+
+    def register_linked(
+        self, name: str, text: str = "", open_only: bool = False
+    ) -> list[tuple[dict, str]]:
+        """`register`'s rows, each with the address of the page showing the passage it was
+        read from (`assistant.source_page`)."""
         entries = query(
             self.knowledge(), name, text.strip(), open_only, threshold=0.99 if text else 0
         )
         rows = []
         for entry in entries:
             row = flat(entry)
-            rows.append({"cited at": cited_at(row), **row})
+            rows.append(
+                ({"cited at": cited_at(row), **row}, source_page.link(entry.where, cited(entry)))
+            )
         return rows
+
+    def passage(self, doc: str, at: int | None = None, mark: str = "") -> Passage | None:
+        """The indexed passage of ``doc`` holding what a citation points at (None: no such
+        document); raises `IndexMissing` before any ingest."""
+        if not self.settings.knowledge_db.exists():
+            raise IndexMissing()
+        self.assistant.refresh()
+        return documents.passage_at(self.assistant.chunks, doc, at, mark)
 
     def export_csv(self, name: str, rows: list[dict]) -> Path:
         fields = list(dict.fromkeys(k for row in rows for k in row)) or ["cited at"]

@@ -1,17 +1,26 @@
 """The web app's service over a real index of the corpus (fake embedder): the JSON route
 answers a public question with structured citations; registers come as flat rows with
-where each was printed; figures give a chart only where a table's columns are periods."""
+where each was printed, linked to a /source page showing (escaped) the passage with the
+entry marked, 404 for an unknown document, behind the login when there is one; figures give
+a chart only where a table's columns are periods; the chat streams a configured LLM's reply
+(a stub server) and replaces one that fails the checks with the grounded answer."""
 
 from __future__ import annotations
 
 import csv
+import http.cookiejar
 import json
 import socket
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 from gradio_client import Client
 
 import app
+from assistant import source_page
+from assistant.documents import Passage
 from assistant.engine import Assistant
 from assistant.llm import OpenAICompatibleChat
 from assistant.service import Service
@@ -170,3 +179,89 @@ def test_the_chat_replaces_an_unfounded_reply_with_the_grounded_answer_and_a_not
     last = states[-1][0]
     assert last == f"*{app._inline(NOTICE_REFUSED)}*\n\n{app.format_answer(grounded)}"
     assert service.ask(q["question"], app.Filters()) == grounded  # the JSON route likewise
+
+
+# --- /source: the passage a register row links to -----------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(opener, url: str) -> tuple[int, str]:
+    try:
+        with opener.open(url, timeout=20) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def test_every_register_row_links_to_the_passage_printing_it(service):
+    port = free_port()
+    demo = app.serve(service, port, prevent_thread_lock=True, quiet=True)
+    opener = urllib.request.build_opener()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        linked = service.register_linked("decisions", "community triggers")
+        row, link = linked[0]
+        status, body = get(opener, base + link)
+        unknown = get(opener, base + "source?" + urllib.parse.urlencode({"doc": "<b>x</b>.pdf"}))
+        missing_doc = get(opener, base + "source")
+    finally:
+        demo.close()
+    assert link.startswith("source?") and row["source"] in urllib.parse.unquote_plus(link)
+    assert status == 200 and f"<h1>{row['source']}</h1>" in body
+    assert f"<mark>{row['text']}</mark>" in body and "26 January 2023" in body
+    assert (
+        unknown[0] == 404 and "&lt;b&gt;x&lt;/b&gt;.pdf" in unknown[1] and "<b>" not in unknown[1]
+    )
+    assert missing_doc[0] == 422  # no document named at all
+
+
+def test_nearly_every_register_entry_is_marked_in_its_passage(service):
+    marked = total = 0
+    for name in ("decisions", "actions", "recommendations", "forward", "glossary"):
+        for row, link in service.register_linked(name):
+            query = dict(urllib.parse.parse_qsl(link.split("?", 1)[1]))
+            passage = service.passage(query["doc"], int(query["at"]), query.get("mark", ""))
+            assert passage is not None and passage.source == row["source"]
+            total += 1
+            marked += "<mark>" in source_page.page(passage, query.get("mark", ""))
+    assert total > 100 and marked / total > 0.95
+
+
+def test_the_source_page_shows_a_papers_html_as_text():
+    passage = Passage(
+        "x<script>.md",
+        "Minutes",
+        "2 <i>Item</i>",
+        3,
+        "2023-01-26",
+        'AGREED <img src=x onerror="alert(1)"> that the\n  plan be noted <b>now</b>',
+    )
+    page = source_page.page(passage, "that the plan BE noted")
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "x&lt;script&gt;.md" in page and "2 &lt;i&gt;Item&lt;/i&gt; — p. 3" in page
+    assert "<mark>that the\n  plan be noted</mark>" in page and "&lt;b&gt;now" in page
+
+
+def test_with_a_login_the_source_page_needs_it(service, tmp_path):
+    settings = service.settings.model_copy(update={"app_user": "chair", "app_password": "s3"})
+    guarded = Service(settings, service.assistant)
+    port = free_port()
+    demo = app.serve(guarded, port, prevent_thread_lock=True, quiet=True)
+    base = f"http://127.0.0.1:{port}/"
+    link = service.register_linked("decisions", "community triggers")[0][1]
+    try:
+        anonymous = get(urllib.request.build_opener(), base + link)
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        form = urllib.parse.urlencode({"username": "chair", "password": "s3"}).encode()
+        opener.open(urllib.request.Request(base + "login", data=form), timeout=20).close()
+        signed_in = get(opener, base + link)
+    finally:
+        demo.close()
+    assert anonymous[0] == 401 and "Community Triggers" not in anonymous[1]
+    assert signed_in[0] == 200 and "<mark>" in signed_in[1]
