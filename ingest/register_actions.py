@@ -120,14 +120,18 @@ def owner_of_resolution(text: str) -> tuple[str, str] | None:
 
 
 def from_decision(d: Decision) -> list[_Candidate]:
-    """A resolution naming who is to act is an action too, with the same words (from the
-    owner on, for a clause "..., and that the Chair send a letter ...")."""
+    """A resolution naming who is to act is an action too, with the same words as printed
+    ("That the Chair write to ..."; from the owner on for a clause "..., and that the
+    Chair send a letter ...")."""
     out = []
-    for clause in _CLAUSES.split(d.text):
+    clauses = _CLAUSES.split(d.text)
+    for clause in clauses:
         found = owner_of_resolution(clause)
         if not found:
             continue
         owner, text = found
+        if len(clauses) == 1:
+            text = d.text.strip().rstrip(".;, ")
         out.append(_Candidate(owner, text, d.meeting_date, d.item, d.where, 0))
     return out
 

@@ -42,7 +42,7 @@ def due_date(due: str) -> str | None:
     try:
         if m:
             return date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))).isoformat()
-        m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
+        m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b", text)
         if m:
             year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
             return date(year, int(m.group(2)), int(m.group(1))).isoformat()

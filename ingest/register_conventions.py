@@ -72,11 +72,12 @@ class RegisterConventions:
             return "done" if opening in self.done_updates else "in progress"
         if key in self.states:
             return self.states[key]
-        words = key.split()
-        for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
-            head = " ".join(words[:n]).strip("(),;:-–")
-            if head in self.states:
-                return self.states[head]
+        for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):
+            words = clause.split()
+            for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
+                head = " ".join(words[:n]).strip("(),;:-–")
+                if head in self.states:
+                    return self.states[head]
         return "not stated"
 
     def rag_of(self, status: str) -> str:

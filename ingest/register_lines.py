@@ -57,7 +57,9 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     date = (
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
-        rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
+        rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
+        rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
+        rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
     )
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words})|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
@@ -98,6 +100,41 @@ def owner_to(text: str) -> str:
     return m.group("owner")
 
 
+_APART = re.compile(r"\s+[–—-]\s+")
+_OWNER_WORD = re.compile(
+    r"^(?:[A-Z][\w.'’()-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
+)
+
+
+def _is_owner(part: str) -> bool:
+    """A part that names who, not what: capitalised words ("Community Safety Manager",
+    "R. Okafor", "Housing and Parks Lead"), at most eight."""
+    words = part.split()
+    return 0 < len(words) <= 8 and part[:1].isupper() and all(_OWNER_WORD.match(w) for w in words)
+
+
+def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
+    """(text, owner, due) of an action whose owner is printed apart from its words, by a
+    dash: "Community Safety Manager – circulate the protocol – by 30 June 2025", "Review
+    the lighting survey – Highways Officer". None when the line has no such owner."""
+    parts = _APART.split(text)
+    if not 2 <= len(parts) <= 3:
+        return None
+    due = ""
+    rest = []
+    for part in parts:
+        found = due_in(part, conv)
+        if found and not due and len(part.split()) <= len(found.split()) + 2:
+            due = found  # "by 30 June 2025": the part is its due and nothing else
+        else:
+            rest.append(part)
+    owners = [p for p in rest if _is_owner(p)]
+    words = [p for p in rest if not _is_owner(p)]
+    if len(owners) != 1 or len(words) != 1:
+        return None
+    return tidy_text(words[0]), owners[0], due
+
+
 # --- Items ---------------------------------------------------------------------------------
 
 
@@ -132,12 +169,18 @@ class Items:
 # --- Labels --------------------------------------------------------------------------------
 
 
+# A reference printed after a label without brackets ("Action No. 7:", "Action 12:",
+# "Action A/24/03:").
+_BARE_REF = r"(?:(?:No\.?|Number)\s*)?\d{1,3}[a-z]?(?:[./]\d{1,3})?|[A-Z]{1,5}[/-]?\d{2}[/-]\d{1,3}"
+
+
 def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     return re.compile(
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
         # a colon after the label, or a margin: "ACTION      X to ..." (a label column)
-        rf"(?:\s*:|(?=\s{{2}}|\t))\s*(?:\*\*)?\s*(?P<rest>.*)$",
+        rf"(?:\s*:|(?=\s{{2}}|\t)|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
 
@@ -172,14 +215,22 @@ def label_entries(
                 break
             item, title = items.at(off)
             ref = (m.group("ref") or "").strip()
-            owner = owner_to(text) if kind == "action" else ""
+            bare = (m.group("bare") or "").strip()
+            if bare:  # "Action No. 7" is the reference as "Minute 45" is; a code is itself
+                numbered = bare[:1].isdigit() or bare[:1] == "N"
+                ref = f"{m.group('label')} {bare}" if numbered else bare
+            owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            if kind == "action" and not owner:
+                split = owner_apart(text, conv)
+                if split:
+                    text, owner, due = split
             out.append(
                 Found(
                     kind,
                     text,
                     start,
                     owner=owner,
-                    due=due_in(text, conv) if kind == "action" else "",
+                    due=due,
                     reference=ref or item,
                     item=item,
                     item_title=title,

@@ -394,6 +394,8 @@ def record_blocks(
         elif block and not m and not _LIST_ITEM.match(raw):
             r, v, o = block[-1]
             block[-1] = (r, f"{v} {raw.strip()}", o)  # a wrapped value
+        elif block and m and len(m.group(1).split()) <= 4:
+            continue  # a field the register does not keep ("Cabinet response: Accepted")
         else:
             flush()
             above[:] = [] if m else [(raw, off)]

@@ -123,12 +123,13 @@ def test_january_actions_have_owners_and_what_they_are_to_do(reg: Registers) -> 
         assert len(hits) == 1, (owner, phrases, actions)
         return hits[0]
 
-    # A resolution naming who is to act is also an action, in the resolution's words.
+    # A resolution naming who is to act is also an action, in the resolution's words as
+    # printed (a "That" opening a numbered item too; the "that" of "AGREED that" is the label's).
     log = one("Andy Thomas", "action logging method")
     assert log.item == "4" and log.text.startswith("Andy Thomas look at creating")
     contact = one("Andy Thomas", "contact Gurjit Samra-Rai", "Harm to Hope")
     assert contact.text == (
-        "Andy Thomas contact Gurjit Samra-Rai to organise attendance from Charnwood at the "
+        "That Andy Thomas contact Gurjit Samra-Rai to organise attendance from Charnwood at the "
         "Harm to Hope group"
     )
     assert contact.item == "7"
@@ -153,7 +154,9 @@ def test_actions_are_never_mere_noting_or_passive_resolutions(reg: Registers) ->
 
 def test_2014_actions_from_resolutions_naming_a_role(reg: Registers) -> None:
     october = {a.owner: a for a in reg.actions if a.meeting_date == "2014-10-16"}
-    assert october["Officers"].text.startswith("officers consider further positive publicity")
+    assert october["Officers"].text.startswith(
+        "that following the recent incident in the Market Place, officers consider further"
+    )
     assert october["Officers"].item == "5"
     assert october["Chair"].text == "the Chair send a letter to that effect to him"
 
@@ -390,5 +393,5 @@ def test_minutes_with_only_resolved_blocks(tmp_path: Path) -> None:
     ]
     actions = {a.owner: a for a in reg.actions}
     assert actions["Sam Ward"].due == "the next meeting"
-    assert actions["Chair"].text.startswith("the Chair write to the Police and Crime Commissioner")
+    assert actions["Chair"].text.startswith("that the Chair write to the Police and Crime")
     assert all(d.meeting_date == "2023-11-07" for d in reg.decisions)

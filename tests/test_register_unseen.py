@@ -1,0 +1,159 @@
+# ruff: noqa: E501 - the papers print long lines
+"""The fourth round of issue 10: what a layout not seen yet would print differently, on
+short papers invented for these tests (no golden document prints them). Status words
+outside the first lists, references in other forms, an owner printed after the words, a
+due printed as a quarter or "end of March", "key: value" blocks per entry, "AGREED:" over
+(i)/(ii) items, "Action: owner – text – by date". Each paper is read by the real loader,
+segmenter and readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import read_corpus
+from ingest.register_conventions import current
+from ingest.registers import Registers, extract_registers
+
+
+def _read(tmp_path: Path, name: str, text: str) -> Registers:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
+                         base=folder)
+    return extract_registers(corpus.docs, corpus.parts)
+
+
+def _fields(e) -> tuple:  # noqa: ANN001
+    """The fields a match compares (the text without its trailing full stop)."""
+    return (e.kind, e.reference, e.text.rstrip("."), e.owner, e.due, e.status, e.state)
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [
+        ("On track", "in progress"),
+        ("Off track", "in progress"),
+        ("Slipped", "in progress"),
+        ("Delayed", "in progress"),
+        ("At risk", "in progress"),
+        ("On hold", "in progress"),
+        ("Achieved", "done"),
+        ("Actioned", "done"),
+        ("Discharged", "done"),
+        ("Complete – see minute 12", "done"),
+        ("Completed (June 2024)", "done"),
+        ("Overdue", "open"),
+        ("Not yet due", "open"),
+        ("Not due", "open"),
+        ("Agreed, not yet started", "open"),
+        ("Rolled over to 2025/26", "carried forward"),
+        ("Transferred to the Community Safety Plan", "carried forward"),
+        ("No longer required", "dropped"),
+        ("Closed - not required", "dropped"),
+        ("Merged with A/24/02", "dropped"),
+    ],
+)
+def test_status_words_a_new_layout_may_print(status: str, state: str) -> None:
+    assert current().state_of(status) == state
+
+
+ACTION_LOG = """\
+Mereworth Community Safety Partnership
+Action log: position at 3 March 2025
+
+Ref\tAction\tOwner\tDue\tStatus
+A/24/01\tPublish the refreshed hate crime reporting guide\tCommunications Officer\tEnd of March 2025\tOn track
+A/24/02\tBook a venue for the summer youth summit\tR. Okafor\tQ3 2024/25\tSlipped
+A/24/03\tReport knife arch results to the Board\tInsp. Varga\tOngoing\tNot yet due
+A/24/04\tReplace the Mill Lane gate lock\tHousing Lead\t14.02.25\tComplete – see minute 12
+A/24/05\tAgree a data sharing annex with the hospital\tPublic Health Lead\t–\tOff track
+"""
+
+
+def test_an_action_log_with_other_status_words_references_and_dues(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "mereworth-action-log-2025-03-03.txt", ACTION_LOG)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "A/24/01", "Publish the refreshed hate crime reporting guide", "Communications Officer", "End of March 2025", "On track", "in progress"),
+        ("action", "A/24/02", "Book a venue for the summer youth summit", "R. Okafor", "Q3 2024/25", "Slipped", "in progress"),
+        ("action", "A/24/03", "Report knife arch results to the Board", "Insp. Varga", "Ongoing", "Not yet due", "open"),
+        ("action", "A/24/04", "Replace the Mill Lane gate lock", "Housing Lead", "14.02.25", "Complete – see minute 12", "done"),
+        ("action", "A/24/05", "Agree a data sharing annex with the hospital", "Public Health Lead", "", "Off track", "in progress"),
+    ]
+    assert [a.due_date for a in reg.actions] == ["2025-03-31", None, None, "2025-02-14", None]
+
+
+MINUTES = """\
+MERLOW COMMUNITY SAFETY PARTNERSHIP
+
+Minutes of the meeting held on 9 April 2025
+
+Present: Cllr A. Hartley (Chair), Insp. B. Nwosu, C. Lindqvist
+
+5. YOUTH DIVERSION
+
+The Board received the youth diversion update.
+
+AGREED:
+
+(i) that the diversion scheme be extended to the Eastgate ward;
+
+(ii) that the Community Safety Manager report the first results to the Board by Q3 2025/26.
+
+Action No. 7: R. Okafor to book the venue for the summer summit by end of March 2025.
+
+Action: Community Safety Manager – circulate the revised diversion protocol – by 30 June 2025
+
+Action (A/25/03): Review the lighting survey for the Eastgate underpass – Highways Officer
+
+6. ANY OTHER BUSINESS
+
+None.
+"""
+
+
+def test_minutes_with_agreed_items_and_actions_in_other_shapes(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "merlow-csp-minutes-2025-04-09.txt", MINUTES)
+    assert [_fields(d) for d in reg.decisions] == [
+        ("decision", "5", "that the diversion scheme be extended to the Eastgate ward", "", "", "", "not stated"),
+        ("decision", "5", "that the Community Safety Manager report the first results to the Board by Q3 2025/26", "Community Safety Manager", "Q3 2025/26", "", "not stated"),
+    ]
+    assert sorted(_fields(a) for a in reg.actions) == sorted([
+        ("action", "5", "that the Community Safety Manager report the first results to the Board by Q3 2025/26", "Community Safety Manager", "Q3 2025/26", "", "not stated"),
+        ("action", "Action No. 7", "R. Okafor to book the venue for the summer summit by end of March 2025", "R. Okafor", "end of March 2025", "", "not stated"),
+        ("action", "5", "circulate the revised diversion protocol", "Community Safety Manager", "30 June 2025", "", "not stated"),
+        ("action", "A/25/03", "Review the lighting survey for the Eastgate underpass", "Highways Officer", "", "", "not stated"),
+    ])
+    assert {a.due_date for a in reg.actions if a.due == "end of March 2025"} == {"2025-03-31"}
+
+
+RECORDS = """\
+Kestlow Safer Streets Partnership
+Outstanding actions, position at 20 January 2025
+
+Action No.: 7
+Task: Map the CCTV cameras that are not working
+Responsible officer: CCTV Manager
+Target: Q3 2024/25
+Current status: Slipped
+Comments: The survey contractor started late.
+
+Action No.: 8
+Task: Write to the bus operator about the late-night route
+Responsible officer: Transport Lead
+When: end of February 2025
+Current status: Achieved
+
+- Min 14/24(2) – Repair the play area gate. Lead: Parks Manager. By: 31 January 2025. **Overdue**
+"""
+
+
+def test_key_value_blocks_and_list_items_with_other_references(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "kestlow-outstanding-actions-2025-01-20.txt", RECORDS)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "7", "Map the CCTV cameras that are not working", "CCTV Manager", "Q3 2024/25", "Slipped", "in progress"),
+        ("action", "8", "Write to the bus operator about the late-night route", "Transport Lead", "end of February 2025", "Achieved", "done"),
+        ("action", "Min 14/24(2)", "Repair the play area gate", "Parks Manager", "31 January 2025", "Overdue", "open"),
+    ]
