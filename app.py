@@ -62,6 +62,7 @@ WORDING = "Found the sources; the language model is wording the answer…"
 STREAMING = " ▍"  # after a reply still arriving
 NO_SOURCES = "Sources of the latest answer appear here."
 UPLOAD_TYPES = [".pdf", ".txt", ".md"]
+OPEN_PASSAGE = "Open the passage"  # the sources panel's link to a citation's passage
 CITED_AT = "cited at"  # the register rows' column saying where each entry is printed
 
 Ask = Callable[[str, Filters], Answer]
@@ -122,7 +123,7 @@ def format_answer(answer: Answer) -> str:
 
 def sources_panel(answer: Answer) -> str:
     """The sources panel beside the chat: each citation's document, part, section, page,
-    date and the quote, as escaped Markdown."""
+    date and the quote, as escaped Markdown, and a link to the passage in the paper."""
     if not answer.covered or not answer.citations:
         return "The papers do not cover this question, so there are no sources."
     out = []
@@ -141,6 +142,8 @@ def sources_panel(answer: Answer) -> str:
             ),
             "",
             f"> {_body(' '.join(c.quote.split()))}",
+            "",
+            f"[{OPEN_PASSAGE}]({source_page.link(c.source, mark=c.quote)})",
             "",
         ]
     return "\n".join(out)

@@ -97,7 +97,10 @@ class Service:
         for entry in entries:
             row = flat(entry)
             rows.append(
-                ({"cited at": cited_at(row), **row}, source_page.link(entry.where, cited(entry)))
+                (
+                    {"cited at": cited_at(row), **row},
+                    source_page.link(entry.where.source, entry.where.start, cited(entry)),
+                )
             )
         return rows
 

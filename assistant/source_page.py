@@ -1,4 +1,4 @@
-"""The web app's `/source` page: the passage a register row (or a citation) points at, as
+"""The web app's `/source` page: the passage a register row or a citation points at, as
 plain escaped HTML, with what was cited marked in it.
 
     /source?doc=<file>&at=<offset in the file's text>&mark=<the text as cited>
@@ -21,7 +21,6 @@ from fastapi.routing import APIRoute
 
 from assistant.documents import Passage
 from ingest.errors import IndexMissing
-from ingest.types import Where
 
 PATH = "/source"
 MARK_CHARS = 300  # of the cited text carried in a link: enough to find it in the passage
@@ -35,10 +34,12 @@ STYLE = (
 Find = Callable[[str, int | None, str], Passage | None]
 
 
-def link(where: Where, mark: str = "") -> str:
-    """The page's address (relative, so it works under any root path) for what ``where``
-    points at; ``mark`` is the text cited there."""
-    query = {"doc": where.source, "at": where.start}
+def link(source: str, at: int | None = None, mark: str = "") -> str:
+    """The page's address (relative, so it works under any root path) for what is printed
+    at offset ``at`` of document ``source``; ``mark`` is the text cited there."""
+    query: dict[str, str | int] = {"doc": source}
+    if at is not None:
+        query["at"] = at
     if mark:
         query["mark"] = " ".join(mark.split())[:MARK_CHARS]
     return f"{PATH.lstrip('/')}?{urlencode(query)}"

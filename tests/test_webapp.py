@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import http.cookiejar
 import json
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -208,6 +209,10 @@ def test_every_register_row_links_to_the_passage_printing_it(service):
         row, link = linked[0]
         status, body = get(opener, base + link)
         unknown = get(opener, base + "source?" + urllib.parse.urlencode({"doc": "<b>x</b>.pdf"}))
+        answer = service.ask("What was agreed on community triggers?", app.Filters())
+        panel = app.sources_panel(answer)
+        links = re.findall(rf"\[{app.OPEN_PASSAGE}\]\((source\?[^)]+)\)", panel)
+        cited = [get(opener, base + link) for link in links]
         missing_doc = get(opener, base + "source")
     finally:
         demo.close()
@@ -218,6 +223,9 @@ def test_every_register_row_links_to_the_passage_printing_it(service):
         unknown[0] == 404 and "&lt;b&gt;x&lt;/b&gt;.pdf" in unknown[1] and "<b>" not in unknown[1]
     )
     assert missing_doc[0] == 422  # no document named at all
+    assert len(links) == len(answer.citations) > 1  # the chat's sources link to passages too
+    for c, (status, body) in zip(answer.citations, cited, strict=True):
+        assert status == 200 and f"<h1>{c.source}</h1>" in body and "<mark>" in body
 
 
 def test_nearly_every_register_entry_is_marked_in_its_passage(service):

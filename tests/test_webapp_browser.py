@@ -186,6 +186,8 @@ def test_a_person_uses_every_tab(served, browser, tmp_path):
     answer = text_of(browser, "chatbot")
     assert all(any(alt in answer for alt in must.split("|")) for must in PUBLIC["must"])
     assert "26 January 2023" in text_of(browser, "sources")
+    passages = browser.find_elements("css selector", "#sources a")
+    assert passages and all("source?doc=" in a.get_attribute("href") for a in passages)
     shot(browser, "1-chat-answer-with-sources.png")
 
     # 2. Registers: the decisions, then the CSV download.
