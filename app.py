@@ -455,7 +455,11 @@ def build_app(service: Service, ask: Ask | None = None) -> gr.Blocks:
     when one is configured) unless ``ask`` is given. Nothing is loaded until a tab asks."""
     answers: Answers = service.stream
     if ask is not None:
-        answers = lambda question, filters: grounded_only(ask(question, filters))  # noqa: E731
+        given = ask
+
+        def answers(question: str, filters: Filters) -> Iterable[Update]:
+            return grounded_only(given(question, filters))
+
     ask = ask or service.ask
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}")
@@ -558,7 +562,7 @@ def launch_options(settings) -> dict:
 
 def serve(service: Service, port: int, **launch) -> gr.Blocks:
     """Uploads land under the data folder, Gradio's own copies too. Beside Gradio's own
-    routes the server has `/source`, the passage a register row links to."""
+    routes the server has `/source`, the passage a register row or a citation links to."""
     os.environ.setdefault("GRADIO_TEMP_DIR", str(service.settings.data_dir / "gradio-tmp"))
     demo = build_app(service)
     routes = {"routes": [source_page.route(service.passage)]}
