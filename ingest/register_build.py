@@ -151,18 +151,18 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
     ordered = sorted(built, key=lambda b: b.order)
     kept: list[Built] = []
     matched: dict[int, str] = {}
+    # What a later entry may join, in the order kept: by its own reference, and (actions
+    # without one) by partnership, so no entry is compared with every other.
+    referenced: dict[tuple, list[Built]] = {}
+    unreferenced: dict[str, list[Built]] = {}
     for b in ordered:
         e = b.entry
         target, how = None, ""
         if b.own_reference:
             same = [
                 k
-                for k in kept
-                if k.own_reference
-                and k.entry.kind == e.kind
-                and k.entry.partnership == e.partnership
-                and k.entry.reference == e.reference
-                and (k.entry.where.date or "") < (e.where.date or "")
+                for k in referenced.get((e.kind, e.partnership, e.reference), ())
+                if (k.entry.where.date or "") < (e.where.date or "")
             ]
             if same:  # the latest earlier paper's; of two there ("Minute 7" twice), the words'
                 latest = max(k.entry.where.date or "" for k in same)
@@ -173,10 +173,8 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
                 target = next(
                     (
                         k
-                        for k in kept
-                        if not k.own_reference
-                        and k.entry.kind == e.kind == "action"
-                        and k.entry.partnership == e.partnership
+                        for k in unreferenced.get(e.partnership, ())
+                        if k.entry.kind == e.kind == "action"
                         and (k.entry.where.date or "") < (e.where.date or "")
                         and not k.entry.history[1:]
                         and _other_words(k.entry, e)
@@ -186,6 +184,10 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
                 how = "other words"
         if target is None or not e.partnership:
             kept.append(b)
+            if b.own_reference:
+                referenced.setdefault((e.kind, e.partnership, e.reference), []).append(b)
+            else:
+                unreferenced.setdefault(e.partnership, []).append(b)
             continue
         old = target.entry
         steps = old.history or (_step(old),)

@@ -99,18 +99,19 @@ def minutes_parts(
 
 def extract_decisions(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> list[Decision]:
     kept: list[Found] = []
+    by_meeting: dict[str | None, list[Found]] = {}  # a copy is of the same meeting
     for name, part in minutes_parts(docs, parts):
         for f in part_decisions(docs[name], parts[name], part):
             d = f.decision
             if any(
-                k.decision.meeting_date == d.meeting_date
-                and (k.decision.item == d.item or not k.decision.item or not d.item)
+                (k.decision.item == d.item or not k.decision.item or not d.item)
                 and k.decision.where.source != d.where.source
                 and similar(k.decision.text, d.text)
-                for k in kept
+                for k in by_meeting.get(d.meeting_date, ())
             ):
                 continue
             kept.append(f)
+            by_meeting.setdefault(d.meeting_date, []).append(f)
     return [f.decision for f in kept]
 
 
@@ -249,12 +250,28 @@ def _same_entry(a, b) -> bool:
 
 
 def _merge(first: list, extra: list[Built]) -> list[Built]:
-    """The corpus readers' entries, then each other reader's entry they do not hold."""
-    out = [Built(e, False, (e.where.date or "", e.where.source, e.where.start)) for e in first]
+    """The corpus readers' entries, then each other reader's entry they do not hold (one
+    entry is of the same paper; a copy, of the same date and partnership)."""
+    out: list[Built] = []
+    by_source: dict[str, list[Built]] = {}
+    by_date: dict[tuple, list[Built]] = {}
+
+    def keep(b: Built) -> None:
+        out.append(b)
+        by_source.setdefault(b.entry.where.source, []).append(b)
+        by_date.setdefault((b.entry.where.date, b.entry.where.partnership), []).append(b)
+
+    for e in first:
+        keep(Built(e, False, (e.where.date or "", e.where.source, e.where.start)))
     for b in extra:
-        if not any(_same_entry(k.entry, b.entry) or (b.fallback and _copy_of(k.entry, b.entry))
-                   for k in out):
-            out.append(b)
+        w = b.entry.where
+        if any(_same_entry(k.entry, b.entry) for k in by_source.get(w.source, ())):
+            continue
+        if b.fallback and any(
+            _copy_of(k.entry, b.entry) for k in by_date.get((w.date, w.partnership), ())
+        ):
+            continue
+        keep(b)
     return out
 
 
