@@ -61,8 +61,11 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
         rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
         rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
     )
+    # "by next meeting", "before the next Board meeting"
+    meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
-        rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words})|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+        rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
     )
 
 
@@ -192,6 +195,22 @@ def _paragraph(doc: LoadedFile, start: int, end: int) -> tuple[str, int]:
     return doc.text[start:stop], stop
 
 
+def _paragraph_before(doc: LoadedFile, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, text) of the paragraph that ends just before ``end`` (after a blank line),
+    when it is a sentence, not a heading or a label."""
+    body = doc.text[start:end].rstrip()
+    if not body:
+        return None
+    cut = body.rfind("\n\n")
+    at = start + (cut + 2 if cut >= 0 else 0)
+    raw = doc.text[at : start + len(body)]
+    at += len(raw) - len(raw.lstrip())
+    text = unwrap(raw)
+    if len(text) < 20 or not re.search(r"[.!?]$", text) or ":" in text[:30]:
+        return None
+    return at, text
+
+
 def label_entries(
     doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items
 ) -> list[Found]:
@@ -212,6 +231,17 @@ def label_entries(
             text, _ = _paragraph(doc, start, part.end)
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
+                break
+            if kind == "action" and _is_owner(text) and len(text.split()) <= 6:
+                # "Action: SM" under a paragraph: SM does what the paragraph says
+                above = _paragraph_before(doc, part.start, off)
+                if above is None:
+                    break
+                start, owner = above[0], text
+                text = tidy_text(unwrap(above[1]))
+                item, title = items.at(off)
+                out.append(Found("action", text, start, owner=owner, due=due_in(text, conv),
+                                 reference=item, item=item, item_title=title))
                 break
             item, title = items.at(off)
             ref = (m.group("ref") or "").strip()
@@ -244,8 +274,17 @@ def label_entries(
 # --- A report's recommendations ------------------------------------------------------------
 
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,2}\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+# "1. That the Panel notes ...": a number alone, read under a recommendations heading only.
+_SINGLE = re.compile(r"^(?P<ref>\d{1,2})[.)]\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$))(?P<title>.+)$")
-_MARKER = re.compile(r"^\*\*(?P<ref>[A-Z]{1,3}\d{1,2})[.:]?\*\*[.:]?\s+(?P<text>\S.*)$")
+# "**R1.** The Partnership should ...", "R1. ...", "R2 – ...": read under a heading that
+# names recommendations.
+_MARKER = re.compile(
+    r"^(?:\*\*)?(?P<ref>[A-Z]{1,3}\d{1,2})(?:[.:)]|\s+[–—-])?(?:\*\*)?[.:]?\s+(?P<text>\S.*)$"
+)
+# A heading printed as a short line of its own that names recommendations
+# ("Recommendations of the review").
+_BARE_HEADING = re.compile(r"^(?=.*\brecommendations?\b)[A-Z][\w ,'’()/&-]{2,70}$", re.I)
 
 
 def _heading_names_recommendations(title: str, conv: RegisterConventions) -> str:
@@ -272,11 +311,19 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         off, raw = lines[i]
         line = raw.strip()
         h = _HEADING.match(line)
+        alone = i + 1 >= len(lines) or not lines[i + 1][1].strip()
+        if not h and alone and line[:1].isupper() and _BARE_HEADING.match(line) and (
+            len(line.split()) <= 8
+        ):
+            h = re.match(r"(?P<title>.+)", line)  # a short line alone, naming recommendations
         if h and not _NUMBERED.match(line):
             under = _heading_names_recommendations(h.group("title"), conv)
             i += 1
             continue
-        numbered = _NUMBERED.match(line)
+        single = _SINGLE.match(line) if under == "exact" else None
+        if single and not (that_body.match(single.group("text")) or " should " in line):
+            single = None  # a numbered list under the heading that recommends nothing
+        numbered = _NUMBERED.match(line) or single
         m = numbered or (_MARKER.match(line) if under else None)
         if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
             acc = [m.group("text")]
@@ -284,6 +331,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             while j < len(lines):
                 nxt = lines[j][1].strip()
                 if not nxt or _NUMBERED.match(nxt) or _HEADING.match(nxt) or _MARKER.match(nxt):
+                    break
+                if under == "exact" and _SINGLE.match(nxt):
                     break
                 acc.append(nxt)
                 j += 1

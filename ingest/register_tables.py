@@ -340,6 +340,11 @@ _FIELD = re.compile(
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)])\s+")
+# A card as a two-column pipe table: "| Lead officer | Highways Manager |"; its title row
+# has one filled cell ("| **HW1   Street lighting** | |"); "|---|---|" separates.
+_PIPE_FIELD = re.compile(r"^\s*\|\s*(?P<label>[^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_DASH = re.compile(r"^[-–—]+$")
 
 
 def record_blocks(
@@ -350,31 +355,45 @@ def record_blocks(
     title: Callable[[str], tuple[str, str]] | None = None,
 ) -> list[Row]:
     """``Ref:`` / ``Action:`` / ``Lead:`` ... blocks, one entry each (three fields or more
-    with roles, the text among them). With ``title`` (a line → (reference, words)), a block
-    without a text field takes its words from the line just above it (``CSP/25/05 Deliver
-    training`` / ``Lead: ...`` / ``Due: ...`` / ``Status: ...``) when it has two of owner,
-    due, status and update."""
+    with roles, the text among them), and cards printed as two-column pipe tables (a
+    ``| label | value |`` row per field). With ``title`` (a line → (reference, words)), a
+    block without a text field takes its words from the line just above it (``CSP/25/05
+    Deliver training`` / ``Lead: ...`` / ``Due: ...`` / ``Status: ...``) when it has two
+    of owner, due, status and update; a block without a reference takes the title's (a
+    card's title row: ``| **HW1   Street lighting** | |``). A field whose label names a
+    recommendation makes the entry a recommendation; a dash value is empty."""
     out: list[Row] = []
-    block: list[tuple[str, str, int]] = []  # role, value, offset
+    block: list[tuple[str, str, int, str]] = []  # role, value, offset, label
     above: list[tuple[str, int]] = []  # the line above the block: (text, offset)
 
     def flush() -> None:
-        roles = [r for r, _, _ in block]
+        roles = [r for r, _, _, _ in block]
         if "text" not in roles and title and above and len(
             set(roles) & {"owner", "due", "status", "update"}
         ) >= 2:
             ref, words = title(above[0][0])
             if words:
-                block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20])))
+                block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20]), ""))
                 if ref and "reference" not in roles:
-                    block.append(("reference", ref, above[0][1]))
-                roles = [r for r, _, _ in block]
+                    block.append(("reference", ref, above[0][1], ""))
+                roles = [r for r, _, _, _ in block]
+        elif "text" in roles and "reference" not in roles and title and above:
+            ref, _ = title(above[0][0])
+            if ref:
+                block.append(("reference", ref, above[0][1], ""))
+                roles.append("reference")
         if "text" in roles and len(set(roles)) >= 3:
-            cells = {}
-            for r, v, _ in block:
-                cells.setdefault(r, collapse(v))
+            cells: dict[str, str] = {}
+            kind = "action"
+            for r, v, _, label in block:
+                value = collapse(v)
+                if r not in cells and value and not _DASH.match(value):
+                    cells[r] = value
+                    if r == "text" and "recommend" in label.lower():
+                        kind = "recommendation"
+            at = next((o for r, _, o, _ in block if r == "text"), block[0][2])
             if cells.get("text") and not conv.is_empty(cells["text"]):
-                out.append(Row({k: v for k, v in cells.items() if v}, block[0][2], "action"))
+                out.append(Row(cells, at if kind == "recommendation" else block[0][2], kind))
         block.clear()
 
     pos = start
@@ -384,16 +403,31 @@ def record_blocks(
             flush()
             above.clear()
             continue
+        if _PIPE_RULE.match(raw):
+            continue  # a pipe table's rule: the title row above stays the title
+        pipe = _PIPE_FIELD.match(raw)
+        if pipe:
+            label, value = strip_markup(pipe.group("label")), pipe.group("value")
+            role = conv.column_role(label) if value.strip() else None
+            if role:
+                if any(r == role for r, _, _, _ in block):  # the same field again
+                    flush()
+                    above.clear()
+                block.append((role, value, off + raw.find(value), label))
+            elif not value.strip() and label:
+                flush()
+                above[:] = [(label, off + raw.find(label))]  # a card's title row
+            continue
         m = _FIELD.match(raw)
         role = conv.column_role(m.group(1)) if m else None
         if m and role:
-            if any(r == role for r, _, _ in block):  # the same field again: a new record
+            if any(r == role for r, _, _, _ in block):  # the same field again: a new record
                 flush()
                 above.clear()
-            block.append((role, m.group(2), off + len(raw) - len(raw.lstrip())))
+            block.append((role, m.group(2), off + len(raw) - len(raw.lstrip()), m.group(1)))
         elif block and not m and not _LIST_ITEM.match(raw):
-            r, v, o = block[-1]
-            block[-1] = (r, f"{v} {raw.strip()}", o)  # a wrapped value
+            r, v, o, label = block[-1]
+            block[-1] = (r, f"{v} {raw.strip()}", o, label)  # a wrapped value
         elif block and m and len(m.group(1).split()) <= 4:
             continue  # a field the register does not keep ("Cabinet response: Accepted")
         else:

@@ -157,3 +157,109 @@ def test_key_value_blocks_and_list_items_with_other_references(tmp_path: Path) -
         ("action", "8", "Write to the bus operator about the late-night route", "Transport Lead", "end of February 2025", "Achieved", "done"),
         ("action", "Min 14/24(2)", "Repair the play area gate", "Parks Manager", "31 January 2025", "Overdue", "open"),
     ]
+
+
+CARD_TABLES = """\
+# Hartwell Community Safety Partnership
+
+## Review recommendations: position at 2 June 2025
+
+| **HW1   Street lighting** | |
+|---|---|
+| Recommendation | That the council survey the lighting on the canal towpath |
+| Cabinet response | Accepted |
+| Lead officer | Highways Manager |
+| Target date | September 2025 |
+| Status | On track |
+
+| **HW2   Reporting** | |
+|---|---|
+| Recommendation | That the Partnership publish one page on how to report street harassment |
+| Lead officer | Communications Manager |
+| Target date | - |
+| Status | Complete |
+"""
+
+
+def test_field_cards_as_two_column_pipe_tables(tmp_path: Path) -> None:
+    """The card layout as a converter writes a Word card to Markdown: a title row with the
+    reference, then a label | value row per field."""
+    reg = _read(tmp_path, "hartwell-review-recommendations-2025-06-02.md", CARD_TABLES)
+    assert [_fields(r) for r in reg.recommendations] == [
+        ("recommendation", "HW1", "That the council survey the lighting on the canal towpath", "Highways Manager", "September 2025", "On track", "in progress"),
+        ("recommendation", "HW2", "That the Partnership publish one page on how to report street harassment", "Communications Manager", "", "Complete", "done"),
+    ]
+
+
+REPORT = """\
+Wendham Borough Council
+
+Report to: Community Safety Scrutiny Panel
+Date of meeting: 12 March 2025
+
+1. PURPOSE OF THE REPORT
+
+1.1 This report sets out the Partnership's progress on its plan.
+
+2. RECOMMENDATIONS
+
+1. That the Panel notes the progress made on the plan.
+
+2. That the Panel asks the Partnership to report on the night-time economy in September.
+
+3. BACKGROUND
+
+3.1 The plan was agreed in 2024. See recommendation 2 above.
+
+Recommendations of the review
+
+R1. The Partnership should commission a review of the CCTV network.
+
+R2 – The Partnership should agree one referral form for all agencies.
+"""
+
+
+def test_report_recommendations_numbered_once_and_marked_without_bold(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "wendham-scrutiny-report-2025-03-12.txt", REPORT)
+    assert [(r.reference, r.text.rstrip(".")) for r in reg.recommendations] == [
+        ("1", "That the Panel notes the progress made on the plan"),
+        ("2", "That the Panel asks the Partnership to report on the night-time economy in September"),
+        ("R1", "The Partnership should commission a review of the CCTV network"),
+        ("R2", "The Partnership should agree one referral form for all agencies"),
+    ]
+
+
+OWNER_LINES = """\
+ORTON COMMUNITY SAFETY PARTNERSHIP
+
+Minutes of the meeting held on 4 February 2025
+
+Present: Cllr D. Amis (Chair), S. Marsh, T. Lyle
+
+3. HATE CRIME
+
+The Partnership discussed the reporting centres. Two have closed since the autumn and
+a new list is needed by the end of March 2025.
+
+Action: SM
+
+DECIDED: that the hate crime action plan be approved.
+
+4. ANY OTHER BUSINESS
+
+T. Lyle to circulate the draft protocol by next meeting.
+"""
+
+
+def test_an_owner_only_action_label_and_a_decided_line(tmp_path: Path) -> None:
+    """"Action: SM" under a paragraph names who does what the paragraph says; "DECIDED:"
+    opens a resolution as "RESOLVED:" does; "by next meeting" is a due."""
+    reg = _read(tmp_path, "orton-csp-minutes-2025-02-04.txt", OWNER_LINES)
+    assert [_fields(d) for d in reg.decisions] == [
+        # the "that" after "DECIDED:" is the label's, as after "Resolved:-"
+        ("decision", "3", "the hate crime action plan be approved", "", "", "", "not stated"),
+    ]
+    assert sorted(_fields(a) for a in reg.actions) == sorted([
+        ("action", "3", "The Partnership discussed the reporting centres. Two have closed since the autumn and a new list is needed by the end of March 2025", "SM", "the end of March 2025", "", "not stated"),
+        ("action", "4", "T. Lyle to circulate the draft protocol by next meeting", "T. Lyle", "next meeting", "", "not stated"),
+    ])
