@@ -55,6 +55,8 @@ class RegisterConventions:
         candidates = [key]
         for n in (2, 1):
             candidates += [" ".join(words[-n:]), " ".join(words[:n])]
+        if "/" in key or "&" in key:  # "Update / comments", "Owner/Lead": either side names it
+            candidates += [_key(side) for side in re.split(r"\s*[/&]\s*", key)]
         for c in candidates:
             for role in COLUMN_ROLES:
                 if c in self.columns.get(role, ()):
@@ -64,7 +66,7 @@ class RegisterConventions:
     def state_of(self, status: str, update: str = "") -> str:
         """The normalised state of a printed status; a RAG rating is "in progress" unless
         the update opens by saying the work is done."""
-        key = _key(status)
+        key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
         if not key:
             return "not stated"
         if key in self.rag:

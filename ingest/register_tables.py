@@ -165,6 +165,126 @@ def _cell_offsets(raw: str, off: int, cells: list[str]) -> list[int]:
     return out
 
 
+# --- Columns lined up with spaces, and comma-separated values -----------------------------
+
+_GAP = re.compile(r"\S+(?: \S+)*")  # a cell: words one space apart
+_FURNITURE = re.compile(r"\f|\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def _pieces(raw: str) -> list[tuple[int, str]]:
+    """(column, text) of each run of words two or more spaces from the next."""
+    return [(m.start(), m.group()) for m in _GAP.finditer(raw.replace("\t", "    "))]
+
+
+def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Tables printed as columns lined up with spaces (``pdftotext -layout``): a header line
+    of three or more cells naming the entry's words and two fields; each line below split
+    at the header cells' columns. A line with a cell in the first column starts a row
+    (when the first column holds references, only a reference does); a line filling
+    other columns only carries on the row above (a wrapped cell). The table ends at a line
+    that starts left of the first column, prose in a column of references, a blank line
+    before a line that starts no row, or two blank lines; page footers are skipped."""
+    lines = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        head = _pieces(raw) if "|" not in raw and "\t" not in raw else []
+        roles = [conv.column_role(t) for _, t in head]
+        if len(head) < 3 or not is_register_header(roles) or len(set(roles) - {None}) < 3:
+            i += 1
+            continue
+        starts = [c for c, _ in head]
+        refs = roles[0] == "reference"
+        grid = Grid([t for _, t in head], [])
+        current: list[str] | None = None
+        blanks = 0
+        i += 1
+        while i < len(lines):
+            off, raw = lines[i]
+            if not raw.strip():
+                blanks += 1
+                if blanks >= 2:
+                    break
+                i += 1
+                continue
+            if _FURNITURE.search(raw):
+                i += 1
+                continue
+            pieces = _pieces(raw)
+            cols = [max((n for n, s in enumerate(starts) if c >= s - 2), default=None)
+                    for c, _ in pieces]
+            if None in cols:
+                break  # a line that starts left of the table
+            first = [t for (_, t), k in zip(pieces, cols) if k == 0]
+            if refs:  # a column of references: only a reference starts a row
+                starts_row = bool(first) and conv.reference.match(first[0]) is not None
+                if first and not starts_row:
+                    break  # prose under the table
+            else:
+                starts_row = bool(first) and (len(pieces) > 1 or current is None)
+            if blanks and not starts_row:
+                break
+            blanks = 0
+            if starts_row or current is None:
+                current = [""] * len(starts)
+                at = off + len(raw) - len(raw.lstrip())
+                grid.rows.append((at, current, [at] * len(starts)))
+            for (_, t), k in zip(pieces, cols):
+                current[k] = f"{current[k]} {t}".strip()
+            i += 1
+        if grid.rows:
+            grids.append(grid)
+    return grids
+
+
+def csv_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Comma-separated tables: a header line of three or more values naming the entry's
+    words and two fields, and the lines below with as many values (quoted values may hold
+    commas)."""
+    import csv
+
+    lines = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        if raw.count(",") < 2 or "\t" in raw or "|" in raw:
+            i += 1
+            continue
+        head = [c.strip() for c in next(csv.reader([raw]))]
+        roles = [conv.column_role(h) for h in head]
+        if not is_register_header(roles) or any(len(h) > 40 for h in head):
+            i += 1
+            continue
+        grid = Grid(head, [])
+        i += 1
+        while i < len(lines) and lines[i][1].strip():
+            off, raw = lines[i]
+            cells = [c.strip() for c in next(csv.reader([raw]))]
+            if len(cells) != len(head):
+                break
+            offsets = []
+            cursor = 0
+            for c in cells:
+                at = raw.find(c, cursor) if c else -1
+                offsets.append(off + at if at >= 0 else off)
+                cursor = at + len(c) if at >= 0 else cursor
+            grid.rows.append((off, cells, offsets))
+            i += 1
+        if grid.rows:
+            grids.append(grid)
+    return grids
+
+
 # An entry cell that opens with its own number ("1.1 Add questions ..."), when the entry has
 # no reference column of its own; a bare number ("40 assessments") is not one.
 _OWN_NUMBER = re.compile(

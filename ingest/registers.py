@@ -50,7 +50,14 @@ from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
-from ingest.register_tables import html_grids, line_grids, record_blocks, register_rows
+from ingest.register_tables import (
+    aligned_grids,
+    csv_grids,
+    html_grids,
+    line_grids,
+    record_blocks,
+    register_rows,
+)
 from ingest.register_text import cleanliness, similar
 from ingest.types import (
     Action,
@@ -130,6 +137,9 @@ def _readers(
             items = Items(doc, part, conv)
             grids = line_grids(doc.text, part.start, part.end)
             grids += html_grids(doc.text, part.start, part.end, conv)
+            if doc.kind != "pdf":  # a PDF's columns are read by position
+                grids += aligned_grids(doc.text, part.start, part.end, conv)
+            grids += csv_grids(doc.text, part.start, part.end, conv)
             rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
             blocks = record_blocks(
                 doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)

@@ -263,3 +263,54 @@ def test_an_owner_only_action_label_and_a_decided_line(tmp_path: Path) -> None:
         ("action", "3", "The Partnership discussed the reporting centres. Two have closed since the autumn and a new list is needed by the end of March 2025", "SM", "the end of March 2025", "", "not stated"),
         ("action", "4", "T. Lyle to circulate the draft protocol by next meeting", "T. Lyle", "next meeting", "", "not stated"),
     ])
+
+
+ALIGNED_LOG = """\
+                      SELBY VALE COMMUNITY SAFETY PARTNERSHIP
+                        Action log - position at 7 May 2025
+
+Ref       Action                                   Owner            Due          Status
+SV/25/01  Publish the summer safety campaign       Comms Officer    31 May 2025  On track
+          plan on the council website
+SV/25/02  Commission a street lighting survey of   Highways Lead    Jul 2025     Not started
+          the Abbey Road underpass
+SV/25/03  Share the youth diversion figures with   Insp. Harlow     -            Complete
+          the Board
+
+                                     Page 1 of 1
+"""
+
+
+def test_an_action_log_printed_as_space_aligned_columns(tmp_path: Path) -> None:
+    """A log as `pdftotext -layout` writes it: columns lined up with spaces, a cell's
+    words wrapped onto the next line under the same column."""
+    reg = _read(tmp_path, "selby-vale-action-log-2025-05-07.txt", ALIGNED_LOG)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "SV/25/01", "Publish the summer safety campaign plan on the council website", "Comms Officer", "31 May 2025", "On track", "in progress"),
+        ("action", "SV/25/02", "Commission a street lighting survey of the Abbey Road underpass", "Highways Lead", "Jul 2025", "Not started", "open"),
+        ("action", "SV/25/03", "Share the youth diversion figures with the Board", "Insp. Harlow", "", "Complete", "done"),
+    ]
+
+
+CSV_LOG = """\
+Tamford Community Safety Partnership - action log, 14 April 2025
+
+Ref,Action,Owner,Due,Status
+T1,"Refresh the ASB case review leaflet, in plain English",ASB Coordinator,30/04/2025,✅ Complete
+T2,Map the shop theft hotspots,Insp. Quayle,Q1 2025/26,In progress
+"""
+
+
+def test_an_action_log_as_comma_separated_values(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "tamford-action-log-2025-04-14.txt", CSV_LOG)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "T1", "Refresh the ASB case review leaflet, in plain English", "ASB Coordinator", "30/04/2025", "✅ Complete", "done"),
+        ("action", "T2", "Map the shop theft hotspots", "Insp. Quayle", "Q1 2025/26", "In progress", "in progress"),
+    ]
+
+
+def test_header_words_joined_by_a_slash_and_references_with_a_letter() -> None:
+    conv = current()
+    assert conv.column_role("Update / comments") == "update"
+    assert conv.column_role("Owner/Lead") == "owner"
+    assert conv.reference.match("2.1a")
