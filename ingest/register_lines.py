@@ -90,7 +90,7 @@ def due_in(text: str, conv: RegisterConventions) -> str:
 
 
 _X_TO = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|for))*?)"
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|for|the))*?)"
     r"\s+to\s+(?=[a-z])"
 )
 
@@ -105,8 +105,9 @@ def owner_to(text: str) -> str:
 
 _APART = re.compile(r"\s+[–—-]\s+")
 _OWNER_WORD = re.compile(
-    r"^(?:[A-Z][\w.'’()-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
+    r"^(?:[A-Z][\w.'’()/-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
 )
+_BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
 
 
 def _is_owner(part: str) -> bool:
@@ -118,8 +119,12 @@ def _is_owner(part: str) -> bool:
 
 def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
     """(text, owner, due) of an action whose owner is printed apart from its words, by a
-    dash: "Community Safety Manager – circulate the protocol – by 30 June 2025", "Review
-    the lighting survey – Highways Officer". None when the line has no such owner."""
+    dash or in brackets at the end: "Community Safety Manager – circulate the protocol –
+    by 30 June 2025", "Review the lighting survey – Highways Officer", "Circulate the
+    dashboard (JW)". None when the line has no such owner."""
+    bracket = _BRACKETED.match(text)
+    if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
+        return tidy_text(bracket.group("text")), bracket.group("owner"), due_in(text, conv)
     parts = _APART.split(text)
     if not 2 <= len(parts) <= 3:
         return None
@@ -209,6 +214,37 @@ def _paragraph_before(doc: LoadedFile, start: int, end: int) -> tuple[int, str] 
     if len(text) < 20 or not re.search(r"[.!?]$", text) or ":" in text[:30]:
         return None
     return at, text
+
+
+_TRAILING = re.compile(
+    r"^(?P<text>.+?)[.;]?\s+\(?(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]\s*"
+    r"(?P<owner>[^.()]{1,40}?)\)?\.?$",
+    re.S,
+)
+
+
+def trailing_owner_entries(
+    doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items
+) -> list[Found]:
+    """Paragraphs that end with who acts: "... by 30 June 2025. ACTION: JW/SM". The action
+    is the paragraph's words before the label; its owner what follows the label."""
+    out: list[Found] = []
+    body = doc.text[part.start : part.end]
+    for m in re.finditer(r"(?:^|\n\s*\n)(?P<para>\S(?:.|\n(?!\s*\n))*)", body):
+        para = unwrap(m.group("para"))
+        t = _TRAILING.match(para)
+        if not t or not _is_owner(t.group("owner")) or len(t.group("owner").split()) > 6:
+            continue
+        if _label_pattern(conv.action_labels).match(para):
+            continue  # "Action: X to ..." is a label's line
+        text = tidy_text(t.group("text"))
+        if len(text) < 20:
+            continue
+        at = part.start + m.start("para")
+        item, title = items.at(at)
+        out.append(Found("action", text, at, owner=t.group("owner").strip(), due=due_in(text, conv),
+                         reference=item, item=item, item_title=title))
+    return out
 
 
 def label_entries(

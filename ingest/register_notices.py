@@ -34,7 +34,7 @@ from ingest.dates import iso, parse_dates
 from ingest.register_actions import owner_of_resolution
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import LEAD_IN, NUMBERED, RESOLUTION, _resolutions, _tidy
-from ingest.register_lines import Found, Items, due_in, owner_to, tidy_text
+from ingest.register_lines import Found, Items, due_in, owner_apart, owner_to, tidy_text
 from ingest.register_lists import _reference
 from ingest.register_text import Line, clean, ends_sentence, lines_of, unwrap
 from ingest.types import LoadedFile, Part
@@ -339,8 +339,11 @@ def _entries(
         if ref:
             text, offset = text[at:], offset + at
             common.update(reference=ref, own_reference=True)
-        return [Found("action", text, offset, owner=owner_to(text), due=due_in(text, conv),
-                      **common)]
+        owner, due = owner_to(text), due_in(text, conv)
+        apart = owner_apart(text, conv) if not owner else None
+        if apart:  # "Circulate the dashboard (JW)", "owner – text – by date"
+            text, owner, due = apart
+        return [Found("action", text, offset, owner=owner, due=due, **common)]
     who = owner_of_resolution(text)
     owner, due = (who[0], due_in(text, conv)) if who else ("", "")
     decision = Found("decision", text, offset, owner=owner, due=due, **common)

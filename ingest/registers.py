@@ -44,7 +44,13 @@ from ingest.register_fallback import fallback_entries
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
-from ingest.register_lines import Items, due_in, label_entries, report_recommendations
+from ingest.register_lines import (
+    Items,
+    due_in,
+    label_entries,
+    report_recommendations,
+    trailing_owner_entries,
+)
 from ingest.register_lists import list_rows, title_of
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
@@ -154,6 +160,7 @@ def _readers(
                 f
                 for f in (
                     *label_entries(doc, part, conv, items),
+                    *trailing_owner_entries(doc, part, conv, items),
                     *notice_entries(doc, part, conv, items, minutes, records),
                 )
                 if not _in_any_block(doc.text, spans, f.offset)

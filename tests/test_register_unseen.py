@@ -314,3 +314,30 @@ def test_header_words_joined_by_a_slash_and_references_with_a_letter() -> None:
     assert conv.column_role("Update / comments") == "update"
     assert conv.column_role("Owner/Lead") == "owner"
     assert conv.reference.match("2.1a")
+
+
+INLINE_OWNERS = """\
+ASHVALE COMMUNITY SAFETY PARTNERSHIP
+
+Minutes of the meeting held on 2 June 2025
+
+Present: Cllr P. Rowe (Chair), J. Wells, S. Marsh
+
+7. NIGHT-TIME ECONOMY
+
+The Partnership asked for a list of the venues that had not renewed their Best Bar None
+accreditation by 30 June 2025. ACTION: JW/SM
+
+Actions:
+- Circulate the night-time economy dashboard to members (Community Safety Manager)
+- The Licensing Manager and the Community Safety Manager to visit the three venues before the summer.
+"""
+
+
+def test_owners_printed_at_the_end_of_a_paragraph_or_in_brackets(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "ashvale-csp-minutes-2025-06-02.txt", INLINE_OWNERS)
+    assert sorted(_fields(a) for a in reg.actions) == sorted([
+        ("action", "7", "The Partnership asked for a list of the venues that had not renewed their Best Bar None accreditation by 30 June 2025", "JW/SM", "30 June 2025", "", "not stated"),
+        ("action", "7", "Circulate the night-time economy dashboard to members", "Community Safety Manager", "", "", "not stated"),
+        ("action", "7", "The Licensing Manager and the Community Safety Manager to visit the three venues before the summer", "Licensing Manager and the Community Safety Manager", "the summer", "", "not stated"),
+    ])
