@@ -17,7 +17,25 @@ from ingest.conventions import _compile, corpus_dir, data_for
 
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
-COLUMN_ROLES = ("reference", "text", "minute", "owner", "due", "status", "update", "raised")
+COLUMN_ROLES = (
+    "reference", "text", "minute", "owner", "due", "status", "update", "raised", "decision"
+)
+
+
+def decisions_as_text(roles: list[str | None]) -> list[str | None]:
+    """A decision column holds the entries' words of a table with no other words column (a
+    decision log); beside an action or recommendation column it is a field nobody keeps
+    ("Recommendation | Cabinet decision | Lead")."""
+    if "text" in roles:
+        return [None if r == "decision" else r for r in roles]
+    out, seen = [], False
+    for r in roles:
+        if r == "decision":
+            out.append(None if seen else "text")
+            seen = True
+        else:
+            out.append(r)
+    return out
 
 
 def _key(text: str) -> str:

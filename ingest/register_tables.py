@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from ingest.register_columns import column_roles, entries, is_register
-from ingest.register_conventions import RegisterConventions
+from ingest.register_conventions import RegisterConventions, decisions_as_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -51,7 +51,7 @@ def _roles(headers: list[str], conv: RegisterConventions) -> list[str | None]:
     for h in headers:
         role = conv.column_role(strip_markup(h))
         roles.append(role if role not in roles else None)  # the first column of a role
-    return roles
+    return decisions_as_text(roles)
 
 
 def is_register_header(roles: list[str | None]) -> bool:
@@ -194,7 +194,7 @@ def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) ->
     while i < len(lines):
         off, raw = lines[i]
         head = _pieces(raw) if "|" not in raw and "\t" not in raw else []
-        roles = [conv.column_role(t) for _, t in head]
+        roles = decisions_as_text([conv.column_role(t) for _, t in head])
         if len(head) < 3 or not is_register_header(roles) or len(set(roles) - {None}) < 3:
             i += 1
             continue
@@ -261,7 +261,7 @@ def csv_grids(text: str, start: int, end: int, conv: RegisterConventions) -> lis
             i += 1
             continue
         head = [c.strip() for c in next(csv.reader([raw]))]
-        roles = [conv.column_role(h) for h in head]
+        roles = decisions_as_text([conv.column_role(h) for h in head])
         if not is_register_header(roles) or any(len(h) > 40 for h in head):
             i += 1
             continue

@@ -341,3 +341,26 @@ def test_owners_printed_at_the_end_of_a_paragraph_or_in_brackets(tmp_path: Path)
         ("action", "7", "Circulate the night-time economy dashboard to members", "Community Safety Manager", "", "", "not stated"),
         ("action", "7", "The Licensing Manager and the Community Safety Manager to visit the three venues before the summer", "Licensing Manager and the Community Safety Manager", "the summer", "", "not stated"),
     ])
+
+
+DECISION_LOG = """\
+# Brampton Vale Community Safety Partnership
+
+## Decision log, as at 30 April 2025
+
+| Ref | Date | Decision | Decided by | Status |
+|---|---|---|---|---|
+| D25/01 | 14 January 2025 | To fund two more street pastors' nights from the grant | Executive Group | Implemented |
+| D25/02 | 11 March 2025 | To adopt the revised ASB case review procedure | Board | In progress |
+"""
+
+
+def test_a_decision_log_table(tmp_path: Path) -> None:
+    """A table whose words column is headed "Decision" (and no action or recommendation
+    column) is a log of decisions."""
+    reg = _read(tmp_path, "brampton-vale-decision-log-2025-04-30.md", DECISION_LOG)
+    assert [(d.reference, d.text, d.status, d.state) for d in reg.decisions] == [
+        ("D25/01", "To fund two more street pastors' nights from the grant", "Implemented", "done"),
+        ("D25/02", "To adopt the revised ASB case review procedure", "In progress", "in progress"),
+    ]
+    assert not reg.actions
