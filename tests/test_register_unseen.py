@@ -364,3 +364,30 @@ def test_a_decision_log_table(tmp_path: Path) -> None:
         ("D25/02", "To adopt the revised ASB case review procedure", "In progress", "in progress"),
     ]
     assert not reg.actions
+
+
+MARKDOWN_MINUTES = """\
+# Corrin Bay Community Safety Partnership
+
+Minutes of the Board, 21 May 2025
+
+Present: Cllr E. Ward (Chair), H. Okoro, D. Finch
+
+### 12/25 Street drinking
+
+Decision: That the dispersal order be renewed for a year.
+
+**Minute 13/25 – Youth diversion**
+
+Action: H. Okoro to report the diversion figures by Q2 2025/26.
+"""
+
+
+def test_minute_numbers_in_markdown_headings_are_the_references(tmp_path: Path) -> None:
+    reg = _read(tmp_path, "corrin-bay-csp-minutes-2025-05-21.md", MARKDOWN_MINUTES)
+    assert [_fields(d) for d in reg.decisions] == [
+        ("decision", "12/25", "That the dispersal order be renewed for a year", "", "", "", "not stated"),
+    ]
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "13/25", "H. Okoro to report the diversion figures by Q2 2025/26", "H. Okoro", "Q2 2025/26", "", "not stated"),
+    ]
