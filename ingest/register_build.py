@@ -55,13 +55,19 @@ def due_date(due: str) -> str | None:
     return None
 
 
+_DASH = re.compile(r"[-–—]+")
+
+
 def clean_owner(owner: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
+    """The owner as printed, without a leading "the"; a dash is no one."""
+    owner = re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
+    return "" if _DASH.fullmatch(owner) else owner
 
 
 def clean_due(due: str) -> str:
+    """The due as printed ("TBC" too); a dash is none."""
     due = re.sub(r"\s+", " ", due).strip()
-    return "" if re.fullmatch(r"[-–—]+|n/?a|none|tbc?", due, re.I) else due
+    return "" if _DASH.fullmatch(due) else due
 
 
 @dataclass
@@ -119,7 +125,7 @@ def from_row(row: Row) -> Found:
         row.offset,
         owner=clean_owner(c.get("owner", "")),
         due=clean_due(c.get("due", "")),
-        status=c.get("status", ""),
+        status="" if _DASH.fullmatch(c.get("status", "").strip()) else c.get("status", ""),
         update=re.sub(r"[\s.]+$", "", c.get("update", "")),
         reference=c.get("reference", ""),
         own_reference=bool(c.get("reference")),

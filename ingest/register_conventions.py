@@ -71,6 +71,9 @@ class RegisterConventions:
             return None
         words = key.split()
         candidates = [key]
+        bracket = re.search(r"\(([^()]+)\)", key)  # "Progress (RAG)": the bracket names it
+        if bracket:
+            candidates.append(_key(bracket.group(1)))
         for n in (2, 1):
             candidates += [" ".join(words[-n:]), " ".join(words[:n])]
         if "/" in key or "&" in key:  # "Update / comments", "Owner/Lead": either side names it

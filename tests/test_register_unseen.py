@@ -391,3 +391,17 @@ def test_minute_numbers_in_markdown_headings_are_the_references(tmp_path: Path) 
     assert [_fields(a) for a in reg.actions] == [
         ("action", "13/25", "H. Okoro to report the diversion figures by Q2 2025/26", "H. Okoro", "Q2 2025/26", "", "not stated"),
     ]
+
+
+def test_a_due_printed_tbc_is_kept_and_a_dash_is_none(tmp_path: Path) -> None:
+    log = (
+        "Lenwick Community Safety Partnership\nAction tracker, 9 June 2025\n\n"
+        "No.\tAction\tLead\tTarget\tProgress (RAG)\n"
+        "1\tAgree the CCTV sharing protocol\tCCTV Manager\tTBC\tAmber\n"
+        "2\tRefresh the hate crime leaflet\t–\t–\tGreen\n"
+    )
+    reg = _read(tmp_path, "lenwick-action-tracker-2025-06-09.txt", log)
+    assert [(a.reference, a.owner, a.due, a.status, a.rag) for a in reg.actions] == [
+        ("1", "CCTV Manager", "TBC", "Amber", "amber"),
+        ("2", "", "", "Green", "green"),
+    ]
