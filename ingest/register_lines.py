@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
+from ingest.register_lists import parse_item
 from ingest.register_text import MONTH_NAMES, clean, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
@@ -286,7 +287,13 @@ def label_entries(
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
                 ref = f"{m.group('label')} {bare}" if numbered else bare
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
-            if kind == "action" and not owner:
+            status = ""
+            fields = parse_item(text, conv) if kind == "action" else None
+            if fields:  # "Action: Circulate the plan. Owner: JW. Due: 30 June 2025."
+                text, owner = fields["text"], fields.get("owner", owner_to(fields["text"]))
+                due, status = fields.get("due", ""), fields.get("status", "")
+                ref = ref or fields.get("reference", "")
+            elif kind == "action" and not owner:
                 split = owner_apart(text, conv)
                 if split:
                     text, owner, due = split
@@ -297,6 +304,7 @@ def label_entries(
                     start,
                     owner=owner,
                     due=due,
+                    status=status,
                     reference=ref or item,
                     item=item,
                     item_title=title,

@@ -405,3 +405,15 @@ def test_a_due_printed_tbc_is_kept_and_a_dash_is_none(tmp_path: Path) -> None:
         ("1", "CCTV Manager", "TBC", "Amber", "amber"),
         ("2", "", "", "Green", "green"),
     ]
+
+
+def test_an_action_label_with_its_fields_after_its_words(tmp_path: Path) -> None:
+    minutes = (
+        "DENHOLM COMMUNITY SAFETY PARTNERSHIP\n\nMinutes of the meeting held on 3 July 2025\n\n"
+        "Present: Cllr R. Tate (Chair), J. Wells\n\n4. CCTV\n\n"
+        "Action: Circulate the revised camera map to members. Owner: JW. Due: 31 July 2025.\n"
+    )
+    reg = _read(tmp_path, "denholm-csp-minutes-2025-07-03.txt", minutes)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "4", "Circulate the revised camera map to members", "JW", "31 July 2025", "", "not stated"),
+    ]
