@@ -194,10 +194,30 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+_NEW_ENTRY = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:[A-Z][A-Za-z ]{0,30}:|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s"
+    r"|(?:RESOLVED|AGREED|DECIDED)\b)"
+)
+
+
 def _paragraph(doc: LoadedFile, start: int, end: int) -> tuple[str, int]:
-    """The text from ``start`` to the end of its paragraph (a blank line or ``end``)."""
+    """The text from ``start`` to the end of its paragraph: a blank line or ``end``; in a
+    PDF's text, which has no blank lines, also a line that opens another label, item or
+    resolution, or a line after one that ends a sentence when it opens with a capital."""
     stop = doc.text.find("\n\n", start, end)
     stop = end if stop < 0 else stop
+    if doc.kind == "pdf":
+        pos = doc.text.find("\n", start, stop)
+        while 0 <= pos < stop:
+            nxt = doc.text.find("\n", pos + 1, stop)
+            line = doc.text[pos + 1 : nxt if nxt >= 0 else stop]
+            before = doc.text[start:pos].rstrip()
+            if _NEW_ENTRY.match(line) or (
+                re.search(r"[.!?]$", before) and line[:1].isupper()
+            ):
+                stop = pos
+                break
+            pos = nxt
     return doc.text[start:stop], stop
 
 

@@ -417,3 +417,40 @@ def test_an_action_label_with_its_fields_after_its_words(tmp_path: Path) -> None
     assert [_fields(a) for a in reg.actions] == [
         ("action", "4", "Circulate the revised camera map to members", "JW", "31 July 2025", "", "not stated"),
     ]
+
+
+def test_labelled_lines_in_a_pdf_end_where_their_sentence_ends(tmp_path: Path) -> None:
+    """A PDF's text has no blank lines: a "Decision:" or "Action:" line ends at the end of
+    its sentence (or at the next label), not at the end of the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    style = getSampleStyleSheet()["BodyText"]
+    lines = [
+        "HEXLEY COMMUNITY SAFETY PARTNERSHIP",
+        "Minutes of the meeting held on 10 June 2025",
+        "Present: Cllr A. Boyd (Chair), T. Lyle, S. Marsh",
+        "<b>5. Shop theft</b>",
+        "The Board received the shop theft profile, which showed a rise of 14% in the year to "
+        "March 2025, mostly in the town centre and at the two retail parks on the ring road.",
+        "Decision: That the shop theft profile be noted.",
+        "Action: T. Lyle to share the retail crime figures with the Business Improvement "
+        "District by 30 June 2025.",
+        "The Chair thanked officers for the report and asked that the next update give the "
+        "figures for the retail parks apart from those for the town centre.",
+    ]
+    SimpleDocTemplate(str(folder / "hexley-csp-minutes-2025-06-10.pdf"), pagesize=A4).build(
+        [x for t in lines for x in (Paragraph(t, style), Spacer(1, 4))]
+    )
+    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
+                         base=folder)
+    reg = extract_registers(corpus.docs, corpus.parts)
+    assert [_fields(d) for d in reg.decisions] == [
+        ("decision", "5", "That the shop theft profile be noted", "", "", "", "not stated"),
+    ]
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "5", "T. Lyle to share the retail crime figures with the Business Improvement District by 30 June 2025", "T. Lyle", "30 June 2025", "", "not stated"),
+    ]
