@@ -46,6 +46,7 @@ def _key(text: str) -> str:
 class RegisterConventions:
     decision_labels: tuple[str, ...]
     action_labels: tuple[str, ...]
+    recommendation_labels: tuple[str, ...]
     resolution_words: tuple[str, ...]
     empty_values: frozenset[str]
     agreed_verbs: tuple[str, ...]
@@ -142,6 +143,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
     return RegisterConventions(
         decision_labels=tuple(reg.get("decision_labels", ())),
         action_labels=tuple(reg.get("action_labels", ())),
+        recommendation_labels=tuple(reg.get("recommendation_labels", ())),
         resolution_words=tuple(reg.get("resolution_words", ())),
         empty_values=frozenset(_key(w) for w in reg.get("empty_values", ())),
         agreed_verbs=tuple(reg.get("agreed_verbs", ())),

@@ -183,12 +183,14 @@ class Items:
 _BARE_REF = r"(?:(?:No\.?|Number)\s*)?\d{1,3}[a-z]?(?:[./]\d{1,3})?|[A-Z]{1,5}[/-]?\d{2}[/-]\d{1,3}"
 
 
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[str]:
+    """A label line: the label, a reference, then a colon, or (``margin``) a margin."""
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    gap = r"|(?=\s{2}|\t)" if margin else ""
     return re.compile(
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
         # a colon after the label, or a margin: "ACTION      X to ..." (a label column)
-        rf"(?:\s*:|(?=\s{{2}}|\t)|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        rf"(?:\s*:{gap}|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
@@ -269,16 +271,22 @@ def trailing_owner_entries(
 
 
 def label_entries(
-    doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items
+    doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items,
+    recommendations: bool = False,
 ) -> list[Found]:
-    decision = _label_pattern(conv.decision_labels)
-    action = _label_pattern(conv.action_labels)
+    """The entries of "Decision:" and "Action:" lines (and, with ``recommendations``, of a
+    report's "Recommendation:" lines)."""
+    kinds = [("decision", _label_pattern(conv.decision_labels)),
+             ("action", _label_pattern(conv.action_labels))]
+    if recommendations and conv.recommendation_labels:
+        # with a colon: "Recommendations<TAB>That ..." is a report's cover-table field
+        kinds.append(("recommendation", _label_pattern(conv.recommendation_labels, False)))
     out: list[Found] = []
     pos = part.start
     for raw in doc.text[part.start : part.end].split("\n"):
         off, pos = pos, pos + len(raw) + 1
         line = raw.strip()
-        for kind, pattern in (("decision", decision), ("action", action)):
+        for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():
                 continue
@@ -389,6 +397,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             single = None  # a numbered list under the heading that recommends nothing
         numbered = _NUMBERED.match(line) or single
         m = numbered or (_MARKER.match(line) if under else None)
+        if not m and under == "exact" and that_body.match(line):
+            m = re.match(r"(?P<ref>)(?P<text>.+)", line)  # "That the Committee notes ...": one
         if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
             acc = [m.group("text")]
             j = i + 1
@@ -405,7 +415,7 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             if text and not text.endswith(":"):
                 out.append(
                     Found("recommendation", text, start, reference=m.group("ref"),
-                          own_reference=True)
+                          own_reference=bool(m.group("ref")))
                 )
             i = j
             continue

@@ -159,7 +159,7 @@ def _readers(
             found = [
                 f
                 for f in (
-                    *label_entries(doc, part, conv, items),
+                    *label_entries(doc, part, conv, items, recommendations=not minutes),
                     *trailing_owner_entries(doc, part, conv, items),
                     *notice_entries(doc, part, conv, items, minutes, records),
                 )

@@ -454,3 +454,18 @@ def test_labelled_lines_in_a_pdf_end_where_their_sentence_ends(tmp_path: Path) -
     assert [_fields(a) for a in reg.actions] == [
         ("action", "5", "T. Lyle to share the retail crime figures with the Business Improvement District by 30 June 2025", "T. Lyle", "30 June 2025", "", "not stated"),
     ]
+
+
+def test_a_report_recommendation_printed_once_without_a_number(tmp_path: Path) -> None:
+    report = (
+        "Fenmoor District Council\n\nReport to: Safer Fenmoor Partnership Board\n"
+        "Date of meeting: 8 May 2025\n\nRECOMMENDATION\n\n"
+        "That the Board approves the revised information-sharing agreement.\n\n"
+        "1. BACKGROUND\n\n1.1 The agreement was last revised in 2021.\n\n"
+        "Recommendation: That the Board asks each partner to name a data protection lead.\n"
+    )
+    reg = _read(tmp_path, "fenmoor-report-2025-05-08.txt", report)
+    assert [r.text.rstrip(".") for r in reg.recommendations] == [
+        "That the Board approves the revised information-sharing agreement",
+        "That the Board asks each partner to name a data protection lead",
+    ]
