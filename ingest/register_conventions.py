@@ -67,6 +67,9 @@ class RegisterConventions:
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
         one or two words ("Quarter 2 update" → update, "Target date" → due)."""
+        return _column_role(self, header)
+
+    def _column_role(self, header: str) -> str | None:
         key = _key(header)
         if not key:
             return None
@@ -116,8 +119,7 @@ class RegisterConventions:
 
     def notice_field(self, name: str) -> str | None:
         """The role of a notice header's field name (reference, item, subject), or None."""
-        key = _key(name)
-        return next((r for r, names in self.notice_fields.items() if key in names), None)
+        return _notice_field(self, name)
 
     def section_kind(self, label: str) -> str | None:
         """"decision" or "action" for a decision or action label ("DECISION",
@@ -127,6 +129,18 @@ class RegisterConventions:
             if key in {_key(x) for x in labels}:
                 return kind
         return None
+
+
+# The readers ask the same few header words and field names of every line: asked once.
+@lru_cache(maxsize=1 << 16)
+def _column_role(conv: RegisterConventions, header: str) -> str | None:
+    return conv._column_role(header)
+
+
+@lru_cache(maxsize=1 << 16)
+def _notice_field(conv: RegisterConventions, name: str) -> str | None:
+    key = _key(name)
+    return next((r for r, names in conv.notice_fields.items() if key in names), None)
 
 
 @lru_cache(maxsize=8)

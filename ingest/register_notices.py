@@ -119,6 +119,16 @@ def _header(lines: list[Line], i: int, conv: RegisterConventions) -> tuple[Notic
     return (notice, j) if known else None
 
 
+def _may_open(line: Line, conv: RegisterConventions) -> bool:
+    """Whether a header could start on the line: a field and its value ("Name:<TAB>value",
+    "| Name | value |", "Name<TAB>value") or a field's name alone (a PDF's boxed header)."""
+    raw = line.raw
+    return bool(line.text) and (
+        ":" in raw or "\t" in raw or "|" in raw or "  " in raw.strip()
+        or conv.notice_field(line.text.rstrip(":").strip()) is not None
+    )
+
+
 def notices(
     doc: LoadedFile, part: Part, conv: RegisterConventions
 ) -> list[tuple[int, int, Notice]]:
@@ -128,7 +138,7 @@ def notices(
     out: list[tuple[int, int, Notice]] = []
     i = 0
     while i < len(lines):
-        head = _header(lines, i, conv) if lines[i].text else None
+        head = _header(lines, i, conv) if _may_open(lines[i], conv) else None
         if head:
             if out and out[-1][1] == part.end:
                 out[-1] = (out[-1][0], lines[i].start, out[-1][2])

@@ -193,7 +193,10 @@ def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) ->
     i = 0
     while i < len(lines):
         off, raw = lines[i]
-        head = _pieces(raw) if "|" not in raw and "\t" not in raw else []
+        head = _pieces(raw) if "|" not in raw and "\t" not in raw and "  " in raw.strip() else []
+        if len(head) < 3:
+            i += 1
+            continue
         roles = decisions_as_text([conv.column_role(t) for _, t in head])
         if len(head) < 3 or not is_register_header(roles) or len(set(roles) - {None}) < 3:
             i += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest.dedupe import containment, jaccard, shingles
 from ingest.types import Part, Section
@@ -52,8 +53,8 @@ class Line:
     start: int  # offset of the line's first character in the file
     raw: str
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read many times by the readers: cleaned once
         return clean(self.raw)
 
 
@@ -71,6 +72,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 def clean(line: str) -> str:
     """A line without Markdown emphasis, links or surrounding space."""
+    if not any(c in line for c in "*_<["):  # most lines: nothing to take out
+        return line.strip()
     return _MD.sub("", _LINK.sub(r"\1", line)).strip()
 
 
