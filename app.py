@@ -1,6 +1,8 @@
 """The web app: one Gradio page with tabs over `assistant.service.Service`.
 
-Chat (answers with numbered citations and a sources panel, optional filters, examples),
+Chat (answers with numbered citations and a sources panel, optional filters, examples; with
+an LLM configured its wording streams in, and is replaced by the grounded answer with a
+notice when it fails the checks or the server fails or is slow),
 Registers (filterable tables, CSV download), Figures (printed values, a chart where the
 papers give a series), Documents (what is indexed; upload, remove, re-index) and Brief
 (for a meeting or a PCC visit; Markdown and DOCX). A JSON route, `/answer`, returns
@@ -21,18 +23,20 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import html  # noqa: E402
 import re  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterable, Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from assistant import source_page  # noqa: E402
 from assistant.api import answer_record, filters_from  # noqa: E402
 from assistant.brief import AUDIENCES, DEFAULT_AUDIENCE, NOTHING, Brief  # noqa: E402
 from assistant.registers import NAMES as REGISTER_NAMES  # noqa: E402
 from assistant.retrieve import Filters  # noqa: E402
 from assistant.service import Service  # noqa: E402
+from assistant.stream import Update, grounded_only  # noqa: E402
 from ingest.errors import CspError  # noqa: E402
 from ingest.types import SEARCHABLE_TYPES, Answer, Citation  # noqa: E402
 
@@ -54,10 +58,15 @@ DEFAULT_PORT = 7860
 API_NAME = "chat"
 ANSWER_API = "answer"
 SEARCHING = "Searching the papers…"
+WORDING = "Found the sources; the language model is wording the answer…"
+STREAMING = " ▍"  # after a reply still arriving
 NO_SOURCES = "Sources of the latest answer appear here."
 UPLOAD_TYPES = [".pdf", ".txt", ".md"]
+OPEN_PASSAGE = "Open the passage"  # the sources panel's link to a citation's passage
+CITED_AT = "cited at"  # the register rows' column saying where each entry is printed
 
 Ask = Callable[[str, Filters], Answer]
+Answers = Callable[[str, Filters], Iterable[Update]]
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
 
@@ -114,7 +123,7 @@ def format_answer(answer: Answer) -> str:
 
 def sources_panel(answer: Answer) -> str:
     """The sources panel beside the chat: each citation's document, part, section, page,
-    date and the quote, as escaped Markdown."""
+    date and the quote, as escaped Markdown, and a link to the passage in the paper."""
     if not answer.covered or not answer.citations:
         return "The papers do not cover this question, so there are no sources."
     out = []
@@ -133,6 +142,8 @@ def sources_panel(answer: Answer) -> str:
             ),
             "",
             f"> {_body(' '.join(c.quote.split()))}",
+            "",
+            f"[{OPEN_PASSAGE}]({source_page.link(c.source, mark=c.quote)})",
             "",
         ]
     return "\n".join(out)
@@ -179,9 +190,19 @@ def make_respond(ask: Ask) -> Callable[..., str]:
     return respond
 
 
-def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
-    """The chat's event: shows the question and a notice at once, then the answer and its
-    sources (history is kept for the session by the Chatbot)."""
+def streamed_message(update: Update) -> str:
+    """The chat message for one step of an answer: the reply so far while it streams,
+    then the final answer with its sources (after the notice, when the LLM's was dropped)."""
+    if update.final is None:
+        return _body(update.text.rstrip()) + STREAMING if update.text else WORDING
+    text = format_answer(update.final)
+    return f"*{_inline(update.notice)}*\n\n{text}" if update.notice else text
+
+
+def make_chat(answers: Answers) -> Callable[..., Iterator[tuple]]:
+    """The chat's event: shows the question and a notice at once, then the answer as it
+    streams, and its sources as soon as they are known (history is kept for the session by
+    the Chatbot)."""
 
     def converse(message, history, doc_type, since, until, partnership):
         question = (message or "").strip()
@@ -190,12 +211,15 @@ def make_chat(ask: Ask) -> Callable[..., Iterator[tuple]]:
         filters = parse_filters(doc_type, since, until, partnership)
         history = [*(history or []), {"role": "user", "content": _body(question)}]
         yield [*history, {"role": "assistant", "content": SEARCHING}], gr.update(), ""
+        sources = None
         try:
-            answer = ask(question, filters)
+            for update in answers(question, filters):
+                panel = gr.update() if update.sources is sources else sources_panel(update.sources)
+                sources = update.sources
+                reply = {"role": "assistant", "content": streamed_message(update)}
+                yield [*history, reply], panel, ""
         except CspError as err:
             raise _error(err) from err
-        reply = {"role": "assistant", "content": format_answer(answer)}
-        yield [*history, reply], sources_panel(answer), ""
 
     return converse
 
@@ -251,6 +275,18 @@ def _report_text(report) -> str:
     )
 
 
+def register_table(linked: list[tuple[dict, str]]):
+    """The Registers table: each row's 'cited at' is a link to the page showing the
+    passage it was read from (the one Markdown column; every other cell is plain text)."""
+    if not linked:
+        return gr.update(value=_frame([], "No entries match."), datatype="str")
+    frame = pd.DataFrame(
+        [{**row, CITED_AT: f"[{_inline(row[CITED_AT])}]({url})"} for row, url in linked]
+    )
+    kinds = ["markdown" if c == CITED_AT else "str" for c in frame.columns]
+    return gr.update(value=frame, datatype=kinds)
+
+
 def _registers_tab(service: Service) -> None:
     with gr.Row():
         name = gr.Dropdown(list(REGISTER_NAMES), value="decisions", label="Register")
@@ -262,7 +298,7 @@ def _registers_tab(service: Service) -> None:
         open_only = gr.Checkbox(label="Only open entries", value=False)
     show = gr.Button("Show register", elem_id="registers-show")
     table = gr.Dataframe(
-        label="Entries (click a column to sort; each row says where it is printed)",
+        label="Entries (click a column to sort; 'cited at' opens the passage it is printed in)",
         interactive=False,
         wrap=True,
         show_search="filter",
@@ -272,11 +308,11 @@ def _registers_tab(service: Service) -> None:
 
     def fill(register: str, words: str, only_open: bool):
         try:
-            rows = service.register(register, words or "", only_open)
+            linked = service.register_linked(register, words or "", only_open)
         except CspError as err:
             raise _error(err) from err
-        path = service.export_csv(register, rows)
-        return _frame(rows, "No entries match."), gr.update(value=str(path), interactive=True)
+        path = service.export_csv(register, [row for row, _ in linked])
+        return register_table(linked), gr.update(value=str(path), interactive=True)
 
     show.click(fill, [name, text, open_only], [table, download], api_visibility="private")
 
@@ -415,7 +451,15 @@ def _brief_tab(service: Service, partnership: gr.Dropdown) -> None:
 
 def build_app(service: Service, ask: Ask | None = None) -> gr.Blocks:
     """The page around ``service``; ``ask`` (default: the service's) answers the chat and
-    the JSON route. Nothing is loaded until a tab asks."""
+    the JSON route. The chat streams the service's answers (the LLM's wording as it comes,
+    when one is configured) unless ``ask`` is given. Nothing is loaded until a tab asks."""
+    answers: Answers = service.stream
+    if ask is not None:
+        given = ask
+
+        def answers(question: str, filters: Filters) -> Iterable[Update]:
+            return grounded_only(given(question, filters))
+
     ask = ask or service.ask
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}")
@@ -448,7 +492,7 @@ def build_app(service: Service, ask: Ask | None = None) -> gr.Blocks:
                         sources = gr.Markdown(NO_SOURCES, elem_id="sources")
                 inputs = [message, chatbot, doc_type, since, until, partnership]
                 outputs = [chatbot, sources, message]
-                chat = make_chat(ask)
+                chat = make_chat(answers)
                 send.click(chat, inputs, outputs, api_visibility="private")
                 message.submit(chat, inputs, outputs, api_visibility="private")
             with gr.Tab("Registers", id="registers"):
@@ -517,10 +561,12 @@ def launch_options(settings) -> dict:
 
 
 def serve(service: Service, port: int, **launch) -> gr.Blocks:
-    """Uploads land under the data folder, Gradio's own copies too."""
+    """Uploads land under the data folder, Gradio's own copies too. Beside Gradio's own
+    routes the server has `/source`, the passage a register row or a citation links to."""
     os.environ.setdefault("GRADIO_TEMP_DIR", str(service.settings.data_dir / "gradio-tmp"))
     demo = build_app(service)
-    demo.launch(server_port=port, **launch_options(service.settings), **launch)
+    routes = {"routes": [source_page.route(service.passage)]}
+    demo.launch(server_port=port, app_kwargs=routes, **launch_options(service.settings), **launch)
     return demo
 
 

@@ -51,3 +51,40 @@ def indexed_documents(metadata: dict[str, dict], knowledge: Knowledge) -> list[d
 
 def skipped_rows(skipped: list[Skipped]) -> list[dict]:
     return [{"file": s.name, "reason": s.reason} for s in skipped]
+
+
+@dataclasses.dataclass(frozen=True)
+class Passage:
+    """One indexed passage of a document, with where it is (for the source page)."""
+
+    source: str
+    part: str
+    section: str
+    page: int | None
+    date: str | None
+    text: str
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def passage_at(chunks, source: str, at: int | None = None, mark: str = "") -> Passage | None:
+    """The passage of ``source`` that holds what a citation points at: the one printing
+    ``mark`` (whitespace and case aside) nearest offset ``at`` of the file's text, else
+    the one nearest ``at`` (the middle of it best: passages overlap), else the first.
+    None when no indexed document is called ``source``."""
+    own = [c for c in chunks if c.source == source]
+    if not own:
+        return None
+    wanted = _words(mark)
+    where = at if at is not None else 0
+
+    def rank(c) -> tuple:
+        inside = c.start <= where < c.end
+        distance = 0 if inside else min(abs(c.start - where), abs(c.end - where))
+        middle = min(where - c.start, c.end - where) if inside else 0
+        return (bool(wanted) and wanted in _words(c.text), -distance, middle, -c.start)
+
+    best = max(own, key=rank)
+    return Passage(best.source, best.part, best.section, best.page, best.date, best.text)

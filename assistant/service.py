@@ -5,13 +5,16 @@ uses. `app.py` only lays these out and turns typed errors into messages."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
-from assistant import documents, figures, uploads
+from assistant import documents, figures, source_page, uploads
 from assistant.brief import Brief, make_brief, render
+from assistant.documents import Passage
 from assistant.facts import find_facts
 from assistant.registers import flat, query
 from assistant.retrieve import Filters
+from assistant.stream import StreamingChat, Update, final_answer, streamed, streaming
 from ingest.errors import IndexMissing
 from ingest.knowledge import Knowledge
 from ingest.pipeline import Progress, Report
@@ -29,20 +32,38 @@ def cited_at(row: dict, prefix: str = "") -> str:
     return " — ".join(str(f) for f in fields if f)
 
 
-class Service:
-    """One per running app: the `Assistant` (engine) and the settings it was built from."""
+def cited(entry) -> str:
+    """The words a register entry was read from, to find and mark in its passage."""
+    for field in ("text", "quote", "item", "term"):
+        if words := getattr(entry, field, ""):
+            return str(words)
+    return ""
 
-    def __init__(self, settings: Settings, assistant) -> None:
+
+class Service:
+    """One per running app: the `Assistant` (engine) and the settings it was built from.
+    ``llm`` (default: the assistant's, set from ``CSP_LLM_*``) rewords the chat's answers."""
+
+    def __init__(self, settings: Settings, assistant, llm: StreamingChat | None = None) -> None:
         self.settings = settings
         self.assistant = assistant
+        self.llm = streaming(llm or getattr(assistant, "chat", None))
         self.last_report: Report | None = None
         self.exports = settings.data_dir / EXPORTS
         self.exports.mkdir(parents=True, exist_ok=True)
 
     # -- chat ------------------------------------------------------------------------
 
+    def stream(self, question: str, filters: Filters) -> Iterator[Update]:
+        """The grounded answer, then (with an LLM) its rewording as it arrives, kept only if
+        it passes the checks within the deadlines (`assistant.stream`)."""
+        answer = self.assistant.answer(question, filters)
+        limits = (self.settings.llm_first_token_timeout, self.settings.llm_timeout)
+        return streamed(question, answer, self.llm, *limits)
+
     def ask(self, question: str, filters: Filters) -> Answer:
-        return self.assistant.ask(question, filters)
+        """The answer `stream` settles on, for the JSON route."""
+        return final_answer(self.stream(question, filters))
 
     def partnerships(self) -> list[str]:
         try:
@@ -62,14 +83,34 @@ class Service:
     def register(self, name: str, text: str = "", open_only: bool = False) -> list[dict]:
         """A register's entries as flat rows (whatever fields they have), each with where
         it was printed ('cited at') first."""
+        return [row for row, _ in self.register_linked(name, text, open_only)]
+
+    def register_linked(
+        self, name: str, text: str = "", open_only: bool = False
+    ) -> list[tuple[dict, str]]:
+        """`register`'s rows, each with the address of the page showing the passage it was
+        read from (`assistant.source_page`)."""
         entries = query(
             self.knowledge(), name, text.strip(), open_only, threshold=0.99 if text else 0
         )
         rows = []
         for entry in entries:
             row = flat(entry)
-            rows.append({"cited at": cited_at(row), **row})
+            rows.append(
+                (
+                    {"cited at": cited_at(row), **row},
+                    source_page.link(entry.where.source, entry.where.start, cited(entry)),
+                )
+            )
         return rows
+
+    def passage(self, doc: str, at: int | None = None, mark: str = "") -> Passage | None:
+        """The indexed passage of ``doc`` holding what a citation points at (None: no such
+        document); raises `IndexMissing` before any ingest."""
+        if not self.settings.knowledge_db.exists():
+            raise IndexMissing()
+        self.assistant.refresh()
+        return documents.passage_at(self.assistant.chunks, doc, at, mark)
 
     def export_csv(self, name: str, rows: list[dict]) -> Path:
         fields = list(dict.fromkeys(k for row in rows for k in row)) or ["cited at"]

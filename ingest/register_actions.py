@@ -120,14 +120,18 @@ def owner_of_resolution(text: str) -> tuple[str, str] | None:
 
 
 def from_decision(d: Decision) -> list[_Candidate]:
-    """A resolution naming who is to act is an action too, with the same words (from the
-    owner on, for a clause "..., and that the Chair send a letter ...")."""
+    """A resolution naming who is to act is an action too, with the same words as printed
+    ("That the Chair write to ..."; from the owner on for a clause "..., and that the
+    Chair send a letter ...")."""
     out = []
-    for clause in _CLAUSES.split(d.text):
+    clauses = _CLAUSES.split(d.text)
+    for clause in clauses:
         found = owner_of_resolution(clause)
         if not found:
             continue
         owner, text = found
+        if len(clauses) == 1:
+            text = d.text.strip().rstrip(".;, ")
         out.append(_Candidate(owner, text, d.meeting_date, d.item, d.where, 0))
     return out
 
@@ -179,9 +183,12 @@ def extract_actions(
     for name, part in minutes:
         found.extend(from_sentences(docs[name], parts[name], part))
     kept: list[_Candidate] = []
+    by_item: dict[tuple, list[_Candidate]] = {}  # (meeting, item): what _same compares first
     for c in sorted(found, key=lambda c: c.rank):  # stable: resolutions, then sentences
-        if not any(_same(k, c) for k in kept):
+        same_item = by_item.setdefault((c.meeting_date, c.item), [])
+        if not any(_same(k, c) for k in same_item):
             kept.append(c)
+            same_item.append(c)
     kept.sort(key=lambda c: (c.meeting_date or "", c.where.source, c.where.start))
     later = _Later(docs, parts)
     actions = []
@@ -225,11 +232,18 @@ def _terms(text: str) -> set[str]:
 
 
 class _Later:
-    """Sentences of every dated part, to find what a later paper says of an action."""
+    """Sentences of every dated part, to find what a later paper says of an action.
+
+    Only a sentence of the action's partnership that shares a pair of neighbouring words
+    with the action can report on it, so the sentences are indexed by partnership and, in
+    each, by their pairs: an action reads the sentences holding one of its pairs, not every
+    sentence of the index (the cost of adding a paper to a hundred partnerships' papers)."""
 
     def __init__(self, docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> None:
         # date, name, offset, sentence, terms, partnership
         self.sentences: list[tuple[str, str, int, str, set[str], str]] = []
+        # partnership → pair of words → indices of the sentences holding it, in order
+        self.pairs: dict[str, dict[str, list[int]]] = {}
         self.docs, self.parts = docs, parts
         df: Counter[str] = Counter()
         seen: set[str] = set()
@@ -249,6 +263,10 @@ class _Later:
                     if norm(said) not in seen:  # a sentence filed twice counts once
                         seen.add(norm(said))
                         df.update(terms)
+                    index = self.pairs.setdefault(part.partnership, {})
+                    for t in terms:
+                        if " " in t:
+                            index.setdefault(t, []).append(len(self.sentences))
                     self.sentences.append(
                         (part.date or "", name, at, said, terms, part.partnership)
                     )
@@ -262,7 +280,9 @@ class _Later:
         words = set(content_words(text))
         pairs = {t for t in _terms(text) if " " in t}
         best = None
-        for date, name, at, said, terms, partnership in self.sentences:
+        index = self.pairs.get(c.where.partnership, {})
+        found = sorted({i for t in pairs for i in index.get(t, ())})
+        for date, name, at, said, terms, partnership in (self.sentences[i] for i in found):
             if date <= c.meeting_date or partnership != c.where.partnership:
                 continue  # only a later paper of the same partnership reports on it
             # Two of the action's words side by side and half its words (three or more):

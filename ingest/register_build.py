@@ -42,7 +42,7 @@ def due_date(due: str) -> str | None:
     try:
         if m:
             return date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))).isoformat()
-        m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
+        m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b", text)
         if m:
             year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
             return date(year, int(m.group(2)), int(m.group(1))).isoformat()
@@ -55,13 +55,19 @@ def due_date(due: str) -> str | None:
     return None
 
 
+_DASH = re.compile(r"[-–—]+")
+
+
 def clean_owner(owner: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
+    """The owner as printed, without a leading "the"; a dash is no one."""
+    owner = re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
+    return "" if _DASH.fullmatch(owner) else owner
 
 
 def clean_due(due: str) -> str:
+    """The due as printed ("TBC" too); a dash is none."""
     due = re.sub(r"\s+", " ", due).strip()
-    return "" if re.fullmatch(r"[-–—]+|n/?a|none|tbc?", due, re.I) else due
+    return "" if _DASH.fullmatch(due) else due
 
 
 @dataclass
@@ -119,7 +125,7 @@ def from_row(row: Row) -> Found:
         row.offset,
         owner=clean_owner(c.get("owner", "")),
         due=clean_due(c.get("due", "")),
-        status=c.get("status", ""),
+        status="" if _DASH.fullmatch(c.get("status", "").strip()) else c.get("status", ""),
         update=re.sub(r"[\s.]+$", "", c.get("update", "")),
         reference=c.get("reference", ""),
         own_reference=bool(c.get("reference")),
@@ -151,18 +157,18 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
     ordered = sorted(built, key=lambda b: b.order)
     kept: list[Built] = []
     matched: dict[int, str] = {}
+    # What a later entry may join, in the order kept: by its own reference, and (actions
+    # without one) by partnership, so no entry is compared with every other.
+    referenced: dict[tuple, list[Built]] = {}
+    unreferenced: dict[str, list[Built]] = {}
     for b in ordered:
         e = b.entry
         target, how = None, ""
         if b.own_reference:
             same = [
                 k
-                for k in kept
-                if k.own_reference
-                and k.entry.kind == e.kind
-                and k.entry.partnership == e.partnership
-                and k.entry.reference == e.reference
-                and (k.entry.where.date or "") < (e.where.date or "")
+                for k in referenced.get((e.kind, e.partnership, e.reference), ())
+                if (k.entry.where.date or "") < (e.where.date or "")
             ]
             if same:  # the latest earlier paper's; of two there ("Minute 7" twice), the words'
                 latest = max(k.entry.where.date or "" for k in same)
@@ -173,10 +179,8 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
                 target = next(
                     (
                         k
-                        for k in kept
-                        if not k.own_reference
-                        and k.entry.kind == e.kind == "action"
-                        and k.entry.partnership == e.partnership
+                        for k in unreferenced.get(e.partnership, ())
+                        if k.entry.kind == e.kind == "action"
                         and (k.entry.where.date or "") < (e.where.date or "")
                         and not k.entry.history[1:]
                         and _other_words(k.entry, e)
@@ -186,6 +190,10 @@ def join_updates(built: list[Built]) -> tuple[list[Action | Recommendation], dic
                 how = "other words"
         if target is None or not e.partnership:
             kept.append(b)
+            if b.own_reference:
+                referenced.setdefault((e.kind, e.partnership, e.reference), []).append(b)
+            else:
+                unreferenced.setdefault(e.partnership, []).append(b)
             continue
         old = target.entry
         steps = old.history or (_step(old),)

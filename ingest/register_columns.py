@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.register_conventions import RegisterConventions
+from ingest.register_conventions import RegisterConventions, decisions_as_text
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
 _INITIALS = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,+]\s*[A-Z]{2,4}|\s+and\s+[A-Z]{2,4})*$")
@@ -85,7 +85,7 @@ def column_roles(
 ) -> list[str | None]:
     """Each column's role: from its header words, else from its cells. Several columns may
     hold entries' words ("text"); of the other roles the first column is kept."""
-    roles: list[str | None] = [conv.column_role(h) for h in headers]
+    roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
     for c, role in enumerate(roles):
         if role is None and body:
@@ -107,13 +107,18 @@ def column_roles(
     return out
 
 
+def _entry_kind(header: str) -> str:
+    """What a words column's header says its entries are: "Recommendation (2023/24)" →
+    recommendation, "Decision" / "Resolution" → decision, else action."""
+    h = header.lower()
+    if "recommend" in h:
+        return "recommendation"
+    return "decision" if re.match(r"\W*(?:decisions?|resolutions?|resolved)\b", h) else "action"
+
+
 def entries(headers: list[str], roles: list[str | None]) -> list[Entry]:
     """The entry columns, each with the field columns that belong to it."""
-    found = [
-        Entry(c, "recommendation" if "recommend" in headers[c].lower() else "action")
-        for c, r in enumerate(roles)
-        if r == "text"
-    ]
+    found = [Entry(c, _entry_kind(headers[c])) for c, r in enumerate(roles) if r == "text"]
     if not found:
         return []
     for c, role in enumerate(roles):

@@ -17,7 +17,25 @@ from ingest.conventions import _compile, corpus_dir, data_for
 
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
-COLUMN_ROLES = ("reference", "text", "minute", "owner", "due", "status", "update", "raised")
+COLUMN_ROLES = (
+    "reference", "text", "minute", "owner", "due", "status", "update", "raised", "decision"
+)
+
+
+def decisions_as_text(roles: list[str | None]) -> list[str | None]:
+    """A decision column holds the entries' words of a table with no other words column (a
+    decision log); beside an action or recommendation column it is a field nobody keeps
+    ("Recommendation | Cabinet decision | Lead")."""
+    if "text" in roles:
+        return [None if r == "decision" else r for r in roles]
+    out, seen = [], False
+    for r in roles:
+        if r == "decision":
+            out.append(None if seen else "text")
+            seen = True
+        else:
+            out.append(r)
+    return out
 
 
 def _key(text: str) -> str:
@@ -28,11 +46,13 @@ def _key(text: str) -> str:
 class RegisterConventions:
     decision_labels: tuple[str, ...]
     action_labels: tuple[str, ...]
+    recommendation_labels: tuple[str, ...]
     resolution_words: tuple[str, ...]
     empty_values: frozenset[str]
     agreed_verbs: tuple[str, ...]
     due_prepositions: tuple[str, ...]
     due_words: tuple[str, ...]
+    due_event_prepositions: tuple[str, ...]
     recommendation_bodies: tuple[str, ...]
     recommendation_headings: frozenset[str]
     item_headings: tuple[re.Pattern[str], ...]
@@ -47,13 +67,21 @@ class RegisterConventions:
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
         one or two words ("Quarter 2 update" → update, "Target date" → due)."""
+        return _column_role(self, header)
+
+    def _column_role(self, header: str) -> str | None:
         key = _key(header)
         if not key:
             return None
         words = key.split()
         candidates = [key]
+        bracket = re.search(r"\(([^()]+)\)", key)  # "Progress (RAG)": the bracket names it
+        if bracket:
+            candidates.append(_key(bracket.group(1)))
         for n in (2, 1):
             candidates += [" ".join(words[-n:]), " ".join(words[:n])]
+        if "/" in key or "&" in key:  # "Update / comments", "Owner/Lead": either side names it
+            candidates += [_key(side) for side in re.split(r"\s*[/&]\s*", key)]
         for c in candidates:
             for role in COLUMN_ROLES:
                 if c in self.columns.get(role, ()):
@@ -63,7 +91,7 @@ class RegisterConventions:
     def state_of(self, status: str, update: str = "") -> str:
         """The normalised state of a printed status; a RAG rating is "in progress" unless
         the update opens by saying the work is done."""
-        key = _key(status)
+        key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
         if not key:
             return "not stated"
         if key in self.rag:
@@ -71,11 +99,12 @@ class RegisterConventions:
             return "done" if opening in self.done_updates else "in progress"
         if key in self.states:
             return self.states[key]
-        words = key.split()
-        for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
-            head = " ".join(words[:n]).strip("(),;:-–")
-            if head in self.states:
-                return self.states[head]
+        for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):
+            words = clause.split()
+            for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
+                head = " ".join(words[:n]).strip("(),;:-–")
+                if head in self.states:
+                    return self.states[head]
         return "not stated"
 
     def rag_of(self, status: str) -> str:
@@ -90,8 +119,7 @@ class RegisterConventions:
 
     def notice_field(self, name: str) -> str | None:
         """The role of a notice header's field name (reference, item, subject), or None."""
-        key = _key(name)
-        return next((r for r, names in self.notice_fields.items() if key in names), None)
+        return _notice_field(self, name)
 
     def section_kind(self, label: str) -> str | None:
         """"decision" or "action" for a decision or action label ("DECISION",
@@ -101,6 +129,18 @@ class RegisterConventions:
             if key in {_key(x) for x in labels}:
                 return kind
         return None
+
+
+# The readers ask the same few header words and field names of every line: asked once.
+@lru_cache(maxsize=1 << 16)
+def _column_role(conv: RegisterConventions, header: str) -> str | None:
+    return conv._column_role(header)
+
+
+@lru_cache(maxsize=1 << 16)
+def _notice_field(conv: RegisterConventions, name: str) -> str | None:
+    key = _key(name)
+    return next((r for r, names in conv.notice_fields.items() if key in names), None)
 
 
 @lru_cache(maxsize=8)
@@ -117,11 +157,13 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
     return RegisterConventions(
         decision_labels=tuple(reg.get("decision_labels", ())),
         action_labels=tuple(reg.get("action_labels", ())),
+        recommendation_labels=tuple(reg.get("recommendation_labels", ())),
         resolution_words=tuple(reg.get("resolution_words", ())),
         empty_values=frozenset(_key(w) for w in reg.get("empty_values", ())),
         agreed_verbs=tuple(reg.get("agreed_verbs", ())),
         due_prepositions=tuple(sorted(reg.get("due_prepositions", ()), key=len, reverse=True)),
         due_words=tuple(reg.get("due_words", ())),
+        due_event_prepositions=tuple(reg.get("due_event_prepositions", ())),
         recommendation_bodies=tuple(reg.get("recommendation_bodies", ())),
         recommendation_headings=frozenset(_key(w) for w in reg.get("recommendation_headings", ())),
         item_headings=tuple(

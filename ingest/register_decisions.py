@@ -34,6 +34,7 @@ _THAT = re.compile(r"^(?:that\b\s*:?|:)\s*", re.I)
 INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x))[.)]\s+(\S.*)$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+PAGE_FURNITURE = re.compile(r"\f|\bPage\s+\d{1,3}\s+of\s+\d{1,3}\b", re.I)
 HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z/&'’ ,-]{3,}$")
 LEAD_IN = re.compile(r"^(?:that|as follows)?\s*[:\-–]?\s*$|^.{0,60}:\s*$", re.I)
 IT_WAS_AGREED = re.compile(r"\bIt was (?:agreed|resolved|AGREED|RESOLVED)\s+that\b")
@@ -97,8 +98,9 @@ def _collect(lines: list[Line], i: int, first: str) -> tuple[str, int]:
 
 
 def _is_noise(text: str) -> bool:
-    """A page number or a running header between two numbered items."""
-    return bool(PAGE_NUMBER.match(text)) or (
+    """A page number, a page footer ("Page 2 of 3", a form feed) or a running header
+    between two numbered items, or between a lead-in and its first item."""
+    return bool(PAGE_NUMBER.match(text) or PAGE_FURNITURE.search(text)) or (
         len(text) <= 45 and not ends_sentence(text) and not text[:1].islower()
     )
 
@@ -155,6 +157,12 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
             expected = _next_label(m.group(1))
             skipped = 0
             continue
+        if expected is None and not out and skipped < 5 and (
+            PAGE_NUMBER.match(text) or PAGE_FURNITURE.search(text)
+        ):
+            skipped += 1  # a page break between the lead-in and its first item
+            j += 1
+            continue
         if expected is None and not out:
             # "AGREED" then an unnumbered resolution on the next line.
             if text[:4].lower() == "that":
@@ -183,10 +191,9 @@ def _next_label(label: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s*;\s*(?:and|or)$", "", unwrap(text).rstrip(" ;,")).rstrip(" ;,")
-    if text[:5].lower() == "that ":
-        text = "That " + text[5:]
-    return text
+    """The resolution as printed (a lower-case "that" stays lower-case), without the
+    trailing ';', ',' or '; and'."""
+    return re.sub(r"\s*;\s*(?:and|or)$", "", unwrap(text).rstrip(" ;,")).rstrip(" ;,")
 
 
 def part_decisions(doc: LoadedFile, parts: list[Part], part: Part) -> list[Found]:

@@ -46,7 +46,7 @@ def _lead_in(conv: RegisterConventions) -> re.Pattern[str]:
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
         rf"^{_MARK}(?:\*\*)?(?:The\s+(?:[A-Z][\w-]*\s+){{1,4}})?(?:{alts})(?:\*\*)?"
-        rf"(?:\s*[:–—-]|\s+that\b|\s*$)\s*(?P<rest>.*)$"
+        rf"(?:\s*[:–—-]+|\s+that\b|\s*$)\s*(?P<rest>.*)$"
     )
 
 

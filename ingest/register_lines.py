@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
+from ingest.register_lists import parse_item
 from ingest.register_text import MONTH_NAMES, clean, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
@@ -57,24 +58,40 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     date = (
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
-        rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
+        rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
+        rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
+        rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
     )
+    # "by next meeting", "before the next Board meeting"
+    meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
-        rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words})|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+        rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+    )
+
+
+@lru_cache(maxsize=8)
+def _event_pattern(conv: RegisterConventions) -> re.Pattern[str]:
+    preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_event_prepositions)
+    return re.compile(
+        rf"\b(?:{preps})\s+(?P<event>the\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)\W*$"
     )
 
 
 def due_in(text: str, conv: RegisterConventions) -> str:
-    """The due date phrase of a sentence, as printed, without its preposition."""
+    """The due date phrase of a sentence, as printed, without its preposition: a date, a
+    named time ("the next meeting"), or an event the sentence ends on ("before the
+    festival")."""
     found = list(_due_pattern(conv).finditer(text))
     m = found[-1] if found else None  # the last one: "by the Chair ... by 30 June" → the date
     if not m:
-        return ""
+        event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
+        return re.sub(r"\s+", " ", event.group("event")) if event else ""
     return re.sub(r"\s+", " ", m.group("due") or m.group("month"))
 
 
 _X_TO = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|for))*?)"
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|for|the))*?)"
     r"\s+to\s+(?=[a-z])"
 )
 
@@ -85,6 +102,46 @@ def owner_to(text: str) -> str:
     if not m or len(m.group("owner")) > 80:
         return ""
     return m.group("owner")
+
+
+_APART = re.compile(r"\s+[–—-]\s+")
+_OWNER_WORD = re.compile(
+    r"^(?:[A-Z][\w.'’()/-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
+)
+_BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
+
+
+def _is_owner(part: str) -> bool:
+    """A part that names who, not what: capitalised words ("Community Safety Manager",
+    "R. Okafor", "Housing and Parks Lead"), at most eight."""
+    words = part.split()
+    return 0 < len(words) <= 8 and part[:1].isupper() and all(_OWNER_WORD.match(w) for w in words)
+
+
+def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
+    """(text, owner, due) of an action whose owner is printed apart from its words, by a
+    dash or in brackets at the end: "Community Safety Manager – circulate the protocol –
+    by 30 June 2025", "Review the lighting survey – Highways Officer", "Circulate the
+    dashboard (JW)". None when the line has no such owner."""
+    bracket = _BRACKETED.match(text)
+    if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
+        return tidy_text(bracket.group("text")), bracket.group("owner"), due_in(text, conv)
+    parts = _APART.split(text)
+    if not 2 <= len(parts) <= 3:
+        return None
+    due = ""
+    rest = []
+    for part in parts:
+        found = due_in(part, conv)
+        if found and not due and len(part.split()) <= len(found.split()) + 2:
+            due = found  # "by 30 June 2025": the part is its due and nothing else
+        else:
+            rest.append(part)
+    owners = [p for p in rest if _is_owner(p)]
+    words = [p for p in rest if not _is_owner(p)]
+    if len(owners) != 1 or len(words) != 1:
+        return None
+    return tidy_text(words[0]), owners[0], due
 
 
 # --- Items ---------------------------------------------------------------------------------
@@ -121,33 +178,115 @@ class Items:
 # --- Labels --------------------------------------------------------------------------------
 
 
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+# A reference printed after a label without brackets ("Action No. 7:", "Action 12:",
+# "Action A/24/03:").
+_BARE_REF = r"(?:(?:No\.?|Number)\s*)?\d{1,3}[a-z]?(?:[./]\d{1,3})?|[A-Z]{1,5}[/-]?\d{2}[/-]\d{1,3}"
+
+
+def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[str]:
+    """A label line: the label, a reference, then a colon, or (``margin``) a margin."""
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    gap = r"|(?=\s{2}|\t)" if margin else ""
     return re.compile(
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
-        rf"\s*:\s*(?:\*\*)?\s*(?P<rest>.*)$",
+        # a colon after the label, or a margin: "ACTION      X to ..." (a label column)
+        rf"(?:\s*:{gap}|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
 
 
+_NEW_ENTRY = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:[A-Z][A-Za-z ]{0,30}:|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s"
+    r"|(?:RESOLVED|AGREED|DECIDED)\b)"
+)
+
+
 def _paragraph(doc: LoadedFile, start: int, end: int) -> tuple[str, int]:
-    """The text from ``start`` to the end of its paragraph (a blank line or ``end``)."""
+    """The text from ``start`` to the end of its paragraph: a blank line or ``end``; in a
+    PDF's text, which has no blank lines, also a line that opens another label, item or
+    resolution, or a line after one that ends a sentence when it opens with a capital."""
     stop = doc.text.find("\n\n", start, end)
     stop = end if stop < 0 else stop
+    if doc.kind == "pdf":
+        pos = doc.text.find("\n", start, stop)
+        while 0 <= pos < stop:
+            nxt = doc.text.find("\n", pos + 1, stop)
+            line = doc.text[pos + 1 : nxt if nxt >= 0 else stop]
+            before = doc.text[start:pos].rstrip()
+            if _NEW_ENTRY.match(line) or (
+                re.search(r"[.!?]$", before) and line[:1].isupper()
+            ):
+                stop = pos
+                break
+            pos = nxt
     return doc.text[start:stop], stop
 
 
-def label_entries(
+def _paragraph_before(doc: LoadedFile, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, text) of the paragraph that ends just before ``end`` (after a blank line),
+    when it is a sentence, not a heading or a label."""
+    body = doc.text[start:end].rstrip()
+    if not body:
+        return None
+    cut = body.rfind("\n\n")
+    at = start + (cut + 2 if cut >= 0 else 0)
+    raw = doc.text[at : start + len(body)]
+    at += len(raw) - len(raw.lstrip())
+    text = unwrap(raw)
+    if len(text) < 20 or not re.search(r"[.!?]$", text) or ":" in text[:30]:
+        return None
+    return at, text
+
+
+_TRAILING = re.compile(
+    r"^(?P<text>.+?)[.;]?\s+\(?(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]\s*"
+    r"(?P<owner>[^.()]{1,40}?)\)?\.?$",
+    re.S,
+)
+
+
+def trailing_owner_entries(
     doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items
 ) -> list[Found]:
-    decision = _label_pattern(conv.decision_labels)
-    action = _label_pattern(conv.action_labels)
+    """Paragraphs that end with who acts: "... by 30 June 2025. ACTION: JW/SM". The action
+    is the paragraph's words before the label; its owner what follows the label."""
+    out: list[Found] = []
+    body = doc.text[part.start : part.end]
+    for m in re.finditer(r"(?:^|\n\s*\n)(?P<para>\S(?:.|\n(?!\s*\n))*)", body):
+        para = unwrap(m.group("para"))
+        t = _TRAILING.match(para)
+        if not t or not _is_owner(t.group("owner")) or len(t.group("owner").split()) > 6:
+            continue
+        if _label_pattern(conv.action_labels).match(para):
+            continue  # "Action: X to ..." is a label's line
+        text = tidy_text(t.group("text"))
+        if len(text) < 20:
+            continue
+        at = part.start + m.start("para")
+        item, title = items.at(at)
+        out.append(Found("action", text, at, owner=t.group("owner").strip(), due=due_in(text, conv),
+                         reference=item, item=item, item_title=title))
+    return out
+
+
+def label_entries(
+    doc: LoadedFile, part: Part, conv: RegisterConventions, items: Items,
+    recommendations: bool = False,
+) -> list[Found]:
+    """The entries of "Decision:" and "Action:" lines (and, with ``recommendations``, of a
+    report's "Recommendation:" lines)."""
+    kinds = [("decision", _label_pattern(conv.decision_labels)),
+             ("action", _label_pattern(conv.action_labels))]
+    if recommendations and conv.recommendation_labels:
+        # with a colon: "Recommendations<TAB>That ..." is a report's cover-table field
+        kinds.append(("recommendation", _label_pattern(conv.recommendation_labels, False)))
     out: list[Found] = []
     pos = part.start
     for raw in doc.text[part.start : part.end].split("\n"):
         off, pos = pos, pos + len(raw) + 1
         line = raw.strip()
-        for kind, pattern in (("decision", decision), ("action", action)):
+        for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():
                 continue
@@ -158,16 +297,42 @@ def label_entries(
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break
+            if kind == "action" and _is_owner(text) and len(text.split()) <= 6:
+                # "Action: SM" under a paragraph: SM does what the paragraph says
+                above = _paragraph_before(doc, part.start, off)
+                if above is None:
+                    break
+                start, owner = above[0], text
+                text = tidy_text(unwrap(above[1]))
+                item, title = items.at(off)
+                out.append(Found("action", text, start, owner=owner, due=due_in(text, conv),
+                                 reference=item, item=item, item_title=title))
+                break
             item, title = items.at(off)
             ref = (m.group("ref") or "").strip()
-            owner = owner_to(text) if kind == "action" else ""
+            bare = (m.group("bare") or "").strip()
+            if bare:  # "Action No. 7" is the reference as "Minute 45" is; a code is itself
+                numbered = bare[:1].isdigit() or bare[:1] == "N"
+                ref = f"{m.group('label')} {bare}" if numbered else bare
+            owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            status = ""
+            fields = parse_item(text, conv) if kind == "action" else None
+            if fields:  # "Action: Circulate the plan. Owner: JW. Due: 30 June 2025."
+                text, owner = fields["text"], fields.get("owner", owner_to(fields["text"]))
+                due, status = fields.get("due", ""), fields.get("status", "")
+                ref = ref or fields.get("reference", "")
+            elif kind == "action" and not owner:
+                split = owner_apart(text, conv)
+                if split:
+                    text, owner, due = split
             out.append(
                 Found(
                     kind,
                     text,
                     start,
                     owner=owner,
-                    due=due_in(text, conv) if kind == "action" else "",
+                    due=due,
+                    status=status,
                     reference=ref or item,
                     item=item,
                     item_title=title,
@@ -181,8 +346,17 @@ def label_entries(
 # --- A report's recommendations ------------------------------------------------------------
 
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,2}\.\d{1,2})\.?\s+(?P<text>\S.*)$")
+# "1. That the Panel notes ...": a number alone, read under a recommendations heading only.
+_SINGLE = re.compile(r"^(?P<ref>\d{1,2})[.)]\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$))(?P<title>.+)$")
-_MARKER = re.compile(r"^\*\*(?P<ref>[A-Z]{1,3}\d{1,2})[.:]?\*\*[.:]?\s+(?P<text>\S.*)$")
+# "**R1.** The Partnership should ...", "R1. ...", "R2 – ...": read under a heading that
+# names recommendations.
+_MARKER = re.compile(
+    r"^(?:\*\*)?(?P<ref>[A-Z]{1,3}\d{1,2})(?:[.:)]|\s+[–—-])?(?:\*\*)?[.:]?\s+(?P<text>\S.*)$"
+)
+# A heading printed as a short line of its own that names recommendations
+# ("Recommendations of the review").
+_BARE_HEADING = re.compile(r"^(?=.*\brecommendations?\b)[A-Z][\w ,'’()/&-]{2,70}$", re.I)
 
 
 def _heading_names_recommendations(title: str, conv: RegisterConventions) -> str:
@@ -209,18 +383,30 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         off, raw = lines[i]
         line = raw.strip()
         h = _HEADING.match(line)
+        alone = i + 1 >= len(lines) or not lines[i + 1][1].strip()
+        if not h and alone and line[:1].isupper() and _BARE_HEADING.match(line) and (
+            len(line.split()) <= 8
+        ):
+            h = re.match(r"(?P<title>.+)", line)  # a short line alone, naming recommendations
         if h and not _NUMBERED.match(line):
             under = _heading_names_recommendations(h.group("title"), conv)
             i += 1
             continue
-        numbered = _NUMBERED.match(line)
+        single = _SINGLE.match(line) if under == "exact" else None
+        if single and not (that_body.match(single.group("text")) or " should " in line):
+            single = None  # a numbered list under the heading that recommends nothing
+        numbered = _NUMBERED.match(line) or single
         m = numbered or (_MARKER.match(line) if under else None)
+        if not m and under == "exact" and that_body.match(line):
+            m = re.match(r"(?P<ref>)(?P<text>.+)", line)  # "That the Committee notes ...": one
         if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
             acc = [m.group("text")]
             j = i + 1
             while j < len(lines):
                 nxt = lines[j][1].strip()
                 if not nxt or _NUMBERED.match(nxt) or _HEADING.match(nxt) or _MARKER.match(nxt):
+                    break
+                if under == "exact" and _SINGLE.match(nxt):
                     break
                 acc.append(nxt)
                 j += 1
@@ -229,7 +415,7 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             if text and not text.endswith(":"):
                 out.append(
                     Found("recommendation", text, start, reference=m.group("ref"),
-                          own_reference=True)
+                          own_reference=bool(m.group("ref")))
                 )
             i = j
             continue

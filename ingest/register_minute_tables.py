@@ -37,7 +37,7 @@ _ITEM = re.compile(
 )
 # Sentence-case lead-ins too: a table's row prints "Resolved:" as typed.
 _LEAD_IN = re.compile(
-    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed|Decided)(?:\s*[:–-]|\s+that\b|\s*$)\s*(?P<rest>.*)$"
+    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed|Decided)(?:\s*[:–-]+|\s+that\b|\s*$)\s*(?P<rest>.*)$"
 )
 
 

@@ -34,7 +34,7 @@ from ingest.dates import iso, parse_dates
 from ingest.register_actions import owner_of_resolution
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import LEAD_IN, NUMBERED, RESOLUTION, _resolutions, _tidy
-from ingest.register_lines import Found, Items, due_in, owner_to, tidy_text
+from ingest.register_lines import Found, Items, due_in, owner_apart, owner_to, tidy_text
 from ingest.register_lists import _reference
 from ingest.register_text import Line, clean, ends_sentence, lines_of, unwrap
 from ingest.types import LoadedFile, Part
@@ -46,7 +46,7 @@ _FIELD_LINE = re.compile(
 _TAB_FIELD = re.compile(r"^(?P<name>[A-Z][\w ()/'’.&-]{1,40}?)(?:\t+| {2,})(?P<value>\S.*)$")
 # "Resolved:" / "Agreed –" in sentence case, over a notice's items (minutes print RESOLVED).
 _RESOLVED = re.compile(
-    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed)(?:\s*[:–-]|\s+that\b|\s*$)\s*(.*)$",
+    r"^(?:The\s+(?:[A-Z][\w-]*\s+){1,4})?(?:Resolved|Agreed)(?:\s*[:–-]+|\s+that\b|\s*$)\s*(.*)$",
 )
 _PIPE_FIELD = re.compile(r"^\|\s*(?P<name>[^|]{2,40}?)\s*:?\s*\|\s*(?P<value>[^|]*\S)\s*\|\s*$")
 _RULE = re.compile(r"^(?:[-=_*]\s*){5,}$")
@@ -119,6 +119,16 @@ def _header(lines: list[Line], i: int, conv: RegisterConventions) -> tuple[Notic
     return (notice, j) if known else None
 
 
+def _may_open(line: Line, conv: RegisterConventions) -> bool:
+    """Whether a header could start on the line: a field and its value ("Name:<TAB>value",
+    "| Name | value |", "Name<TAB>value") or a field's name alone (a PDF's boxed header)."""
+    raw = line.raw
+    return bool(line.text) and (
+        ":" in raw or "\t" in raw or "|" in raw or "  " in raw.strip()
+        or conv.notice_field(line.text.rstrip(":").strip()) is not None
+    )
+
+
 def notices(
     doc: LoadedFile, part: Part, conv: RegisterConventions
 ) -> list[tuple[int, int, Notice]]:
@@ -128,7 +138,7 @@ def notices(
     out: list[tuple[int, int, Notice]] = []
     i = 0
     while i < len(lines):
-        head = _header(lines, i, conv) if lines[i].text else None
+        head = _header(lines, i, conv) if _may_open(lines[i], conv) else None
         if head:
             if out and out[-1][1] == part.end:
                 out[-1] = (out[-1][0], lines[i].start, out[-1][2])
@@ -339,8 +349,11 @@ def _entries(
         if ref:
             text, offset = text[at:], offset + at
             common.update(reference=ref, own_reference=True)
-        return [Found("action", text, offset, owner=owner_to(text), due=due_in(text, conv),
-                      **common)]
+        owner, due = owner_to(text), due_in(text, conv)
+        apart = owner_apart(text, conv) if not owner else None
+        if apart:  # "Circulate the dashboard (JW)", "owner – text – by date"
+            text, owner, due = apart
+        return [Found("action", text, offset, owner=owner, due=due, **common)]
     who = owner_of_resolution(text)
     owner, due = (who[0], due_in(text, conv)) if who else ("", "")
     decision = Found("decision", text, offset, owner=owner, due=due, **common)

@@ -8,8 +8,10 @@ earlier year's recommendations with their updates.
 - A tab-separated table whose header names a recommendations column and an updates
   column lists an earlier year's recommendations (the year from the caption above it):
   number, text, update (and a printed status, when there is one). An entry already read
-  from that year's own document takes the update; otherwise the table row is the entry.
-- Status: an earlier recommendation a later one repeats (nearly the same words) is "open
+  from that year's own document of the same partnership takes the update; otherwise the
+  table row is the entry.
+- Status: an earlier recommendation a later one of the same partnership repeats (nearly
+  the same words) is "open
   (repeated as <year> Recommendation <n>)",
   its update noting "repeated as <year> Recommendation N"; otherwise the printed status or
   the update's wording decides ("adopted", "fully allocated", "completed", "now has" →
@@ -73,7 +75,10 @@ def status_of(update: str) -> str:
 
 
 def _same_text(a: str, b: str) -> bool:
-    sa, sb = shingles(a), shingles(b)
+    return _same_shingles(shingles(a), shingles(b))
+
+
+def _same_shingles(sa: frozenset[str], sb: frozenset[str]) -> bool:
     return jaccard(sa, sb) >= 0.5 or containment(sa, sb) >= 0.7
 
 
@@ -196,25 +201,33 @@ def extract_recommendations(
             recs.extend(found)
             own = found[0].year if found else year_label(part.title)
             rows.extend(_tables(docs[name], parts[name], part, own))
+    # A row updates the recommendation of its own partnership with its year and number.
+    numbered: dict[tuple, list[int]] = {}
+    for k, r in enumerate(recs):
+        numbered.setdefault((r.where.partnership, r.year, r.number), []).append(k)
     for row in rows:
-        k = next(
-            (
-                k
-                for k, r in enumerate(recs)
-                if r.year == row.year and r.number == row.number and _same_text(r.text, row.text)
-            ),
-            None,
-        )
+        key = (row.where.partnership, row.year, row.number)
+        k = next((k for k in numbered.get(key, ()) if _same_text(recs[k].text, row.text)), None)
         if k is None:
             recs.append(Recommendation(row.year, row.number, row.text, "", "", row.where))
             k = len(recs) - 1
+            numbered.setdefault(key, []).append(k)
         recs[k] = replace(
             recs[k], update=row.update, status=row.status, update_where=row.update_where
         )
+    # A later recommendation repeats an earlier one of the same partnership only.
+    marks = [shingles(r.text) for r in recs]
+    by_partnership: dict[str, list[int]] = {}
+    for k, r in enumerate(recs):
+        by_partnership.setdefault(r.where.partnership, []).append(k)
     out = []
-    for r in recs:
+    for n, r in enumerate(recs):
         later = next(
-            (o for o in recs if _start(o.year) > _start(r.year) and _same_text(o.text, r.text)),
+            (
+                recs[k]
+                for k in by_partnership[r.where.partnership]
+                if _start(recs[k].year) > _start(r.year) and _same_shingles(marks[k], marks[n])
+            ),
             None,
         )
         if later is not None:

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from ingest.register_columns import column_roles, entries, is_register
-from ingest.register_conventions import RegisterConventions
+from ingest.register_conventions import RegisterConventions, decisions_as_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -51,7 +51,7 @@ def _roles(headers: list[str], conv: RegisterConventions) -> list[str | None]:
     for h in headers:
         role = conv.column_role(strip_markup(h))
         roles.append(role if role not in roles else None)  # the first column of a role
-    return roles
+    return decisions_as_text(roles)
 
 
 def is_register_header(roles: list[str | None]) -> bool:
@@ -163,6 +163,129 @@ def _cell_offsets(raw: str, off: int, cells: list[str]) -> list[int]:
         out.append(off + at + lead)
         pos = at + len(c)
     return out
+
+
+# --- Columns lined up with spaces, and comma-separated values -----------------------------
+
+_GAP = re.compile(r"\S+(?: \S+)*")  # a cell: words one space apart
+_FURNITURE = re.compile(r"\f|\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def _pieces(raw: str) -> list[tuple[int, str]]:
+    """(column, text) of each run of words two or more spaces from the next."""
+    return [(m.start(), m.group()) for m in _GAP.finditer(raw.replace("\t", "    "))]
+
+
+def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Tables printed as columns lined up with spaces (``pdftotext -layout``): a header line
+    of three or more cells naming the entry's words and two fields; each line below split
+    at the header cells' columns. A line with a cell in the first column starts a row
+    (when the first column holds references, only a reference does); a line filling
+    other columns only carries on the row above (a wrapped cell). The table ends at a line
+    that starts left of the first column, prose in a column of references, a blank line
+    before a line that starts no row, or two blank lines; page footers are skipped."""
+    lines = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        head = _pieces(raw) if "|" not in raw and "\t" not in raw and "  " in raw.strip() else []
+        if len(head) < 3:
+            i += 1
+            continue
+        roles = decisions_as_text([conv.column_role(t) for _, t in head])
+        if len(head) < 3 or not is_register_header(roles) or len(set(roles) - {None}) < 3:
+            i += 1
+            continue
+        starts = [c for c, _ in head]
+        refs = roles[0] == "reference"
+        grid = Grid([t for _, t in head], [])
+        current: list[str] | None = None
+        blanks = 0
+        i += 1
+        while i < len(lines):
+            off, raw = lines[i]
+            if not raw.strip():
+                blanks += 1
+                if blanks >= 2:
+                    break
+                i += 1
+                continue
+            if _FURNITURE.search(raw):
+                i += 1
+                continue
+            pieces = _pieces(raw)
+            cols = [max((n for n, s in enumerate(starts) if c >= s - 2), default=None)
+                    for c, _ in pieces]
+            if None in cols:
+                break  # a line that starts left of the table
+            first = [t for (_, t), k in zip(pieces, cols) if k == 0]
+            if refs:  # a column of references: only a reference starts a row
+                starts_row = bool(first) and conv.reference.match(first[0]) is not None
+                if first and not starts_row:
+                    break  # prose under the table
+            else:
+                starts_row = bool(first) and (len(pieces) > 1 or current is None)
+            if blanks and not starts_row:
+                break
+            blanks = 0
+            if starts_row or current is None:
+                current = [""] * len(starts)
+                at = off + len(raw) - len(raw.lstrip())
+                grid.rows.append((at, current, [at] * len(starts)))
+            for (_, t), k in zip(pieces, cols):
+                current[k] = f"{current[k]} {t}".strip()
+            i += 1
+        if grid.rows:
+            grids.append(grid)
+    return grids
+
+
+def csv_grids(text: str, start: int, end: int, conv: RegisterConventions) -> list[Grid]:
+    """Comma-separated tables: a header line of three or more values naming the entry's
+    words and two fields, and the lines below with as many values (quoted values may hold
+    commas)."""
+    import csv
+
+    lines = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        off, raw = lines[i]
+        if raw.count(",") < 2 or "\t" in raw or "|" in raw:
+            i += 1
+            continue
+        head = [c.strip() for c in next(csv.reader([raw]))]
+        roles = decisions_as_text([conv.column_role(h) for h in head])
+        if not is_register_header(roles) or any(len(h) > 40 for h in head):
+            i += 1
+            continue
+        grid = Grid(head, [])
+        i += 1
+        while i < len(lines) and lines[i][1].strip():
+            off, raw = lines[i]
+            cells = [c.strip() for c in next(csv.reader([raw]))]
+            if len(cells) != len(head):
+                break
+            offsets = []
+            cursor = 0
+            for c in cells:
+                at = raw.find(c, cursor) if c else -1
+                offsets.append(off + at if at >= 0 else off)
+                cursor = at + len(c) if at >= 0 else cursor
+            grid.rows.append((off, cells, offsets))
+            i += 1
+        if grid.rows:
+            grids.append(grid)
+    return grids
 
 
 # An entry cell that opens with its own number ("1.1 Add questions ..."), when the entry has
@@ -340,6 +463,11 @@ _FIELD = re.compile(
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)])\s+")
+# A card as a two-column pipe table: "| Lead officer | Highways Manager |"; its title row
+# has one filled cell ("| **HW1   Street lighting** | |"); "|---|---|" separates.
+_PIPE_FIELD = re.compile(r"^\s*\|\s*(?P<label>[^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_DASH = re.compile(r"^[-–—]+$")
 
 
 def record_blocks(
@@ -350,31 +478,45 @@ def record_blocks(
     title: Callable[[str], tuple[str, str]] | None = None,
 ) -> list[Row]:
     """``Ref:`` / ``Action:`` / ``Lead:`` ... blocks, one entry each (three fields or more
-    with roles, the text among them). With ``title`` (a line → (reference, words)), a block
-    without a text field takes its words from the line just above it (``CSP/25/05 Deliver
-    training`` / ``Lead: ...`` / ``Due: ...`` / ``Status: ...``) when it has two of owner,
-    due, status and update."""
+    with roles, the text among them), and cards printed as two-column pipe tables (a
+    ``| label | value |`` row per field). With ``title`` (a line → (reference, words)), a
+    block without a text field takes its words from the line just above it (``CSP/25/05
+    Deliver training`` / ``Lead: ...`` / ``Due: ...`` / ``Status: ...``) when it has two
+    of owner, due, status and update; a block without a reference takes the title's (a
+    card's title row: ``| **HW1   Street lighting** | |``). A field whose label names a
+    recommendation makes the entry a recommendation; a dash value is empty."""
     out: list[Row] = []
-    block: list[tuple[str, str, int]] = []  # role, value, offset
+    block: list[tuple[str, str, int, str]] = []  # role, value, offset, label
     above: list[tuple[str, int]] = []  # the line above the block: (text, offset)
 
     def flush() -> None:
-        roles = [r for r, _, _ in block]
+        roles = [r for r, _, _, _ in block]
         if "text" not in roles and title and above and len(
             set(roles) & {"owner", "due", "status", "update"}
         ) >= 2:
             ref, words = title(above[0][0])
             if words:
-                block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20])))
+                block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20]), ""))
                 if ref and "reference" not in roles:
-                    block.append(("reference", ref, above[0][1]))
-                roles = [r for r, _, _ in block]
+                    block.append(("reference", ref, above[0][1], ""))
+                roles = [r for r, _, _, _ in block]
+        elif "text" in roles and "reference" not in roles and title and above:
+            ref, _ = title(above[0][0])
+            if ref:
+                block.append(("reference", ref, above[0][1], ""))
+                roles.append("reference")
         if "text" in roles and len(set(roles)) >= 3:
-            cells = {}
-            for r, v, _ in block:
-                cells.setdefault(r, collapse(v))
+            cells: dict[str, str] = {}
+            kind = "action"
+            for r, v, _, label in block:
+                value = collapse(v)
+                if r not in cells and value and not _DASH.match(value):
+                    cells[r] = value
+                    if r == "text" and "recommend" in label.lower():
+                        kind = "recommendation"
+            at = next((o for r, _, o, _ in block if r == "text"), block[0][2])
             if cells.get("text") and not conv.is_empty(cells["text"]):
-                out.append(Row({k: v for k, v in cells.items() if v}, block[0][2], "action"))
+                out.append(Row(cells, at if kind == "recommendation" else block[0][2], kind))
         block.clear()
 
     pos = start
@@ -384,16 +526,33 @@ def record_blocks(
             flush()
             above.clear()
             continue
+        if _PIPE_RULE.match(raw):
+            continue  # a pipe table's rule: the title row above stays the title
+        pipe = _PIPE_FIELD.match(raw)
+        if pipe:
+            label, value = strip_markup(pipe.group("label")), pipe.group("value")
+            role = conv.column_role(label) if value.strip() else None
+            if role:
+                if any(r == role for r, _, _, _ in block):  # the same field again
+                    flush()
+                    above.clear()
+                block.append((role, value, off + raw.find(value), label))
+            elif not value.strip() and label:
+                flush()
+                above[:] = [(label, off + raw.find(label))]  # a card's title row
+            continue
         m = _FIELD.match(raw)
         role = conv.column_role(m.group(1)) if m else None
         if m and role:
-            if any(r == role for r, _, _ in block):  # the same field again: a new record
+            if any(r == role for r, _, _, _ in block):  # the same field again: a new record
                 flush()
                 above.clear()
-            block.append((role, m.group(2), off + len(raw) - len(raw.lstrip())))
+            block.append((role, m.group(2), off + len(raw) - len(raw.lstrip()), m.group(1)))
         elif block and not m and not _LIST_ITEM.match(raw):
-            r, v, o = block[-1]
-            block[-1] = (r, f"{v} {raw.strip()}", o)  # a wrapped value
+            r, v, o, label = block[-1]
+            block[-1] = (r, f"{v} {raw.strip()}", o, label)  # a wrapped value
+        elif block and m and len(m.group(1).split()) <= 4:
+            continue  # a field the register does not keep ("Cabinet response: Accepted")
         else:
             flush()
             above[:] = [] if m else [(raw, off)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest.dedupe import containment, jaccard, shingles
 from ingest.types import Part, Section
@@ -15,7 +16,12 @@ MONTH_NAMES = (
 
 # A person as minutes name them: "Andy Thomas", "James O'Connell", "W. Brown",
 # "Insp D. Stokes", "Gurjit Samra-Rai", "Inspector N. Kirk".
-_TITLES = r"(?:Insp|Inspector|Sgt|Sergeant|DCI|DI|PC|Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
+# A title may have a word before it ("Detective Inspector", "Station Manager", "Chief
+# Constable"): a person, where "Violence Reduction Network" names none.
+_TITLES = (
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:Inspector|Sergeant|Constable|Superintendent|Manager|Officer|"
+    r"Commander)|Insp|Sgt|DCI|DI|DS|PC|Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
+)
 _SURNAME = r"(?:[A-Z][’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)"
 _FIRST = r"(?:[A-Z][a-z]+|[A-Z]\.)"
 _NOT_A_NAME = (
@@ -47,8 +53,8 @@ class Line:
     start: int  # offset of the line's first character in the file
     raw: str
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read many times by the readers: cleaned once
         return clean(self.raw)
 
 
@@ -66,6 +72,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 def clean(line: str) -> str:
     """A line without Markdown emphasis, links or surrounding space."""
+    if not any(c in line for c in "*_<["):  # most lines: nothing to take out
+        return line.strip()
     return _MD.sub("", _LINK.sub(r"\1", line)).strip()
 
 

@@ -37,19 +37,33 @@ from ingest import register_conventions
 from ingest.locate import locate
 from ingest.register_actions import extract_actions, owner_of_resolution
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
+from ingest.register_cards import pdf_cards
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
 from ingest.register_lines import Found as Listed
-from ingest.register_lines import Items, due_in, label_entries, report_recommendations
+from ingest.register_lines import (
+    Items,
+    due_in,
+    label_entries,
+    report_recommendations,
+    trailing_owner_entries,
+)
 from ingest.register_lists import list_rows, title_of
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_rows
 from ingest.register_recommendations import extract_recommendations, year_label
-from ingest.register_tables import html_grids, line_grids, record_blocks, register_rows
+from ingest.register_tables import (
+    aligned_grids,
+    csv_grids,
+    html_grids,
+    line_grids,
+    record_blocks,
+    register_rows,
+)
 from ingest.register_text import cleanliness, similar
 from ingest.types import (
     Action,
@@ -98,18 +112,19 @@ def minutes_parts(
 
 def extract_decisions(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> list[Decision]:
     kept: list[Found] = []
+    by_meeting: dict[str | None, list[Found]] = {}  # a copy is of the same meeting
     for name, part in minutes_parts(docs, parts):
         for f in part_decisions(docs[name], parts[name], part):
             d = f.decision
             if any(
-                k.decision.meeting_date == d.meeting_date
-                and (k.decision.item == d.item or not k.decision.item or not d.item)
+                (k.decision.item == d.item or not k.decision.item or not d.item)
                 and k.decision.where.source != d.where.source
                 and similar(k.decision.text, d.text)
-                for k in kept
+                for k in by_meeting.get(d.meeting_date, ())
             ):
                 continue
             kept.append(f)
+            by_meeting.setdefault(d.meeting_date, []).append(f)
     return [f.decision for f in kept]
 
 
@@ -122,12 +137,15 @@ def _readers(
     recommendations: list[Built] = []
     for name in sorted(docs):
         doc = docs[name]
-        pdf = pdf_rows(doc, conv)
+        pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
         pdf_minutes = minute_grids(doc, conv)
         for part in parts.get(name, []):
             items = Items(doc, part, conv)
             grids = line_grids(doc.text, part.start, part.end)
             grids += html_grids(doc.text, part.start, part.end, conv)
+            if doc.kind != "pdf":  # a PDF's columns are read by position
+                grids += aligned_grids(doc.text, part.start, part.end, conv)
+            grids += csv_grids(doc.text, part.start, part.end, conv)
             rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
             blocks = record_blocks(
                 doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
@@ -141,7 +159,8 @@ def _readers(
             found = [
                 f
                 for f in (
-                    *label_entries(doc, part, conv, items),
+                    *label_entries(doc, part, conv, items, recommendations=not minutes),
+                    *trailing_owner_entries(doc, part, conv, items),
                     *notice_entries(doc, part, conv, items, minutes, records),
                 )
                 if not _in_any_block(doc.text, spans, f.offset)
@@ -248,12 +267,28 @@ def _same_entry(a, b) -> bool:
 
 
 def _merge(first: list, extra: list[Built]) -> list[Built]:
-    """The corpus readers' entries, then each other reader's entry they do not hold."""
-    out = [Built(e, False, (e.where.date or "", e.where.source, e.where.start)) for e in first]
+    """The corpus readers' entries, then each other reader's entry they do not hold (one
+    entry is of the same paper; a copy, of the same date and partnership)."""
+    out: list[Built] = []
+    by_source: dict[str, list[Built]] = {}
+    by_date: dict[tuple, list[Built]] = {}
+
+    def keep(b: Built) -> None:
+        out.append(b)
+        by_source.setdefault(b.entry.where.source, []).append(b)
+        by_date.setdefault((b.entry.where.date, b.entry.where.partnership), []).append(b)
+
+    for e in first:
+        keep(Built(e, False, (e.where.date or "", e.where.source, e.where.start)))
     for b in extra:
-        if not any(_same_entry(k.entry, b.entry) or (b.fallback and _copy_of(k.entry, b.entry))
-                   for k in out):
-            out.append(b)
+        w = b.entry.where
+        if any(_same_entry(k.entry, b.entry) for k in by_source.get(w.source, ())):
+            continue
+        if b.fallback and any(
+            _copy_of(k.entry, b.entry) for k in by_date.get((w.date, w.partnership), ())
+        ):
+            continue
+        keep(b)
     return out
 
 

@@ -15,6 +15,8 @@ DEFAULT_TOP_K = 5
 MODEL_DIR_NAME = "all-MiniLM-L6-v2"
 DEFAULT_APP_HOST = "127.0.0.1"  # only this machine; set CSP_APP_HOST=0.0.0.0 to share it
 DEFAULT_UPLOAD_MAX_MB = 25.0
+DEFAULT_LLM_FIRST_TOKEN_TIMEOUT = 20.0  # seconds
+DEFAULT_LLM_TIMEOUT = 60.0  # seconds, the whole reply
 
 
 class Settings(BaseSettings):
@@ -43,6 +45,10 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str = "not-needed"
+    # How long the chat waits for the LLM: its first words (and any later pause between
+    # two pieces), and its whole reply; past either, the grounded answer is shown.
+    llm_first_token_timeout: float = DEFAULT_LLM_FIRST_TOKEN_TIMEOUT
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
     # The web app (app.py): where it listens, an optional login, the largest upload.
     app_host: str = DEFAULT_APP_HOST
     app_user: str | None = None  # with app_password: Gradio's login page guards the app

@@ -1,13 +1,13 @@
-"""Registers on papers in ten other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in twelve other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The three PDFs are generated in the test by the
-folder's own `make_pdfs.py` and `make_hollinsford_pdf.py`. Then the update pair: three
-papers of two partnerships in one index, later papers' updates joined by reference and in
-other words, never across partnerships; `register actions --open --partnership P`; and the
-answer to "which actions are still open for P?"."""
+(at least 90% each, 95% over all). The four PDFs are generated in the test by the
+folder's own `make_pdfs.py`, `make_hollinsford_pdf.py` and `make_kennetbury_pdf.py`. Then
+the update pair: three papers of two partnerships in one index, later papers' updates
+joined by reference and in other words, never across partnerships; `register actions --open
+--partnership P`; and the answer to "which actions are still open for P?"."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout3"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout4"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -85,14 +85,23 @@ def _pdf_builder():
     minutes = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(minutes)
 
-    def build_hollinsford(path: Path) -> None:
-        minutes.HERE = path.parent  # the script builds its PDF beside itself
-        assert minutes.build() == path
+    spec = importlib.util.spec_from_file_location("make_kennetbury_pdf",
+                                                  HERE / "make_kennetbury_pdf.py")
+    cards = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cards)
+
+    def beside(script):  # noqa: ANN001, ANN202 - each script builds its PDF beside itself
+        def build(path: Path) -> None:
+            script.HERE = path.parent
+            assert script.build() == path
+
+        return build
 
     return {
         "corveston-delivery-group-action-tracker-2024-11-04.pdf": module.build_corveston,
         "tarrowby-csp-action-plan-q2-report-2024-11-21.pdf": module.build_tarrowby,
-        minutes.FILE: build_hollinsford,
+        minutes.FILE: beside(minutes),
+        cards.FILE: beside(cards),
     }
 
 
@@ -152,7 +161,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 10 and sum(s["golden"] for s in scores) == 133
+    assert len(scores) == 12 and sum(s["golden"] for s in scores) == 158
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -340,31 +349,45 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout3/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout4/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
 # (holdout2/: Word-table minutes with an Action by column; a DHR action plan as a pipe
-# table). Both pairs are in the main set above. holdout3/ was written by someone else while
-# the third round's readers were built (families, not layouts: table columns named by
-# their cells, minutes as tables, a last reader for resolutions and "X to" lines) and was
-# not opened until those readers were committed (7094562); then measured once: 0/25. The
-# figures are kept, not tuned away.
+# table), the third round's 0/25 (holdout3/: paginated plain-text minutes with margin ACTION
+# labels and 'Resolved:-'; a PDF of label/value cards). All three pairs are in the main set
+# above. holdout4/ was written by another engineer while the fourth round's readers were
+# built (forms no golden prints, tried on invented papers in test_register_unseen.py) and
+# was not opened until those readers were committed (9575663); then measured once, below.
+
+
+def _holdout_builders() -> dict:
+    spec = importlib.util.spec_from_file_location("holdout_pdf", HOLDOUT / "make_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def build(path: Path) -> None:
+        module.HERE = path.parent  # the script builds its PDF beside itself
+        assert module.build() == path
+
+    return {module.FILE: build}
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the third round's readers were committed, not tuned on: "
-    "0/25 (Fellmouth board minutes, plain text with margin ACTION labels and 'Resolved:-' "
-    "over lettered items: 5 read, 0 matched, of 14 - three decisions and one action differ "
-    "only in a leading 'that' printed lower-case and read as 'That', one keeps the '- ' of "
-    "'Resolved:-', the margin-labelled actions are not read; Kennetbury scrutiny "
-    "recommendation monitoring PDF, one label/value card per recommendation: 0 read of 11)",
+    reason="measured once after the fourth round's readers were committed (9575663), not tuned "
+    "on: 0/25 (Orrinford and Saltmarch board minutes, text: 11 read, 0 matched, of 12 - ten "
+    "entries have the golden's kind, text, owner, due, status and state but reference '' where "
+    "the golden has the enclosing minute 'OSB/25/14' (a minute number of that form heads no "
+    "item for the readers), and two consecutive 'Action: owner – action – by date' lines were "
+    "read as one; Thornbeck partnership plan delivery report, landscape PDF with one table per "
+    "priority: 0 read of 13)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
     assert len(goldens) == 2
-    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, {}) for g in goldens]
+    builders = _holdout_builders()
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
     _report(scores, "kept-aside register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]

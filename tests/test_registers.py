@@ -89,11 +89,11 @@ def test_decisions_undo_pdf_wrapping_and_skip_page_furniture(reg: Registers) -> 
     october = [d for d in reg.decisions if d.meeting_date == "2014-10-16"]
     publicity = next(d for d in october if "positive publicity" in d.text)
     assert publicity.text == (
-        "That following the recent incident in the Market Place, officers consider further "
+        "that following the recent incident in the Market Place, officers consider further "
         "positive publicity to counteract the negative view portrayed in the Echo."
     )
     assert publicity.item == "5" and publicity.where.source.endswith("2014-12-18.txt")
-    dppo = next(d for d in october if d.text.startswith("That Members support"))
+    dppo = next(d for d in october if d.text.startswith("that Members support"))
     assert "\n" not in dppo.text and "in place, pending the introduction" in dppo.text
     assert all(d.text and "  " not in d.text for d in reg.decisions)
 
@@ -123,12 +123,13 @@ def test_january_actions_have_owners_and_what_they_are_to_do(reg: Registers) -> 
         assert len(hits) == 1, (owner, phrases, actions)
         return hits[0]
 
-    # A resolution naming who is to act is also an action, in the resolution's words.
+    # A resolution naming who is to act is also an action, in the resolution's words as
+    # printed (a "That" opening a numbered item too; the "that" of "AGREED that" is the label's).
     log = one("Andy Thomas", "action logging method")
     assert log.item == "4" and log.text.startswith("Andy Thomas look at creating")
     contact = one("Andy Thomas", "contact Gurjit Samra-Rai", "Harm to Hope")
     assert contact.text == (
-        "Andy Thomas contact Gurjit Samra-Rai to organise attendance from Charnwood at the "
+        "That Andy Thomas contact Gurjit Samra-Rai to organise attendance from Charnwood at the "
         "Harm to Hope group"
     )
     assert contact.item == "7"
@@ -153,7 +154,9 @@ def test_actions_are_never_mere_noting_or_passive_resolutions(reg: Registers) ->
 
 def test_2014_actions_from_resolutions_naming_a_role(reg: Registers) -> None:
     october = {a.owner: a for a in reg.actions if a.meeting_date == "2014-10-16"}
-    assert october["Officers"].text.startswith("officers consider further positive publicity")
+    assert october["Officers"].text.startswith(
+        "that following the recent incident in the Market Place, officers consider further"
+    )
     assert october["Officers"].item == "5"
     assert october["Chair"].text == "the Chair send a letter to that effect to him"
 
@@ -267,15 +270,15 @@ def test_glossary_lines_and_inline_definitions(reg: Registers) -> None:
 def test_synthetic_decisions_resolved_blocks_once(westmere: Registers) -> None:
     texts = [(d.item, d.text) for d in westmere.decisions]
     assert texts == [
-        ("2", "That the report be noted"),
+        ("2", "that the report be noted"),
         (
             "2",
-            "That Priya Shah draft a night-time economy safety charter for licensed premises "
+            "that Priya Shah draft a night-time economy safety charter for licensed premises "
             "by the end of June 2023.",
         ),
         ("3", "the information be noted."),  # "AGREED that": the "that" is the label's
-        ("4", "That the update be noted"),
-        ("4", "That the Partnership welcomes the extension of the scheme to Eastbrook."),
+        ("4", "that the update be noted"),
+        ("4", "that the Partnership welcomes the extension of the scheme to Eastbrook."),
     ]
     assert {d.meeting_date for d in westmere.decisions} == {"2023-03-09"}
 
@@ -385,10 +388,10 @@ def test_minutes_with_only_resolved_blocks(tmp_path: Path) -> None:
             "Sam Ward arrange training for the staff of the reporting centres before the "
             "next meeting.",
         ),
-        ("2", "That the date of the next meeting be noted"),
-        ("2", "That the Chair write to the Police and Crime Commissioner about CCTV funding."),
+        ("2", "that the date of the next meeting be noted"),
+        ("2", "that the Chair write to the Police and Crime Commissioner about CCTV funding."),
     ]
     actions = {a.owner: a for a in reg.actions}
     assert actions["Sam Ward"].due == "the next meeting"
-    assert actions["Chair"].text.startswith("the Chair write to the Police and Crime Commissioner")
+    assert actions["Chair"].text.startswith("that the Chair write to the Police and Crime")
     assert all(d.meeting_date == "2023-11-07" for d in reg.decisions)

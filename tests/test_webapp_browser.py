@@ -1,7 +1,10 @@
 """The web app driven in a real headless Chromium (Debian's chromium and chromium-driver,
 through Selenium), as a person would: ask a public question and see the answer with its
-sources, open Registers and download the CSV, upload a PDF and find it in Documents and in
-an answer, build and download the brief. Each step saves a screenshot in docs/screenshots/.
+sources, open Registers and download the CSV and open a row's passage from its 'cited at'
+link, upload a PDF and find it in Documents and in an answer, build and download the brief,
+and, with a stub LLM server configured, see its reply stream in (a piece shown before the
+rest arrives) and one stating an unprinted figure replaced by the grounded answer with a
+notice. Each step saves a screenshot in docs/screenshots/.
 
 Skipped only where /usr/bin/chromium or /usr/bin/chromedriver is absent (a contributor's
 laptop); CI installs both (.ci/run), and there a missing browser fails the test."""
@@ -22,9 +25,11 @@ from reportlab.pdfgen import canvas
 
 import app
 from assistant.engine import Assistant
+from assistant.llm import OpenAICompatibleChat
 from assistant.service import Service
 from ingest.settings import Settings
 from tests.conftest import CORPUS, REPO, WordHashEmbedder, ingest_settings
+from tests.test_llm import stub_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -69,7 +74,7 @@ def served(tmp_path_factory):
     port = free_port()
     demo = app.serve(service, port, prevent_thread_lock=True, quiet=True)
     try:
-        yield f"http://127.0.0.1:{port}/", settings
+        yield f"http://127.0.0.1:{port}/", settings, service
     finally:
         demo.close()
 
@@ -170,7 +175,7 @@ def upload(driver, path: Path) -> None:
 
 
 def test_a_person_uses_every_tab(served, browser, tmp_path):
-    url, settings = served
+    url, settings, service = served
     browser.get(url)
 
     # 1. A public question: the answer, and its sources in the panel beside it.
@@ -181,6 +186,8 @@ def test_a_person_uses_every_tab(served, browser, tmp_path):
     answer = text_of(browser, "chatbot")
     assert all(any(alt in answer for alt in must.split("|")) for must in PUBLIC["must"])
     assert "26 January 2023" in text_of(browser, "sources")
+    passages = browser.find_elements("css selector", "#sources a")
+    assert passages and all("source?doc=" in a.get_attribute("href") for a in passages)
     shot(browser, "1-chat-answer-with-sources.png")
 
     # 2. Registers: the decisions, then the CSV download.
@@ -198,6 +205,16 @@ def test_a_person_uses_every_tab(served, browser, tmp_path):
     assert any("Community Triggers" in r["text"] for r in rows)
     assert all(r["cited at"] and r["source"] for r in rows)
     shot(browser, "2-registers-csv.png")
+
+    # 2b. A row's 'cited at' opens the passage it is printed in, the entry marked.
+    decision = next(r for r in rows if "Community Triggers" in r["text"])
+    open_source(browser, decision["source"])
+    marked = browser.find_element("css selector", "mark").text
+    assert " ".join(marked.split()) == " ".join(decision["text"].split())
+    assert "26 January 2023" in browser.find_element("css selector", "p.where").text
+    shot(browser, "7-register-row-source.png")
+    browser.close()
+    browser.switch_to.window(browser.window_handles[0])
 
     # 3. Documents: upload a PDF made here; it is listed, and answers a question.
     pdf = make_pdf(tmp_path / "heronsgate-panel-minutes-2024-03-14.pdf")
@@ -234,3 +251,53 @@ def test_a_person_uses_every_tab(served, browser, tmp_path):
     doc = Document(str(downloaded(browser, "brief-pcc-visit.docx")))
     assert any(p.text == "Open recommendations" for p in doc.paragraphs)
     shot(browser, "6-brief.png")
+
+    # 6. With an LLM configured (a local stub server), its wording streams into the chat;
+    # one stating a figure the papers do not print is replaced by the grounded answer.
+    pieces = [
+        "The partnership ",
+        "agreed to look at ",
+        "new ways to process ",
+        "Community Triggers [1].",
+    ]
+    with stub_server(pieces=pieces, delays={k: 1.2 for k in range(1, 4)}) as stub:
+        service.llm = OpenAICompatibleChat(Settings(llm_base_url=stub, llm_model="stub"))
+        ask(browser, PUBLIC["question"])
+        wait_for(browser, lambda d: "agreed to look at ▍" in text_of(d, "chatbot"), "a piece")
+        assert "Community Triggers [1]." not in text_of(browser, "chatbot")  # still coming
+        shot(browser, "8-chat-streaming.png")
+        wait_for(browser, lambda d: "".join(pieces) in text_of(d, "chatbot"), "the whole reply")
+        wait_for(
+            browser,
+            lambda d: "Sources" in text_of(d, "chatbot").split("".join(pieces))[-1],
+            "its sources",
+        )
+    with stub_server(pieces=["Community Triggers were agreed in 1999 [1]."]) as stub:
+        service.llm = OpenAICompatibleChat(Settings(llm_base_url=stub, llm_model="stub"))
+        ask(browser, PUBLIC["question"])
+        wait_for(browser, lambda d: "was not used" in text_of(d, "chatbot"), "the notice")
+        last = text_of(browser, "chatbot").split("was not used")[-1]
+        assert "in 1999" not in last and all(m.split("|")[0] in last for m in PUBLIC["must"])
+    service.llm = None
+    browser.execute_script(  # the notice heads the answer: scroll the chat to its start
+        "const all = document.querySelectorAll('#chatbot .bot'), m = all[all.length - 1];"
+        "let p = m.parentElement;"
+        "while (p && p.scrollHeight <= p.clientHeight) p = p.parentElement;"
+        "if (p) p.scrollTop += m.getBoundingClientRect().top - p.getBoundingClientRect().top - 40;"
+    )
+    shot(browser, "9-chat-llm-refused.png")
+
+
+def open_source(driver, source: str) -> None:
+    """Click the first 'cited at' link naming ``source`` and switch to the page it opens."""
+    from selenium.webdriver.common.by import By
+
+    def link(d):
+        found = d.find_elements(By.CSS_SELECTOR, "#registers-table a")
+        return next((a for a in found if a.is_displayed() and source in a.text), None)
+
+    before = set(driver.window_handles)
+    wait_for(driver, link, "a row's source link").click()
+    wait_for(driver, lambda d: set(d.window_handles) - before, "the passage's tab")
+    driver.switch_to.window((set(driver.window_handles) - before).pop())
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "mark"), "the passage")

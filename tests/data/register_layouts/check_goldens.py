@@ -16,7 +16,7 @@ document's golden, each step's source belongs to the entry's partnership, and ev
 `never_updates` entry is an entry of another partnership's golden.
 
     .venv/bin/python tests/data/register_layouts/check_goldens.py    # exit 1 on any problem
-    .venv/bin/python tests/data/register_layouts/check_goldens.py holdout3   # and a folder's
+    .venv/bin/python tests/data/register_layouts/check_goldens.py holdout4   # and a folder's
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Build kennetbury-scrutiny-recommendation-monitoring-2025-06-17.pdf beside this script.
 
-A register test document for the third kept-aside set (see README.md here). The council,
+A register test document (see README.md here; the third kept-aside set until measured). The council,
 partnership, review, places, people and figures are invented.
 
 The layout is that of a scrutiny committee's recommendation-monitoring appendix, as a
@@ -14,7 +14,7 @@ a page break, and the split card's title bar is repeated at the top of the next 
 running header and the "Appendix 1 - page n of 4" footer are drawn at the start of each
 page, before its content, so pypdf gives them first on every page.
 
-    .venv/bin/python tests/data/register_layouts/holdout3/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_kennetbury_pdf.py
 """
 
 from __future__ import annotations
