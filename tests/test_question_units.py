@@ -143,3 +143,126 @@ def test_a_second_part_does_not_quote_again_what_the_first_part_quoted():
     assert [c.n for c in both.citations] == [1, 2]
     alone = combine([first, first], ("How much was received?", "And in total?"))
     assert "don't cover" not in alone.text and alone.text.count("£50,200") == 1
+
+
+# --- Session 4: mechanisms found on the two never-read sets, tested on text of our own ---
+
+
+def test_a_preamble_about_the_asker_is_not_searched_but_names_the_partnership():
+    q = understand(
+        "I'm new to the Ormsby Vale partnership. How much did shoplifting rise in 2023/24?",
+        PARTNERSHIPS,
+    )
+    assert q.partnership == "Ormsby Vale Community Safety Partnership"
+    assert q.subject.startswith("How much did shoplifting")
+    q = understand(
+        "As a new member of the Brackwater partnership: which bids were approved, "
+        "and what did they come to in total?",
+        PARTNERSHIPS,
+    )
+    assert q.partnership == "Safer Brackwater Partnership"
+    assert q.subject.startswith("Which bids were approved") and len(q.parts) == 2
+
+
+def test_most_similar_family_group_is_a_name_not_a_ranking():
+    q = understand("Where does Brackwater sit in its most similar family group for robbery?")
+    assert q.ranking is None
+    assert understand("Which beat had the most burglaries?").ranking == "high"
+
+
+def test_a_second_part_with_its_own_subject_keeps_it():
+    parts = split_parts(
+        "When will the Brackwater board agree its plan, and when does the committee want "
+        "its rural crime report?",
+        PARTNERSHIPS,
+    )
+    assert parts[1] == "when does the committee want its rural crime report?"
+    parts = split_parts("What is LANTERN, and how is the Brackwater partnership involved with it?",
+                        PARTNERSHIPS)
+    assert "LANTERN" in parts[1]  # the partnership's name is no subject of its own
+
+
+def test_a_ranking_reads_the_column_the_question_names_not_a_rank_column():
+    table = "Table 4: Neighbourhoods ranked by crime rate"
+    facts = []
+    for rank, (place, crimes, rate) in enumerate(
+        [("Old Quay", 1904, 194.3), ("Marsh End", 2310, 106.0), ("High Cross", 510, 23.4)],
+        start=1,
+    ):
+        facts += [
+            _fact(table, place, "Rank 2024/25", str(rank), float(rank)),
+            _fact(table, place, "Recorded crimes", f"{crimes:,}", float(crimes)),
+            _fact(table, place, "Rate per 1,000", str(rate), rate),
+        ]
+    facts = [Fact(f.table, f.row, f.column, f.value, f.number, "count", "", f.where) for f in facts]
+    high = answer_ranked(understand("Which neighbourhood has the highest crime rate?"), facts)
+    assert high and high.text.startswith("Old Quay has the highest in “Rate per 1,000”: 194.3")
+    low = answer_ranked(understand("Which neighbourhood has the lowest crime rate?"), facts)
+    assert low and low.text.startswith("High Cross has the lowest in “Rate per 1,000”")
+
+
+def test_a_table_row_whose_status_the_question_names_is_preferred():
+    from assistant.answer import _cell_named
+
+    row = "SOV-06 — Action: Upgrade CCTV; Lead: Council; Status: Delayed"
+    assert _cell_named("Which actions are delayed?", row)
+    assert not _cell_named("Which actions are on track?", row)
+    achieved = "Reduce ASB — Target: 5% reduction; Status: Achieved"
+    assert not _cell_named("Which target was not achieved?", achieved)
+    assert _cell_named("Which target was not achieved?", "IDVA — Status: Not achieved")
+
+
+def test_a_passage_that_starts_inside_a_table_quotes_its_first_row():
+    text = (
+        "7.\tThe CSP reviews its trigger policy with the aim of a pool of 12 trained officers.\t"
+        "The CSP now has 10 officers able to undertake case reviews.\n"
+        "8.\tThe CSP commissions a local violence plan.\tThe plan has been adopted."
+    )
+    units = units_of([Hit(_chunk(text, "Recommendations 2022/23"), 1.0, 0.5, 1.0)], "pool")
+    first = [u.shown for u in units if "pool of 12" in u.shown]
+    assert first and "10 officers" in first[0]
+    assert not any(u.shown.startswith("8. — ") for u in units)  # row 7 is no header
+
+
+def test_a_named_quarter_must_be_the_quarter_quoted():
+    from ingest.text import carries_period
+
+    assert not carries_period("How many incidents in quarter 2 of 2024/25?", "Q1 2024/25: 948")
+    assert carries_period("How many in Q2 2024/25?", "July to September 2024/25: 901")
+    assert carries_period("second quarter of 2024/25", "Q2 2024/25: 901")
+
+
+def test_a_paper_named_by_kind_and_month_narrows_the_search_to_it():
+    from assistant.papers import paper_filters, without_reference
+    from assistant.retrieve import Filters
+
+    minutes = _chunk("Knife crime rose by 12%.", "5 Performance")
+    minutes = Chunk(**{**minutes.__dict__, "doc_type": "minutes", "date": "2024-09-12"})
+    f = paper_filters("Brief me on knife crime from the September 2024 board minutes",
+                      Filters(), [minutes])
+    assert (f.doc_type, f.since, f.until) == ("minutes", "2024-09-01", "2024-09-30")
+    assert paper_filters("knife crime in the March 2023 minutes", Filters(), [minutes]) == Filters()
+    assert without_reference("knife crime from the September 2024 board minutes") == "knife crime"
+
+
+def test_who_reads_role_colon_name_lines_agenda_presenters_and_the_named_month():
+    from assistant.roles import answer_role
+
+    contacts = _chunk(
+        "9. Governance and contacts\n**Community Safety Manager:** Ada Quill, Brackwater "
+        "District Council – community.safety@brackwater.example – 01632 498220",
+        "9 Governance and contacts",
+    )
+    q = understand("Who is the Community Safety Manager for the Brackwater partnership?",
+                   PARTNERSHIPS)
+    found = answer_role(q, [contacts], [contacts])
+    assert found and "Ada Quill" in found.text
+    agenda = _chunk("3  2023/24 PERFORMANCE (Insp Tom Reed) 15 mins\n4  FUNDING (Ada Quill)",
+                    "Agenda")
+    q = understand("Who is presenting the 2023/24 performance item?", PARTNERSHIPS)
+    found = answer_role(q, [agenda], [agenda])
+    assert found and "Tom Reed" in found.text
+    attendance = _chunk("Present: Cllr J. Marsh (Vice-Chair) - Brackwater Council", "Present")
+    q = understand("Who was appointed Vice-Chair of the Brackwater board in December 2024?",
+                   PARTNERSHIPS)
+    assert answer_role(q, [attendance], [attendance]) is None  # a June paper cannot say

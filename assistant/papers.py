@@ -1,0 +1,70 @@
+"""'... from the September 2024 board minutes', '... at the meeting on 20 April 2023': a
+question that names one paper, by its kind and its date, is answered from that paper.
+
+The kinds a question may name are the document kinds the ingest gives papers (minutes,
+agenda, plan, strategic assessment, report, forward programme); the date is a day or a
+month. The narrowing is kept only when some passage passes it, so a question naming a
+paper the index lacks is answered as before (and its other checks decide)."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+
+from assistant.retrieve import Filters
+from ingest.dates import MONTHS, parse_dates
+from ingest.types import Chunk
+
+_KINDS = {
+    "minutes": "minutes",
+    "agenda": "agenda",
+    "agenda pack": "agenda",
+    "strategic assessment": "strategic assessment",
+    "plan": "plan",
+    "report": "report",
+    "forward programme": "forward programme",
+}
+_KIND = re.compile(r"\b(" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b({'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+((?:19|20)\d\d)\b", re.I
+)
+_MEETING = re.compile(r"\b(?:meeting|minutes|agenda)\b", re.I)
+# "from the September 2024 board minutes": the words that name the paper, not the subject.
+_REFERENCE = re.compile(
+    rf"\s*\b(?:from|in|at|of)\s+(?:(?:the|its)\s+)?(?:\w+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+(?:19|20)\d\d\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:{'|'.join(sorted(_KINDS, key=len, reverse=True))})\b",
+    re.I,
+)
+
+
+def without_reference(question: str) -> str:
+    """The question without the words naming the paper ("... from the September 2024
+    board minutes"): what it asks about."""
+    return _REFERENCE.sub("", question).strip()
+
+
+def paper_filters(question: str, filters: Filters, chunks: list[Chunk]) -> Filters:
+    """``filters`` narrowed to the paper the question names by kind and date, when it names
+    one and some passage is of it; otherwise ``filters`` unchanged."""
+    if filters.since or filters.until:
+        return filters
+    days = [d for _, d in parse_dates(question)]
+    month = _MONTH_YEAR.search(question)
+    kind = _KIND.search(question)
+    if len(days) == 1 and _MEETING.search(question):  # "the meeting on 20 April 2023"
+        since = until = days[0].isoformat()
+        narrowed = dataclasses.replace(filters, since=since, until=until)
+    elif month and kind and not days:  # "the September 2024 board minutes"
+        year, number = int(month.group(2)), MONTHS[month.group(1).lower()]
+        last = calendar.monthrange(year, number)[1]
+        narrowed = dataclasses.replace(
+            filters,
+            doc_type=filters.doc_type or _KINDS[kind.group(1).lower()],
+            since=f"{year}-{number:02d}-01",
+            until=f"{year}-{number:02d}-{last:02d}",
+        )
+    else:
+        return filters
+    return narrowed if any(narrowed.admits(c) for c in chunks) else filters
