@@ -273,6 +273,8 @@ def _items_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
 
 
 MAX_TABLE_ROWS = 14
+# A row of a table printed as "label figure" lines (a PDF's columns run together).
+_LABEL_FIGURE = re.compile(r"^([A-Za-z(][^\t]{1,80}?)\s+([£]?\d[\d,.]*%?)$")
 
 
 def _table_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
@@ -289,6 +291,8 @@ def _table_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
                 continue
             if "\t" in line:
                 rows.append(line)
+            elif m := _LABEL_FIGURE.match(line.strip()):  # "Verbal Advice Given 556"
+                rows.append(f"{m.group(1)}\t{m.group(2)}")
             elif rows and len(line) <= 40 and any("\t" in x for x in lines[k + 1 : k + 3]):
                 rows[-1] = f"{rows[-1]} {line.strip()}"
             else:
@@ -401,8 +405,12 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             intro = [x for x in sentences if any(p.search(x) for p in conventions().table_intro)]
             if intro:  # "The following table shows ...": the sentence with the table's rows
                 rows = _table_after(lines[k + 1 :], hit.chunk, next_text)
+                j = sentences.index(intro[-1])
+                lead = intro[-1]
+                if j and (len(lead) < 80 or _continues(lead)):  # "The breakdown of these ..."
+                    lead = f"{sentences[j - 1]} {lead}"
                 if rows:
-                    out.append(_table_unit(n, intro[-1], rows))
+                    out.append(_table_unit(n, lead, rows))
             for j, sentence in enumerate(sentences):
                 if j == len(sentences) - 1 and sentence.endswith(":"):
                     items = _items_after(lines[k + 1 :], hit.chunk, next_text)
@@ -576,7 +584,8 @@ def compose(
             + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
         )
         long = max(0, len(unit.shown) - LONG_UNIT) / LONG_UNIT  # a wall of text is no answer
-        long = 0.0 if unit.listing and LIST_Q.search(question) else long  # a list is long
+        if unit.listing and (LIST_Q.search(question) or figure):  # a list or table is long
+            long = 0.0
         long -= 0.4 * _reference_fit(question, f"{passage.section} {unit.text}") / 0.25
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
