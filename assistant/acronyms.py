@@ -9,14 +9,14 @@ import re
 from ingest.dates import long_form
 from ingest.types import Answer, Chunk, Citation
 
-_DEFINED_AT_LINE_START = r"(?m)^[-•▪\s]*{a}\s+([A-Z][^\n]{{2,90}})$"
+_DEFINED_AT_LINE_START = r"(?m)^[-•▪*\s]*{a}\**\s*(?:[–:=-]\s*)?\**\s*([A-Z][^\n]{{2,90}})$"
 _DEFINED_INLINE = r"((?:[A-Z][\w’'&/-]*\s+(?:(?:of|and|for|the|&)\s+)?){{1,7}})\(\s*{a}\s*\)"
 
 
 def _initials(words: str) -> str:
     return "".join(
         w[0]
-        for w in re.findall(r"[A-Za-z][\w’'-]*", words)
+        for w in re.findall(r"[A-Za-z][\w’']*", words)  # "Multi-Agency": M, A
         if w.lower() not in {"of", "and", "for", "the", "to", "in", "on"}
     ).upper()
 
@@ -36,7 +36,8 @@ def define(acronym: str, chunks: list[Chunk]) -> Answer | None:
             words = hit.group(1).split()
             for k in range(len(words)):
                 if _initials(" ".join(words[k:])) == acronym.upper():
-                    found.append((2, " ".join(words[k:]), c, hit.group(0).strip()))
+                    meaning = re.sub(r"^(?:The|A|An)\s+", "", " ".join(words[k:]))
+                    found.append((2, meaning, c, hit.group(0).strip()))
                     break
     if not found:
         return None

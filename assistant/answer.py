@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from assistant.facts import carries, measure_words
 from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN
 from assistant.retrieve import Hit
-from ingest.dates import DATE_RE, long_form
+from ingest.dates import DATE_RE, long_form, parse_dates
 from ingest.embedding import Embedder
 from ingest.text import carries_period, conventions, period_forms, stems_of
 from ingest.text import terms as text_terms
@@ -44,10 +44,26 @@ RESULT_Q = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|shall|is to be|are to be|to be (?:reported|presented|published|evaluated)|"
     r"is due to|are due to|plans? to|planned|intends? to|once|following the outcome|"
-    r"with a view to|going forward)\b",
+    r"with a view to|going forward|be (?:reported|presented|brought|submitted|published|"
+    r"evaluated|considered|reviewed))\b",
     re.I,
 )
 MIN_COVERAGE = 0.6
+# The best quote (with where it sits) must carry this share of the question's weighted words.
+UNIT_SUPPORT = 0.2
+# "When will the next assessment be published?", "when is it next due?": a date to come.
+FUTURE_WHEN = re.compile(
+    r"\s*(?:when|by when|by what date)\s+(?:will|shall|is|are|does|do)\b.*\b(?:next|will|due|"
+    r"planned|expected|scheduled)\b|\s*when\s+will\b",
+    re.I,
+)
+
+
+def _only_past(text: str, paper_date: str | None) -> bool:
+    """Whether every day a passage names is on or before its paper's own date (what it
+    reports has happened; it cannot say when something will)."""
+    days = [d.isoformat() for _, d in parse_dates(text)]
+    return bool(days and paper_date) and all(d <= paper_date for d in days)
 # The best passage of the year a question names must score this share of the best of any
 # year's, or the papers only mention that year beside what is asked.
 PERIOD_FLOOR = 0.8
@@ -568,6 +584,10 @@ def compose(
     if WHEN.match(question):  # "when ...?" is answered by what gives a date
         dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)]
         units = dated or units
+        if FUTURE_WHEN.match(question):  # "when will ... next ...?": not a date gone by
+            units = [u for u in units if not _only_past(u.text, hits[u.hit].chunk.date)]
+            if not units:
+                return Answer(NOT_COVERED, (), covered=False)
     if not units:
         return Answer(NOT_COVERED, (), covered=False)
     vectors = embedder.embed([question] + [u.shown for u in units])
@@ -621,6 +641,9 @@ def compose(
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
     chosen = _choose(units, scores, terms, wanted, breadth)
     chosen = [k for k in chosen if scores[k] > -5.0]
+    best = units[chosen[0]]
+    if Scorer.coverage(terms, f"{_place(hits[best.hit].chunk)} {best.shown}") < UNIT_SUPPORT:
+        return Answer(NOT_COVERED, (), covered=False)  # the best quote says none of it
     if brief:  # the section the best passage is about is the topic: the rest of it too
         top = hits[units[chosen[0]].hit].chunk
         same = [
