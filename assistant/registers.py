@@ -273,6 +273,10 @@ WHEN_Q = re.compile(r"^\s*when\b|\bforward programme\b|\bnext (meeting|time)\b",
 def answer_outstanding(q: Question, knowledge: Knowledge) -> Answer | None:
     """'Which recommendations are still outstanding?' / '... have been completed?' /
     '... haven't been delivered yet?', for the year the question names if it names one."""
+    status = _status_named(q.text, knowledge.recommendations)
+    if status:  # "which has not yet started?": those printed with that status
+        found = [r for r in knowledge.recommendations if _printed_status(r) == status]
+        return _recommendation_answer(found, f"have the status “{found[0].status}”")
     outstanding = wants_outstanding(q.text)
     if outstanding is None:
         return None
@@ -329,10 +333,10 @@ def _recommendation_answer(found: list, label: str) -> Answer:
     for n, r in enumerate(found, start=1):
         update = f" Latest: “{r.update}”" if r.update else ""
         status = r.status or NOT_STATED
-        label = r.reference if r.reference and not r.reference.startswith("Recommendation") else (
-            f"Recommendation {r.number}"
+        name = r.reference if r.reference and not r.reference.startswith("Recommendation") else (
+            f"Recommendation {r.number}" if r.number else "Recommendation"
         )
-        lines.append(f"- {r.year} {label} ({status}): “{r.text}”{update} [{n}]")
+        lines.append(f"- {r.year} {name} ({status}): “{r.text}”{update} [{n}]")
         citations.append(Citation.at(n, r.update_where or r.where, r.update or r.text))
     head = (
         f"{len(found)} recommendation{'s' if len(found) != 1 else ''} {label} "
