@@ -85,10 +85,12 @@ def _step(e: Action | Recommendation) -> HistoryStep:
 
 
 def from_found(
-    f: Found, where: Where, conv: RegisterConventions, year: str = ""
+    f: Found, where: Where, conv: RegisterConventions, year: str = "",
+    own: dict[str, str] | None = None,
 ) -> Built:
+    """A reader's entry typed, dated and placed; ``own`` is the paper's status key."""
     status = f.status
-    state = conv.state_of(status, f.update)
+    state = conv.state_of(status, f.update, own)
     rag = conv.rag_of(status)
     common = dict(
         due_date=due_date(f.due),

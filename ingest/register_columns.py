@@ -135,8 +135,11 @@ def entries(headers: list[str], roles: list[str | None]) -> list[Entry]:
 
 def is_register(roles: list[str | None]) -> bool:
     """A register table: an entry column and at least two of reference, owner, due, status
-    and update."""
+    and update; or a numbered list of entries as a table of two columns, a reference and
+    the entries' words ("No. | Recommendation")."""
     have = {r for r in roles if r}
+    if roles == ["reference", "text"]:
+        return True
     return "text" in have and len(have & {"reference", "owner", "due", "status", "update"}) >= 2
 
 

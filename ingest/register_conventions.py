@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +56,7 @@ class RegisterConventions:
     recommendation_bodies: tuple[str, ...]
     recommendation_headings: frozenset[str]
     item_headings: tuple[re.Pattern[str], ...]
+    item_opening: re.Pattern[str] | None  # a minute's identifier opening a line (any form)
     reference: re.Pattern[str]
     list_references: tuple[re.Pattern[str], ...]
     notice_fields: dict[str, frozenset[str]]  # reference / item / subject → field names
@@ -63,6 +64,8 @@ class RegisterConventions:
     states: dict[str, str]  # status word → state
     rag: dict[str, str]  # rating word → red / amber / green
     done_updates: tuple[str, ...]
+    # a phrase of a key's meaning → the state it gives (`register_keys`)
+    key_meanings: dict[str, str] = field(default_factory=dict)
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -88,23 +91,25 @@ class RegisterConventions:
                     return role
         return None
 
-    def state_of(self, status: str, update: str = "") -> str:
+    def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
         """The normalised state of a printed status; a RAG rating is "in progress" unless
-        the update opens by saying the work is done."""
+        the update opens by saying the work is done. A word the conventions do not know
+        takes its state from ``own``, the paper's own key (`register_keys`)."""
         key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
         if not key:
             return "not stated"
         if key in self.rag:
             opening = _key(update).split(" ", 1)[0].strip(":;,") if update else ""
             return "done" if opening in self.done_updates else "in progress"
-        if key in self.states:
-            return self.states[key]
-        for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):
-            words = clause.split()
-            for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
-                head = " ".join(words[:n]).strip("(),;:-–")
-                if head in self.states:
-                    return self.states[head]
+        for states in (self.states, own or {}):
+            if key in states:
+                return states[key]
+            for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):
+                words = clause.split()
+                for n in range(min(4, len(words)), 0, -1):  # "Closed (agreed in June)" → closed
+                    head = " ".join(words[:n]).strip("(),;:-–")
+                    if head in states:
+                        return states[head]
         return "not stated"
 
     def rag_of(self, status: str) -> str:
@@ -143,6 +148,23 @@ def _notice_field(conv: RegisterConventions, name: str) -> str | None:
     return next((r for r, names in conv.notice_fields.items() if key in names), None)
 
 
+def _item_opening(references: list[str], words: list[str]) -> re.Pattern[str] | None:
+    """A line opening with a minute's identifier in any of its printed forms: an optional
+    bold or heading mark, an optional word ("Minute", "Item"), the identifier (``ref``),
+    then what separates it from the rest (``gap``: a margin, a dash or colon, a space) and
+    the rest (``rest``). Whether the line heads a minute is for `Items` to judge."""
+    if not references:
+        return None
+    refs = "|".join(f"(?:{r})" for r in references)
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    word = rf"(?P<word>(?:{alts})\s*)?" if alts else "(?P<word>)"
+    return _compile(
+        rf"^(?:\*\*|#{{1,6}}\s+)?{word}(?P<ref>{refs})(?:\*\*)?[.:]?"
+        rf"(?P<gap>\t+|\s{{2,}}|\s*[-–—:]\s+|\s)(?:\*\*)?(?P<rest>\S.*)$",
+        "registers.item_references",
+    )
+
+
 @lru_cache(maxsize=8)
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
     reg = data_for(corpus_dir).get("registers", {})
@@ -169,6 +191,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         item_headings=tuple(
             _compile(p, "registers.item_headings") for p in reg.get("item_headings", ())
         ),
+        item_opening=_item_opening(reg.get("item_references", ()), reg.get("item_words", ())),
         reference=_compile(reg.get("reference", r"^\S+$"), "registers.reference"),
         list_references=tuple(
             _compile(p, "registers.list_references") for p in reg.get("list_references", ())
@@ -184,6 +207,11 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         states=states,
         rag=rag,
         done_updates=done_updates,
+        key_meanings={
+            _key(w): state
+            for state, word_list in reg.get("key_meanings", {}).items()
+            for w in word_list
+        },
     )
 
 

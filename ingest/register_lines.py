@@ -148,13 +148,16 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
 
 
 class Items:
-    """The minute or item each offset of a part falls under."""
+    """The minute or item each offset of a part falls under: a line an item heading pattern
+    matches, or one that opens with a minute's identifier in any printed form and reads as
+    a heading or a margin (`_opens_minute`)."""
 
     def __init__(self, doc: LoadedFile, part: Part, conv: RegisterConventions) -> None:
         self.part = part
         self.heads: list[tuple[int, str, str]] = []  # offset, number, title
         pos = part.start
-        for raw in doc.text[part.start : part.end].split("\n"):
+        lines = doc.text[part.start : part.end].split("\n")
+        for n, raw in enumerate(lines):
             line = raw.strip()
             for pattern in conv.item_headings:
                 m = pattern.match(line)
@@ -163,6 +166,12 @@ class Items:
                     title = re.sub(r"\s+PDF\s+\d+\s*KB$", "", title)
                     self.heads.append((pos, m.group("ref"), title))
                     break
+            else:
+                m = conv.item_opening.match(line) if conv.item_opening and line else None
+                if m and _opens_minute(m, lines[n - 1] if n else "",
+                                       lines[n + 1] if n + 1 < len(lines) else ""):
+                    title = clean(m.group("rest")).strip(" .\t*")
+                    self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
             pos += len(raw) + 1
 
     def at(self, offset: int) -> tuple[str, str]:
@@ -173,6 +182,34 @@ class Items:
             return "", ""
         section = top_section(self.part, offset)
         return (section.number, section.title) if section else ("", "")
+
+
+_UNDERLINE = re.compile(r"^\s*([=~_*-])\1{2,}\s*$")
+
+
+def _title_like(text: str) -> bool:
+    """A heading's words: short, opening with a capital or a figure, not a sentence."""
+    words = text.split()
+    return 0 < len(words) <= 14 and (text[:1].isupper() or text[:1].isdigit() or text[:1] in
+                                     "\"'‘“") and not re.search(r"[.;,:]$", text)
+
+
+def _opens_minute(m: re.Match[str], before: str, after: str) -> bool:
+    """Whether a line opening with an identifier heads a minute: a title beside it (after a
+    word such as "Item", a margin, a dash, or a space when the line stands apart from its
+    neighbours), or, after a margin, the minute's first paragraph when the identifier is a
+    code or has a stroke ("14/24(2)    The Board received ..."). A line with a second
+    margin or a cell mark is a table's row; a bare number beside a sentence is a numbered
+    paragraph."""
+    rest, gap, ref = m.group("rest"), m.group("gap"), m.group("ref")
+    if "|" in rest or "\t" in rest or re.search(r"\S\s{3,}\S", rest):
+        return False
+    margin = "\t" in gap or len(gap) >= 2 and not gap.strip()
+    coded = bool(re.search(r"[A-Za-z/(]", ref))
+    if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded):
+        apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
+        return bool(margin or gap.strip() or m.group("word") or apart)
+    return margin and coded and rest[:1].isupper()
 
 
 # --- Labels --------------------------------------------------------------------------------
@@ -202,12 +239,23 @@ _NEW_ENTRY = re.compile(
 )
 
 
-def _paragraph(doc: LoadedFile, start: int, end: int) -> tuple[str, int]:
-    """The text from ``start`` to the end of its paragraph: a blank line or ``end``; in a
-    PDF's text, which has no blank lines, also a line that opens another label, item or
-    resolution, or a line after one that ends a sentence when it opens with a capital."""
+def _paragraph(
+    doc: LoadedFile, start: int, end: int, labels: tuple[re.Pattern[str], ...] = ()
+) -> tuple[str, int]:
+    """The text from ``start`` to the end of its paragraph: a blank line, a line that opens
+    another label (one entry per label line), or ``end``; in a PDF's text, which has no
+    blank lines, also a line that opens another item or resolution, or a line after one
+    that ends a sentence when it opens with a capital."""
     stop = doc.text.find("\n\n", start, end)
     stop = end if stop < 0 else stop
+    pos = doc.text.find("\n", start, stop)
+    while labels and 0 <= pos < stop:
+        nxt = doc.text.find("\n", pos + 1, stop)
+        line = doc.text[pos + 1 : nxt if nxt >= 0 else stop].strip()
+        if any((m := p.match(line)) and m.group("label")[:1].isupper() for p in labels):
+            stop = pos
+            break
+        pos = nxt
     if doc.kind == "pdf":
         pos = doc.text.find("\n", start, stop)
         while 0 <= pos < stop:
@@ -281,6 +329,7 @@ def label_entries(
     if recommendations and conv.recommendation_labels:
         # with a colon: "Recommendations<TAB>That ..." is a report's cover-table field
         kinds.append(("recommendation", _label_pattern(conv.recommendation_labels, False)))
+    patterns = tuple(p for _, p in kinds)
     out: list[Found] = []
     pos = part.start
     for raw in doc.text[part.start : part.end].split("\n"):
@@ -293,7 +342,7 @@ def label_entries(
             if m.group("label")[0].islower():  # "action:" inside a sentence is no label
                 continue
             start = off + (len(raw) - len(raw.lstrip())) + m.start("rest")
-            text, _ = _paragraph(doc, start, part.end)
+            text, _ = _paragraph(doc, start, part.end, patterns)
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break

@@ -85,6 +85,17 @@ def _lines(pieces: list[TextPiece]) -> list[list[TextPiece]]:
     return out
 
 
+def printed_lines(doc: LoadedFile) -> str:
+    """A PDF's text as printed lines, the pieces of a line (its cells) joined by tabs, and
+    a blank line between pages: what a reader of short tables (a status key) can split
+    without the positions. "" when there are no pieces."""
+    pages = _pages(doc) or []
+    return "\n\n".join(
+        "\n".join("\t".join(p.text for p in line) for line in _lines(pieces))
+        for pieces in pages
+    )
+
+
 def _column(x: float, starts: list[float]) -> int | None:
     best = None
     for i, s in enumerate(starts):
@@ -105,10 +116,12 @@ class _Table:
 def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     """A register table's header row: its words name an entry column and two fields, or
     (three cells or more) two roles, the rest left to what the cells under them hold."""
-    if len(line) < 3:
+    if len(line) < 2:
         return None
     headers = [p.text for p in line]
     roles = _roles(headers, conv)
+    if len(line) == 2 and roles != ["reference", "text"]:
+        return None  # two columns: a numbered list of entries ("No. | Recommendation") only
     named = {r for r in roles if r}
     loose = (  # header cells print words, not figures, and most of them name a role
         len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named

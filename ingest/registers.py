@@ -43,6 +43,7 @@ from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
 from ingest.register_forward import extract_forward
 from ingest.register_glossary import extract_glossary
+from ingest.register_keys import document_key
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import (
     Items,
@@ -139,6 +140,7 @@ def _readers(
         doc = docs[name]
         pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
         pdf_minutes = minute_grids(doc, conv)
+        own = document_key(doc, conv)
         for part in parts.get(name, []):
             items = Items(doc, part, conv)
             grids = line_grids(doc.text, part.start, part.end)
@@ -187,7 +189,7 @@ def _readers(
                      if year_label(h)),
                     "",
                 )
-                b = from_found(f, where, conv, row_year or year)
+                b = from_found(f, where, conv, row_year or year, own)
                 {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
 

@@ -244,13 +244,13 @@ def test_a_pdf_tracker_is_read_from_its_kept_pieces_when_the_file_is_gone(tmp_pa
     from ingest.settings import Settings
     from ingest.store import ChunkStore
     from tests.conftest import WordHashEmbedder, ingest_settings
-    from tests.test_register_layouts import _pdf_builder
+    from tests.test_register_layouts import _pdf_builders
 
     name = "corveston-delivery-group-action-tracker-2024-11-04.pdf"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = corpus / name
-    _pdf_builder()[name](path)
+    _pdf_builders()[name](path)
     assert load(path).pieces  # kept by the loader
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
     embedder = WordHashEmbedder()

@@ -1,10 +1,10 @@
-"""Registers on papers in twelve other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in fourteen other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The four PDFs are generated in the test by the
-folder's own `make_pdfs.py`, `make_hollinsford_pdf.py` and `make_kennetbury_pdf.py`. Then
+(at least 90% each, 95% over all). The five PDFs are generated in the test by the
+folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
 --partnership P`; and the answer to "which actions are still open for P?"."""
@@ -76,33 +76,33 @@ def match(mine: list[dict], golden: list[dict]) -> tuple[list[tuple[dict, dict]]
     return pairs, extra, left
 
 
-def _pdf_builder():
-    spec = importlib.util.spec_from_file_location("make_pdfs", HERE / "make_pdfs.py")
+def _load(script: Path):  # noqa: ANN202 - a builder script of this folder, as a module
+    spec = importlib.util.spec_from_file_location(script.stem, script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    spec = importlib.util.spec_from_file_location("make_hollinsford_pdf",
-                                                  HERE / "make_hollinsford_pdf.py")
-    minutes = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(minutes)
+    return module
 
-    spec = importlib.util.spec_from_file_location("make_kennetbury_pdf",
-                                                  HERE / "make_kennetbury_pdf.py")
-    cards = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cards)
 
-    def beside(script):  # noqa: ANN001, ANN202 - each script builds its PDF beside itself
-        def build(path: Path) -> None:
-            script.HERE = path.parent
-            assert script.build() == path
+def _beside(script):  # noqa: ANN001, ANN202 - each script builds its PDF beside itself
+    def build(path: Path) -> None:
+        script.HERE = path.parent
+        assert script.build() == path
 
-        return build
+    return build
 
-    return {
-        "corveston-delivery-group-action-tracker-2024-11-04.pdf": module.build_corveston,
-        "tarrowby-csp-action-plan-q2-report-2024-11-21.pdf": module.build_tarrowby,
-        minutes.FILE: beside(minutes),
-        cards.FILE: beside(cards),
-    }
+
+def _pdf_builders(folder: Path = HERE) -> dict:
+    """Every PDF of ``folder`` built by its script (make_pdfs.py builds two)."""
+    builders = {}
+    for script in sorted(folder.glob("make_*pdf*.py")):
+        module = _load(script)
+        if hasattr(module, "FILE"):
+            builders[module.FILE] = _beside(module)
+        else:
+            builders["corveston-delivery-group-action-tracker-2024-11-04.pdf"] = (
+                module.build_corveston)
+            builders["tarrowby-csp-action-plan-q2-report-2024-11-21.pdf"] = module.build_tarrowby
+    return builders
 
 
 def index(tmp: Path, files: list[Path], builders: dict | None = None) -> Settings:
@@ -136,7 +136,7 @@ def _score(tmp: Path, golden: Path, builders: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    builders = _pdf_builder()
+    builders = _pdf_builders()
     return [
         _score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in _goldens(HERE)
     ]
@@ -161,7 +161,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 12 and sum(s["golden"] for s in scores) == 158
+    assert len(scores) == 14 and sum(s["golden"] for s in scores) == 183
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])

@@ -16,7 +16,7 @@ document's golden, each step's source belongs to the entry's partnership, and ev
 `never_updates` entry is an entry of another partnership's golden.
 
     .venv/bin/python tests/data/register_layouts/check_goldens.py    # exit 1 on any problem
-    .venv/bin/python tests/data/register_layouts/check_goldens.py holdout4   # and a folder's
+    .venv/bin/python tests/data/register_layouts/check_goldens.py holdout5   # and a folder's
 """
 
 from __future__ import annotations
@@ -57,7 +57,10 @@ STATUS_STATE = {
     "in progress": "in progress",
     "ongoing": "in progress",
     "on track": "in progress",
+    "at risk": "in progress",
+    "off track": "in progress",
     "complete": "done",
+    "achieved": "done",
     "closed": "done",
     "carried forward": "carried forward",
     "withdrawn": "dropped",

@@ -1,6 +1,6 @@
 """Build thornbeck-snp-partnership-plan-delivery-report-2025-05-22.pdf beside this script.
 
-A register test document for the fourth kept-aside set (see README.md here). The council,
+A register test document (see README.md here; the fourth kept-aside set until measured). The council,
 partnership, places, people and figures are invented.
 
 The layout is that of a partnership plan's year-end delivery report, as a council's Word
@@ -17,7 +17,7 @@ is repeated there. A section of exceptions then names some actions by reference 
 The running header is drawn when each page starts (pypdf gives it first), the footer when the
 page ends (pypdf gives it last).
 
-    .venv/bin/python tests/data/register_layouts/holdout4/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_thornbeck_pdf.py
 """
 
 from __future__ import annotations

@@ -1,0 +1,134 @@
+"""A paper's own status key: the status words it defines and the state each one means.
+
+Trackers and plans print a key or legend to their status words, in a few shapes:
+
+- a line: ``Key: Embedded = complete and now routine; Parked = taken out of the plan``
+  (the pairs split by ";", each word from its meaning by "=", ":" or a dash);
+- a heading line (``Status key``, ``RAG key:``, ``Legend``) over one ``Word – meaning``
+  line per word;
+- a table under such a heading (``Colour | Status | Meaning``, tab, pipe or, in a PDF, the
+  cells of each printed line): every cell but the last names the word, the last means it.
+
+A meaning gives the state of the first state phrase it holds (`[registers.key_meanings]`
+and the conventions' status words of two words or more, longest first), unless negated ("not yet
+complete"). A word whose meaning holds none is left out. The key is used for the words the
+conventions do not know (`RegisterConventions.state_of`), so a paper can say what its own
+words mean; it never makes a RAG rating done.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.register_conventions import RegisterConventions, _key
+from ingest.types import LoadedFile
+
+_HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
+_INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
+_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
+_PAIR = re.compile(
+    r"^\s*(?:\*\*)?(?P<word>[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*(?:=|:|\s[–—-])\s*"
+    r"(?P<meaning>\S.*?)\s*$"
+)
+_MEANING_HEADERS = {"meaning", "definition", "description", "what it means"}
+_NEGATED = re.compile(r"\b(?:not|no|never|yet to be|nor)\s+(?:\w+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _meanings(conv: RegisterConventions) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # The status words of two words or more, and the meanings' phrases: one word such as
+    # "new" or "late" names a status but says little in a sentence ("with a new date").
+    phrases = {w: s for w, s in conv.states.items() if " " in w} | conv.key_meanings
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.append((re.compile(rf"\b{re.escape(phrase)}\b", re.I), phrases[phrase]))
+    return tuple(out)
+
+
+def meaning_state(meaning: str, conv: RegisterConventions) -> str:
+    """The state a key's meaning gives ("complete and now routine" → done), or ""."""
+    best: tuple[int, int, str] | None = None
+    for pattern, state in _meanings(conv):
+        for m in pattern.finditer(meaning):
+            if not m.group(0).lower().startswith(("not ", "no ")) and _NEGATED.search(
+                meaning[: m.start()]
+            ):
+                continue
+            rank = (m.start(), -len(m.group(0)), state)
+            if best is None or rank < best:
+                best = rank
+            break
+    return best[2] if best else ""
+
+
+def _pairs(body: str) -> list[tuple[str, str]]:
+    out = []
+    for piece in re.split(r"\s*;\s*|\.\s+(?=[A-Z][\w /'’-]{0,30}\s*[=:])", body):
+        m = _PAIR.match(piece)
+        if m and len(m.group("word").split()) <= 4:
+            out.append((m.group("word"), m.group("meaning")))
+    return out
+
+
+def _add(key: dict[str, str], words: list[str], meaning: str, conv: RegisterConventions) -> None:
+    state = meaning_state(meaning, conv)
+    for w in words:
+        w = _key(w)
+        if state and w and w not in key and not re.search(r"\d", w) and not conv.is_empty(w):
+            key[w] = state
+
+
+def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
+    """The status words a text's own key defines, each with its state."""
+    key: dict[str, str] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        inline = _INLINE.match(line)
+        if inline and not _HEADING.match(line):
+            body = inline.group("body")
+            j = i + 1  # a key wrapped over the next lines (a PDF's text): while they carry on
+            while j < len(lines) and j <= i + 4 and lines[j].strip() and (
+                lines[j].strip()[:1].islower() or " = " in lines[j]
+            ):
+                body += " " + lines[j].strip()
+                j += 1
+            for word, meaning in _pairs(body):
+                _add(key, [word], meaning, conv)
+            i = j
+            continue
+        if _HEADING.match(line):
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                row = lines[j].strip()
+                pair = _PAIR.match(row)
+                if "\t" in row or "|" in row:  # a key table's row: the word cells, the meaning
+                    cells = [c.strip() for c in re.split(r"\t+|\|", row.strip("|")) if c.strip()]
+                    named = any(_key(c) in _MEANING_HEADERS for c in cells)
+                    rule = all(set(c) <= set("-: ") for c in cells)
+                    if len(cells) >= 2 and not named and not rule:
+                        _add(key, cells[:-1], cells[-1], conv)
+                elif pair:
+                    _add(key, re.split(r"\s*/\s*", pair.group("word")), pair.group("meaning"),
+                         conv)
+                else:
+                    break
+                j += 1
+            i = j
+            continue
+        i += 1
+    return key
+
+
+def document_key(doc: LoadedFile, conv: RegisterConventions) -> dict[str, str]:
+    """A document's status key: from its text, and for a PDF also from its printed lines
+    (a key table's cells, told apart by where they are drawn)."""
+    key = status_key(doc.text, conv)
+    if doc.kind == "pdf":
+        from ingest.register_pdf import printed_lines
+
+        for word, state in status_key(printed_lines(doc), conv).items():
+            key.setdefault(word, state)
+    return key
