@@ -9,7 +9,7 @@ import re
 from assistant.facts import tokens
 from assistant.question import Question
 from ingest.dates import long_form
-from ingest.text import conventions
+from ingest.text import carries_period, conventions
 from ingest.types import Answer, Citation, Fact
 
 _RANK_COLUMN = re.compile(r"\b(rank\w*|position|order|ref\w*|no\.?)\b", re.I)
@@ -162,6 +162,10 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     if best is None:
         return None
     _, cells, column, all_cells = best
+    if q.periods and not carries_period(  # "which ward was top in 2022/23?": that year's
+        q.text, f"{column} {cells[0].period} {cells[0].table} {cells[0].where.section}"
+    ):
+        return None
     high = q.ranking in ("high", "rise")
     ranked = sorted(cells, key=lambda f: f.number or 0.0, reverse=high)
     top = ranked[0]

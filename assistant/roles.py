@@ -84,12 +84,21 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
     out: list[Holder] = []
     lines = [ln.strip().replace("**", "").replace("__", "") for ln in chunk.text.split("\n")]
     for k, line in enumerate(lines):
+        if k and line[:1].islower() and lines[k - 1] and not lines[k - 1].endswith("."):
+            line = f"{lines[k - 1]} {line}"  # a wrapped line: "Cllr A. Name, Portfolio Holder\n
+            # for Safer Neighbourhoods, Borough Council (Chair)" is one entry
         for m in role.finditer(line):
             before = line[max(0, m.start() - 60) : m.start()]
             after = line[m.end() : m.end() + 80]
             if re.search(r"\(\s*$", before) and names.search(before):  # "Cllr D. Snartt (Chair)"
-                start = max(0, m.start() - 60)
-                if start:  # from a word's start
+                # from the person's title or initials when the line names one in reach
+                # ("Councillor A. Name, Portfolio Holder for ..., Council (Chair)")
+                reach = line[max(0, m.start() - 160) : m.start()]
+                person = ([None, *_person_start().finditer(reach)])[-1]  # the nearest
+                start = max(0, m.start() - 160) + person.start() if person else max(
+                    0, m.start() - 60
+                )
+                if start and not person:  # from a word's start
                     start = line.find(" ", start) + 1
                 # and on to what the list says of them ("– Leicestershire Fire & Rescue
                 # Service"), up to the next person in it; the quote stays a slice of the line

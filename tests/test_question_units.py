@@ -266,3 +266,16 @@ def test_who_reads_role_colon_name_lines_agenda_presenters_and_the_named_month()
     q = understand("Who was appointed Vice-Chair of the Brackwater board in December 2024?",
                    PARTNERSHIPS)
     assert answer_role(q, [attendance], [attendance]) is None  # a June paper cannot say
+
+
+def test_a_chair_whose_entry_wraps_onto_a_second_line_is_quoted_with_the_name():
+    from assistant.roles import answer_role
+
+    present = _chunk(
+        "Present:\nCouncillor Ada Quill, Portfolio Holder\nfor Safer Neighbourhoods, "
+        "Brackwater Borough Council (Chair)\nCllr B. Reed (Vice-Chair)",
+        "Present",
+    )
+    q = understand("Who chaired the Brackwater partnership's meeting?", PARTNERSHIPS)
+    found = answer_role(q, [present], [present])
+    assert found and "Ada Quill" in found.text and "Reed" not in found.text
