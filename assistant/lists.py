@@ -60,7 +60,7 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
     # it at once; each citation quotes its item whole.
     width = SHORT_ITEM if len(ordered) > 4 else None
     for n, (label, c) in enumerate(ordered, start=1):
-        first = c.text.split("\n")[0]
+        first = _heading_line(c)
         text = re.sub(rf"^[-•▪\s]*{re.escape(label)}\s*[:.\-–]?\s*", "", first, flags=re.I)
         shown = re.sub(r"^\D+", "", label) + "." if width else f"{label}:"
         lines.append(f"- {shown} “{clip(text, width)}” [{n}]")
@@ -69,6 +69,24 @@ def list_items(question: str, hits: list[Hit], store) -> Answer | None:
 
 
 SHORT_ITEM = 48
+_DANGLING = re.compile(r"\b(?:from|and|of|to|the|for|with|in|on|by|&|a|an)\s*$", re.I)
+
+
+def _heading_line(c: Chunk) -> str:
+    """The passage's first line, and the next one when the title wraps onto it ("4.
+    Priority 1: Safeguarding Communities from" / "Abuse and Violent Offences")."""
+    lines = [ln.strip() for ln in c.text.split("\n")]
+    first = lines[0]
+    rest = [ln for ln in lines[1:3] if ln]
+    if not rest or len(rest[0]) > 60 or rest[0].endswith("."):
+        return first
+    title = re.findall(r"\w+", c.section.split(" › ")[-1].lower())
+    joined = re.findall(r"\w+", f"{first} {rest[0]}".lower())
+    # the section's title (the ingest joined a wrapped title) ends with the next line
+    wrapped = len(title) >= 2 and joined[-len(title):] == title
+    if _DANGLING.search(first) or wrapped:
+        return f"{first} {rest[0]}"
+    return first
 
 
 _NAME_RUN = re.compile(
