@@ -279,3 +279,19 @@ def test_a_chair_whose_entry_wraps_onto_a_second_line_is_quoted_with_the_name():
     q = understand("Who chaired the Brackwater partnership's meeting?", PARTNERSHIPS)
     found = answer_role(q, [present], [present])
     assert found and "Ada Quill" in found.text and "Reed" not in found.text
+
+
+def test_a_listed_heading_that_wraps_is_quoted_whole():
+    from assistant.lists import _heading_line
+
+    wrapped = _chunk(
+        "5. Priority 2: To reduce the harm caused by Youth\n\nASB and Youth Crime\n"
+        "Youth ASB is a concern in the town centre.",
+        "5 Priority 2: To reduce the harm caused by Youth ASB and Youth Crime",
+    )
+    assert _heading_line(wrapped).endswith("Youth ASB and Youth Crime")
+    dangling = _chunk("4. Priority 1: Safeguarding Communities from\nAbuse and Violence\nText.",
+                      "4 Priority 1")
+    assert _heading_line(dangling).endswith("from Abuse and Violence")
+    whole = _chunk("6. Priority 3: Exploitation\nWe will work with partners.", "6 Priority 3")
+    assert _heading_line(whole) == "6. Priority 3: Exploitation"
