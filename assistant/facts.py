@@ -73,14 +73,6 @@ class FactRow:
         return self.facts[0]
 
 
-# "... and is it rising or falling?", "how has it changed?": the change column too.
-_DIRECTION = re.compile(
-    r"\b(ris\w*|rose|fall\w*|fell|up|down|chang\w*|compar\w*|trend\w*|increas\w*|"
-    r"decreas\w*|direction|better|worse|improv\w*)\b",
-    re.I,
-)
-
-
 def find_facts(
     facts: list[Fact],
     measure: str,
@@ -92,7 +84,6 @@ def find_facts(
     column when a column names it. Identical rows printed twice in a document count once."""
     asked = set(tokens(measure))
     wanted_periods = periods_in(normalise_period(f"{measure} {period}"))
-    direction = bool(_DIRECTION.search(measure))
     groups: dict[tuple[str, str, str, str], list[Fact]] = {}
     for f in facts:
         if partnership and partnership.lower() not in f.where.partnership.lower():
@@ -110,14 +101,13 @@ def find_facts(
         size = len(tokens(cells[0].row))
         if score < 0.99:
             continue
-        if wanted_periods:  # that year's columns (and, asked which way it went, the change)
+        if wanted_periods:  # that year's columns and those of no year (a change, a rank)
             named = [c for c in cells if periods_in(normalise_period(c.column)) & wanted_periods]
             if named and len(named) < len(cells):
                 cells = [
                     c
                     for c in cells
-                    if c in named
-                    or (direction and not periods_in(normalise_period(c.column)))
+                    if c in named or not periods_in(normalise_period(c.column))
                 ]
         key = (cells[0].where.source, cells[0].row, tuple((c.column, c.value) for c in cells))
         if key in seen:

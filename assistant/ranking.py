@@ -162,8 +162,9 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     if best is None:
         return None
     _, cells, column, all_cells = best
-    if q.periods and not carries_period(  # "which ward was top in 2022/23?": that year's
-        q.text, f"{column} {cells[0].period} {cells[0].table} {cells[0].where.section}"
+    columns_printed = " ".join(dict.fromkeys(f"{f.column} {f.period}" for f in all_cells))
+    if q.periods and not carries_period(  # "which ward was top in 2022/23?": a table of
+        q.text, f"{columns_printed} {cells[0].table} {cells[0].where.section}"  # that year
     ):
         return None
     high = q.ranking in ("high", "rise")
