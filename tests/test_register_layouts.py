@@ -365,6 +365,17 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # (cf72262); then measured once, below.
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once after the fifth round's readers were committed (cf72262), not tuned "
+    "on: 5/25 matched, P 20.8% R 20.0% (Kilbarrow executive group decision and action log, "
+    "PDF: 5 matched of 14 read, 14 golden, P 36% R 36% - rows the golden gives as decisions "
+    "or recommendations were all read as actions, and two actions took the 'A' of a rating "
+    "column as their status where the golden has the Status word; Marrowfield CSP minutes, "
+    "text: 0 matched of 10 read, 11 golden - the numbered paragraphs' numbers (1.3, 2.2, ...) "
+    "are the golden's references, the readers gave '' and kept '1.3 ' in the text, one "
+    "'agreed to' action was missed and 'All partners' was read as an action's words)",
+)
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
     assert goldens
