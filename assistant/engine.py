@@ -146,7 +146,7 @@ class Assistant:
         found = KeywordIndex(self.settings.keyword_dir).read_catalogue()
         if found is not None:
             return found
-        return build_catalogue(self.chunks, [keyword_text(c) for c in self.chunks])
+        return build_catalogue(self.chunks, [keyword_text(c) for c in self.chunks])[0]
 
     @cached_property
     def scorer(self) -> Scorer:

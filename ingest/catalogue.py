@@ -58,6 +58,12 @@ def place_names(passages: Iterable[tuple[str, str]]) -> dict[str, str]:
         if partnership:
             for run in names(passage):
                 seen[run][partnership] += 1
+    return _decisive(seen)
+
+
+def _decisive(seen: dict[str, Counter[str]]) -> dict[str, str]:
+    """From how many passages of each partnership print each name: the names one
+    partnership alone prints, often enough."""
     out: dict[str, str] = {}
     for run, where in seen.items():
         if len(where) == 1:
@@ -135,28 +141,94 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def build(chunks: list[Chunk], keyword_texts: list[str]) -> Catalogue:
-    """The catalogue of ``chunks``; ``keyword_texts`` are what the keyword index reads of
-    each (``ingest.store.keyword_text``)."""
+def _counted(chunks: list[Chunk], keyword_texts: list[str]) -> dict:
+    """One paper's passages counted (JSON-able, so it can be kept for the next build)."""
+    terms: Counter[str] = Counter()
+    keyword: set[str] = set()
+    mentions: Counter[str] = Counter()
+    papers: set[tuple[str, str]] = set()
+    for c, keyword_text in zip(chunks, keyword_texts, strict=True):
+        terms.update(set(text_terms(c.text)))
+        keyword.update(text_terms(keyword_text))
+        mentions.update(names(c.text))
+        papers.add((c.doc_type or "", c.date or ""))
+    return {
+        "terms": dict(terms),
+        "keyword": sorted(keyword),
+        "names": dict(mentions),
+        "papers": sorted(papers),
+    }
+
+
+_FIELDS = {"terms", "keyword", "names", "papers"}
+
+
+def _key(chunks: list[Chunk], keyword_texts: list[str], code: str) -> str:
+    """What one paper's counts depend on: its passages as the keyword index reads them,
+    their kinds, and the counting code and conventions."""
+    h = hashlib.sha256(code.encode())
+    for c, keyword_text in sorted(zip(chunks, keyword_texts), key=lambda pair: pair[0].id):
+        h.update(f"{c.id}\0{c.doc_type}\0{keyword_text}\0".encode())
+    return h.hexdigest()
+
+
+def build(
+    chunks: list[Chunk], keyword_texts: list[str], kept: dict[str, dict] | None = None
+) -> tuple[Catalogue, dict[str, dict]]:
+    """The catalogue of ``chunks`` (``keyword_texts``: what the keyword index reads of each,
+    ``ingest.store.keyword_text``), and each paper's counts by what they depend on, for the
+    next build: a paper found in ``kept`` (the last build's) is not counted again."""
+    code = fingerprint() + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    groups: dict[tuple[str, str], tuple[list[Chunk], list[str]]] = {}
+    sources: dict[str, str] = {}
+    for c, keyword_text in zip(chunks, keyword_texts, strict=True):
+        group = groups.setdefault((c.source, c.partnership or ""), ([], []))
+        group[0].append(c)
+        group[1].append(keyword_text)
+        sources.setdefault(c.source, c.partnership)
     terms: dict[str, Counter[str]] = defaultdict(Counter)
     keyword_words: dict[str, set[str]] = defaultdict(set)
-    sources: dict[str, str] = {}
+    seen: dict[str, Counter[str]] = defaultdict(Counter)  # name -> partnership -> passages
     papers: set[Paper] = set()
-    for c, keyword_text in zip(chunks, keyword_texts, strict=True):
-        terms[c.partnership].update(set(text_terms(c.text)))
-        keyword_words[c.partnership].update(text_terms(keyword_text))
-        sources.setdefault(c.source, c.partnership)
-        papers.add(Paper(c.doc_type or "", c.date or "", c.partnership or ""))
-    return Catalogue(
+    counts: dict[str, dict] = {}
+    for (_, partnership), (group_chunks, group_texts) in groups.items():
+        key = _key(group_chunks, group_texts, code)
+        counted = (kept or {}).get(key)
+        if not (isinstance(counted, dict) and _FIELDS <= counted.keys()):  # none, or damaged
+            counted = _counted(group_chunks, group_texts)
+        counts[key] = counted
+        terms[partnership].update(counted["terms"])
+        keyword_words[partnership].update(counted["keyword"])
+        if partnership:
+            for run, mentions in counted["names"].items():
+                seen[run][partnership] += mentions
+        papers.update(Paper(doc_type, date, partnership) for doc_type, date in counted["papers"])
+    catalogue = Catalogue(
         chunks=len(chunks),
         sources=sources,
         papers=sorted(papers, key=lambda p: (p.doc_type, p.date, p.partnership)),
-        terms={p: dict(counts) for p, counts in terms.items()},
+        terms={p: dict(c) for p, c in terms.items()},
         keyword_only={p: sorted(w - set(terms[p])) for p, w in keyword_words.items()},
         text_only={p: sorted(set(terms[p]) - keyword_words[p]) for p in terms},
-        places=place_names((c.partnership, c.text) for c in chunks),
+        places=_decisive(seen),
         fingerprint=fingerprint(),
     )
+    return catalogue, counts
+
+
+def read_counts(path: Path) -> dict[str, dict]:
+    """The counts a build kept (``build``'s second result), or none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_counts(path: Path, counts: dict[str, dict]) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def write(folder: Path, catalogue: Catalogue) -> None:

@@ -283,8 +283,12 @@ class ChunkStore:
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
 
+CATALOGUE_COUNTS = "catalogue-counts.json"  # beside the builds' folders
+
+
 class KeywordIndex:
-    """BM25 over every chunk's text (with its section), persisted with bm25s."""
+    """BM25 over every chunk's text (with its section), persisted with bm25s; each build's
+    folder holds the catalogue of its chunks (``ingest.catalogue``)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -308,7 +312,10 @@ class KeywordIndex:
             retriever.index(keyword_tokens(texts), show_progress=False)
             retriever.save(str(folder), show_progress=False)
         (folder / "ids.json").write_text(json.dumps(ids))
-        catalogue.write(folder, catalogue.build(chunks, texts))
+        kept = root / CATALOGUE_COUNTS  # each paper's counts, so an unchanged one is not
+        built, counts = catalogue.build(chunks, texts, catalogue.read_counts(kept))  # recounted
+        catalogue.write(folder, built)
+        catalogue.write_counts(kept, counts)
         pointer = root / "CURRENT.tmp"
         pointer.write_text(stamp)
         os.replace(pointer, root / "CURRENT")

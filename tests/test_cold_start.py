@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, REPO, WordHashEmbedder, ingest_settings
-from test_ingest_trust import CORPUS_FILES, MINUTES, Index, copy_files
+from test_ingest_trust import CORPUS_FILES, MINUTES, SCRUTINY, Index, copy_files
 
 from assistant.engine import Assistant
 from ingest.catalogue import FILE_NAME
@@ -155,3 +155,22 @@ def test_a_running_assistant_answers_from_a_later_ingest_without_searching(
     assert MINUTES not in {c.source for c in before.citations}
     assert MINUTES in {c.source for c in after.citations}
     assert "store" not in running.__dict__
+
+
+def test_adding_a_paper_gives_the_catalogue_a_clean_ingest_gives(tmp_path: Path) -> None:
+    """Each paper's counts are kept for the next build and only a new or changed paper
+    is counted again: the sum must be what counting everything gives."""
+    corpus = copy_files(tmp_path / "corpus")
+    grown = Index(tmp_path / "grown")
+    grown.ingest([corpus])
+    first = KeywordIndex(tmp_path / "grown" / "bm25").read_catalogue()
+    added = copy_files(tmp_path / "new", (SCRUTINY,)) / SCRUTINY
+    grown.ingest([added])
+    clean_corpus = copy_files(tmp_path / "all", (*CORPUS_FILES, SCRUTINY))
+    Index(tmp_path / "clean").ingest([clean_corpus])
+
+    after = KeywordIndex(tmp_path / "grown" / "bm25").read_catalogue()
+    clean = KeywordIndex(tmp_path / "clean" / "bm25").read_catalogue()
+    assert first is not None and after is not None and clean is not None
+    assert len(first.partnerships) == 1 and len(after.partnerships) == 2
+    assert after.as_json() == clean.as_json()
