@@ -1,11 +1,17 @@
 """The assistant, built once from settings: retrieval plus answering. The CLI and the
-web app both call `Assistant.ask`."""
+web app both call `Assistant.ask`.
+
+Nothing is opened before a question needs it: the Chroma store, the keyword index and the
+model are opened on the first search, and a question that the registers, the glossary or
+the tables settle is answered without one. What understanding a question needs of the
+passages (partnerships, place names, the papers' kinds and dates, how many passages print
+each word) comes from the index's catalogue (`ingest.catalogue`), not from reading them."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from assistant.acronyms import define
 from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, REFERENCE, Scorer, combine, compose
@@ -28,6 +34,8 @@ from assistant.registers import (
 from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
 from assistant.roles import answer_role, role_of, says_who
+from ingest.catalogue import Catalogue
+from ingest.catalogue import build as build_catalogue
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
 from ingest.errors import IndexMissing, LlmError
 from ingest.knowledge import Knowledge
@@ -77,10 +85,20 @@ class Assistant:
         self.settings = settings
         self.chat = chat or (OpenAICompatibleChat(settings) if settings.llm_base_url else None)
         self.embedder = embedder or SentenceTransformerEmbedder(settings.resolved_model_path)
-        self.store = ChunkStore(settings.chroma_dir, settings.collection, self.embedder)
-        self.keywords = KeywordIndex(settings.keyword_dir).load()
-        self.retriever = Retriever(self.store, self.keywords, self.embedder)
+        self._version = KeywordIndex(settings.keyword_dir).version()  # the build answered from
         self._words: dict[tuple, set[str]] = {}
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        return ChunkStore(self.settings.chroma_dir, self.settings.collection, self.embedder)
+
+    @cached_property
+    def keywords(self) -> KeywordIndex:
+        return KeywordIndex(self.settings.keyword_dir).load()
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.store, self.keywords, self.embedder)
 
     def search(
         self, question: str, k: int | None = None, filters: Filters | None = None
@@ -95,11 +113,15 @@ class Assistant:
     def refresh(self) -> None:
         """Pick up a new ingest while running (the chat stays up while officers add papers):
         the keyword index's build changes with every ingest."""
-        if self.keywords.version() == self.keywords.loaded:
+        version = KeywordIndex(self.settings.keyword_dir).version()
+        if version == self._version:
             return
-        self.keywords.load()
+        self._version = version
         self._words = {}
-        for cached in ("chunks", "scorer", "knowledge", "partnerships", "places"):
+        for cached in (
+            "keywords", "retriever", "catalogue", "chunks", "scorer", "knowledge",
+            "partnerships", "places",
+        ):
             self.__dict__.pop(cached, None)
 
     def expand(self, question: str) -> str:
@@ -118,8 +140,22 @@ class Assistant:
         return self.store.all_chunks()
 
     @cached_property
+    def catalogue(self) -> Catalogue:
+        """The index's catalogue; counted from the chunks when the index has none (built
+        by an older version, or under other conventions)."""
+        found = KeywordIndex(self.settings.keyword_dir).read_catalogue()
+        if found is not None:
+            return found
+        return build_catalogue(self.chunks, [keyword_text(c) for c in self.chunks])[0]
+
+    @cached_property
     def scorer(self) -> Scorer:
-        return Scorer([c.text for c in self.chunks])
+        """Word weights over every passage (the counts are the catalogue's: the same as
+        ``Scorer([c.text for c in self.chunks])`` without reading the chunks)."""
+        scorer = Scorer([])
+        scorer.n = max(1, self.catalogue.chunks)
+        scorer.df = self.catalogue.frequencies()
+        return scorer
 
     @cached_property
     def knowledge(self) -> Knowledge:
@@ -150,6 +186,8 @@ class Assistant:
     def words_of(self, filters: Filters) -> set[str]:
         """Every term of the passages the filters admit (one partnership's papers, say)."""
         key = dataclasses.astuple(filters)
+        if key not in self._words and filters == Filters(partnership=filters.partnership):
+            self._words[key] = self.catalogue.words_of(filters.partnership or "")
         if key not in self._words:
             self._words[key] = {
                 t for c in self.chunks if filters.admits(c) for t in text_terms(keyword_text(c))
@@ -158,11 +196,11 @@ class Assistant:
 
     @cached_property
     def partnerships(self) -> list[str]:
-        return sorted({c.partnership for c in self.chunks if c.partnership})
+        return self.catalogue.partnerships
 
     @cached_property
     def places(self) -> PlaceIndex:
-        return PlaceIndex([(c.partnership, c.text) for c in self.chunks])
+        return PlaceIndex.of_names(self.catalogue.places)
 
     def understand(self, question: str) -> Question:
         """The question read once; a name only one partnership's papers print (a town, an
@@ -176,11 +214,15 @@ class Assistant:
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         """The question understood once; a partnership it names narrows every source; a
         two-part question gets each part answered."""
+        self.refresh()
+        if self.catalogue.chunks == 0:
+            raise IndexMissing()
         filters = filters or Filters()
         q = self.understand(question)
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
-        narrowed = paper_filters(q.text, filters, self.chunks)  # "the September 2024 minutes"
+        # "the September 2024 minutes"
+        narrowed = paper_filters(q.text, filters, self.catalogue.papers)
         if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
             q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
         filters = narrowed
@@ -197,13 +239,16 @@ class Assistant:
         return self._answer(q, filters)
 
     def partnership_of_source(self, source: str) -> str:
-        return next((c.partnership for c in self.chunks if c.source == source), "")
+        return self.catalogue.sources.get(source, "")
 
     def _answer(self, q: Question, filters: Filters) -> Answer:
         """Registers and tables first for the kinds of question they settle; quoted
-        passages for the rest, and for whatever they leave unanswered."""
+        passages for the rest, and for whatever they leave unanswered. The passages are
+        searched only when a path needs them (a register or table answer needs none)."""
         question = q.subject
-        hits = self._referenced(question, filters, self.search(question, PASSAGES, filters))
+        hits = cache(
+            lambda: self._referenced(question, filters, self.search(question, PASSAGES, filters))
+        )
         known = self.knowledge_for(filters)
         admitted = lambda: [c for c in self.chunks if filters.admits(c)]  # noqa: E731
         if q.kind == "brief":
@@ -226,9 +271,9 @@ class Assistant:
             if found and not meeting_month(question):  # one subject: add its discussion
                 found = self._with_context(question, found)
         elif q.kind == "who":
-            found = answer_role(q, admitted(), [h.chunk for h in hits])
+            found = answer_role(q, admitted(), [h.chunk for h in hits()])
             if not found and role_of(q):  # a role no paper names a holder for
-                composed = compose(question, hits, self.embedder, self.scorer)
+                composed = compose(question, hits(), self.embedder, self.scorer)
                 return composed if says_who(composed.text, role_of(q)) else NOT_COVERED_ANSWER
         elif q.kind == "figure":
             known_words = self.words_of(filters) if filters != Filters() else None
@@ -242,12 +287,12 @@ class Assistant:
             return found
         listed = None
         if q.kind in ("list", "open", "recommendation status", "action", "topic brief"):
-            listed = list_items(question, hits, self.store)
+            listed = list_items(question, hits(), self.store)
         # "What was agreed on X?" with no resolution naming X: only what records agreement.
         agreed_only = q.kind == "decision"
         composed = compose(
             question,
-            self._with_neighbours(hits),
+            self._with_neighbours(hits()),
             self.embedder,
             self.scorer,
             agreed_only=agreed_only,

@@ -11,8 +11,10 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
+from typing import Iterable
 
 from assistant.retrieve import Filters
+from ingest.catalogue import Paper
 from ingest.dates import MONTHS, parse_dates
 from ingest.types import Chunk
 
@@ -45,9 +47,10 @@ def without_reference(question: str) -> str:
     return _REFERENCE.sub("", question).strip()
 
 
-def paper_filters(question: str, filters: Filters, chunks: list[Chunk]) -> Filters:
+def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Paper]) -> Filters:
     """``filters`` narrowed to the paper the question names by kind and date, when it names
-    one and some passage is of it; otherwise ``filters`` unchanged."""
+    one and some passage is of it; otherwise ``filters`` unchanged. ``papers``: the
+    passages, or each kind, date and partnership they have (the index's catalogue)."""
     if filters.since or filters.until:
         return filters
     days = [d for _, d in parse_dates(question)]
@@ -67,4 +70,4 @@ def paper_filters(question: str, filters: Filters, chunks: list[Chunk]) -> Filte
         )
     else:
         return filters
-    return narrowed if any(narrowed.admits(c) for c in chunks) else filters
+    return narrowed if any(narrowed.admits(p) for p in papers) else filters

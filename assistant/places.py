@@ -3,40 +3,29 @@ partnership ("e-scooters in Marshford", "the Elm Row estate", "Hythe Common").
 
 Learnt from the index, not listed: every run of capitalised words in the passages is
 counted by partnership, and a run the question names that only one partnership's papers
-print (and that they print more than once) points to that partnership.
+print (and that they print more than once) points to that partnership. The counting is
+done when the index is built (``ingest.catalogue.place_names``), or from the passages
+when an older index has no catalogue.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
+from ingest.catalogue import names, place_names
 from ingest.text import conventions
-
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|on|upon|in|le|de))*(?:[ -][A-Z][a-z]+)?\b")
-MIN_MENTIONS = 2
-
-
-def _runs(text: str) -> set[str]:
-    """Capitalised words and their runs of up to three ("Warwick Way", "Hythe Common")."""
-    out: set[str] = set()
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        for n in range(1, min(3, len(words)) + 1):
-            for k in range(len(words) - n + 1):
-                out.add(" ".join(words[k : k + n]))
-    return out
 
 
 class PlaceIndex:
-    """Which partnerships' papers print each capitalised name, and how often."""
+    """The names only one partnership's papers print, and that partnership."""
 
     def __init__(self, passages: list[tuple[str, str]]) -> None:  # (partnership, text)
-        self.seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for partnership, text in passages:
-            if partnership:
-                for run in _runs(text):
-                    self.seen[run][partnership] += 1
+        self.names = place_names(passages)
+
+    @classmethod
+    def of_names(cls, known: dict[str, str]) -> PlaceIndex:
+        """From names already counted (an index's catalogue)."""
+        index = cls([])
+        index.names = dict(known)
+        return index
 
     def partnership_of(self, question: str) -> str | None:
         """The one partnership whose papers alone print a name the question uses."""
@@ -44,14 +33,9 @@ class PlaceIndex:
         common = c.stop | c.question | c.partnership_words
         body = question[1:] if question else ""  # the first word is capitalised anyway
         found: set[str] = set()
-        for run in sorted(_runs(body), key=len, reverse=True):
+        for run in sorted(names(body), key=len, reverse=True):
             if all(w.lower() in common for w in run.split()):
                 continue
-            where = self.seen.get(run)
-            if not where:
-                continue
-            if len(where) == 1:
-                (partnership, mentions), = where.items()
-                if mentions >= MIN_MENTIONS:
-                    found.add(partnership)
+            if run in self.names:
+                found.add(self.names[run])
         return found.pop() if len(found) == 1 else None

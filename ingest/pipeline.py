@@ -22,6 +22,7 @@ try:
 except ImportError:  # not on Windows: ingests there are not locked against each other
     fcntl = None
 
+from ingest import register_conventions
 from ingest.chunk import chunk
 from ingest.conventions import current as current_conventions
 from ingest.dating import date_file, partnership_of, resolve_across
@@ -33,7 +34,7 @@ from ingest.knowledge import read as read_knowledge
 from ingest.knowledge import write as write_knowledge
 from ingest.load import LOADER_VERSION, iter_corpus, load
 from ingest.manifest import apply_manifest, read_manifest
-from ingest.registers import extract_registers
+from ingest.registers import extract_registers, read_document
 from ingest.segment import segment
 from ingest.store import ChunkStore, KeywordIndex
 from ingest.tables import extract_facts
@@ -201,6 +202,7 @@ CODE_VERSION = hashlib.sha256(
     + b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.toml")))
 ).hexdigest()[:12]
 SEGMENTS, FACTS = "segments", "facts"  # folders of the cache: per-document results
+REGISTERS = "registers"  # each document's register reading (`registers.read_document`)
 
 
 class Memo:
@@ -533,22 +535,31 @@ def knowledge_digest(corpus: Corpus) -> str:
             h.update(f"{p.title}|{p.doc_type}|{p.date}|{p.partnership}\0".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         h.update(module.read_bytes())
+    h.update(register_conventions.fingerprint().encode())  # the conventions files too
     return h.hexdigest()
 
 
 def extract_knowledge(corpus: Corpus, memo: Memo | None = None) -> Knowledge:
     """Every table cell as a fact, and the five registers, from the segmented corpus.
 
-    A document's facts depend on its text and its parts alone, so they come from ``memo``
-    when those are unchanged; the registers read across documents (later papers' news of
-    an action, copies of one meeting) and are extracted from all of them."""
+    A document's facts and what the register readers find in it depend on its text, its
+    parts (and the conventions) alone, so they come from ``memo`` when those are unchanged;
+    what crosses papers (later papers' news of an action, copies of one meeting, updates)
+    is then joined over all of them."""
     memo = memo or Memo(None)
     facts = []
+    readings = {}
+    conventions = register_conventions.fingerprint().encode()
     for name, doc in corpus.docs.items():
         parts = corpus.parts[name]
         key = pickle.dumps((name, doc.kind, doc.text, doc.pages, doc.pieces, parts))
         facts.extend(memo.get(FACTS, key, lambda doc=doc, parts=parts: extract_facts(doc, parts)))
-    return Knowledge(facts=facts, **vars(extract_registers(corpus.docs, corpus.parts)))
+        readings[name] = memo.get(
+            REGISTERS, key + conventions,
+            lambda name=name, doc=doc, parts=parts: read_document(name, doc, parts),
+        )
+    registers = extract_registers(corpus.docs, corpus.parts, readings)
+    return Knowledge(facts=facts, **vars(registers))
 
 
 def settings_options(settings) -> dict:

@@ -178,10 +178,19 @@ def extract_actions(
     parts: dict[str, list[Part]],
     minutes: list[tuple[str, Part]],
     decisions: list[Decision],
+    sentences: list[_Candidate] | None = None,
+    later: _Later | None = None,
 ) -> list[Action]:
+    """The actions of the resolutions and of the minutes' sentences (``sentences``: those
+    of `from_sentences` for each minutes part in ``minutes`` order, read here when not
+    given), each with the latest news a later paper gives (``later``, built here when not
+    given)."""
     found = [c for d in decisions for c in from_decision(d)]
-    for name, part in minutes:
-        found.extend(from_sentences(docs[name], parts[name], part))
+    if sentences is None:
+        sentences = [
+            c for name, part in minutes for c in from_sentences(docs[name], parts[name], part)
+        ]
+    found.extend(sentences)
     kept: list[_Candidate] = []
     by_item: dict[tuple, list[_Candidate]] = {}  # (meeting, item): what _same compares first
     for c in sorted(found, key=lambda c: c.rank):  # stable: resolutions, then sentences
@@ -190,7 +199,7 @@ def extract_actions(
             kept.append(c)
             same_item.append(c)
     kept.sort(key=lambda c: (c.meeting_date or "", c.where.source, c.where.start))
-    later = _Later(docs, parts)
+    later = later or _Later(docs, parts)
     actions = []
     conv = register_conventions.current()
     for c in kept:
@@ -231,6 +240,26 @@ def _terms(text: str) -> set[str]:
     return set(ws) | {f"{a} {b}" for a, b in zip(ws, ws[1:])}
 
 
+def sentences_of(name: str, doc: LoadedFile, parts: list[Part]) -> list[tuple]:
+    """The sentences of a document's parts that a later paper's news may be: (date, name,
+    offset, sentence, terms, partnership, normalised sentence); what `_Later` indexes."""
+    text = doc.text
+    out: list[tuple] = []
+    for part in parts:
+        pos = part.start
+        for piece in _SPLIT.split(text[part.start : part.end]) + [""]:
+            at = text.find(piece, pos, part.end) if piece else -1
+            if at < 0:
+                continue
+            pos = at + len(piece)
+            said = unwrap(piece)
+            if len(said) < 20 or upper_ratio(said) > 0.6:  # too short, or a masthead
+                continue
+            out.append((part.date or "", name, at, said, _terms(said), part.partnership,
+                        norm(said)))
+    return out
+
+
 class _Later:
     """Sentences of every dated part, to find what a later paper says of an action.
 
@@ -239,37 +268,35 @@ class _Later:
     each, by their pairs: an action reads the sentences holding one of its pairs, not every
     sentence of the index (the cost of adding a paper to a hundred partnerships' papers)."""
 
-    def __init__(self, docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> None:
-        # date, name, offset, sentence, terms, partnership
-        self.sentences: list[tuple[str, str, int, str, set[str], str]] = []
+    def __init__(
+        self,
+        docs: dict[str, LoadedFile],
+        parts: dict[str, list[Part]],
+        read: dict[str, list[tuple]] | None = None,
+    ) -> None:
+        """``read``: each document's `sentences_of` (read here for those not given)."""
+        # date, name, offset, sentence, terms, partnership, normalised sentence
+        self.sentences: list[tuple[str, str, int, str, set[str], str, str]] = []
         # partnership → pair of words → indices of the sentences holding it, in order
         self.pairs: dict[str, dict[str, list[int]]] = {}
         self.docs, self.parts = docs, parts
+        read = read or {}
         df: Counter[str] = Counter()
         seen: set[str] = set()
         for name in sorted(docs):
-            text = docs[name].text
-            for part in parts.get(name, []):
-                pos = part.start
-                for piece in _SPLIT.split(text[part.start : part.end]) + [""]:
-                    at = text.find(piece, pos, part.end) if piece else -1
-                    if at < 0:
-                        continue
-                    pos = at + len(piece)
-                    said = unwrap(piece)
-                    if len(said) < 20 or upper_ratio(said) > 0.6:  # too short, or a masthead
-                        continue
-                    terms = _terms(said)
-                    if norm(said) not in seen:  # a sentence filed twice counts once
-                        seen.add(norm(said))
-                        df.update(terms)
-                    index = self.pairs.setdefault(part.partnership, {})
-                    for t in terms:
-                        if " " in t:
-                            index.setdefault(t, []).append(len(self.sentences))
-                    self.sentences.append(
-                        (part.date or "", name, at, said, terms, part.partnership)
-                    )
+            got = read.get(name)
+            if got is None:
+                got = sentences_of(name, docs[name], parts.get(name, []))
+            for sentence in got:
+                terms, partnership, key = sentence[4], sentence[5], sentence[6]
+                if key not in seen:  # a sentence filed twice counts once
+                    seen.add(key)
+                    df.update(terms)
+                index = self.pairs.setdefault(partnership, {})
+                for t in terms:
+                    if " " in t:
+                        index.setdefault(t, []).append(len(self.sentences))
+                self.sentences.append(sentence)
         n = max(1, len(seen))
         self.idf = {t: math.log(n / c) for t, c in df.items()}
 
@@ -282,7 +309,7 @@ class _Later:
         best = None
         index = self.pairs.get(c.where.partnership, {})
         found = sorted({i for t in pairs for i in index.get(t, ())})
-        for date, name, at, said, terms, partnership in (self.sentences[i] for i in found):
+        for date, name, at, said, terms, partnership, _ in (self.sentences[i] for i in found):
             if date <= c.meeting_date or partnership != c.where.partnership:
                 continue  # only a later paper of the same partnership reports on it
             # Two of the action's words side by side and half its words (three or more):

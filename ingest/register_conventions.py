@@ -7,6 +7,8 @@ its lists, and `replace = ["registers.columns.due"]` drops a default first.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -213,6 +215,13 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             for w in word_list
         },
     )
+
+
+def fingerprint() -> str:
+    """A digest of the conventions in force (the default file with the corpus's own merged
+    in): part of the key under which each document's register reading is kept."""
+    data = data_for(corpus_dir(os.environ.get("CSP_CORPUS_DIR")))
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def current() -> RegisterConventions:

@@ -301,39 +301,53 @@ def _tab_rows(doc: LoadedFile, start: int, end: int) -> list[_Row]:
     return rows
 
 
-def extract_forward(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> list[ForwardItem]:
+def document_forward(name: str, doc: LoadedFile, parts: list[Part]) -> list[tuple]:
+    """A document's forward-programme rows: (the part's date, the item)."""
+    out: list[tuple] = []
+    for part in parts:
+        for start, end in _regions(doc, part):
+            line_end = doc.text.find("\n", start, end)
+            if "\t" in doc.text[start : line_end if line_end >= 0 else end]:
+                rows = _tab_rows(doc, start, end)
+            else:
+                lines, blank = [], False
+                for ln in lines_of(doc.text, start, end):
+                    text = re.sub(r"\s+", " ", clean(ln.raw))
+                    if not text:
+                        blank = True
+                        continue
+                    lines.append(_Line(ln.start + len(ln.raw) - len(ln.raw.lstrip()), text, blank))
+                    blank = False
+                rows = _Table(lines).parse()
+            for row in rows:
+                entry = ForwardItem(
+                    item=_join(row.item),
+                    detail=_join(row.detail),
+                    date=_join(row.date),
+                    action_by=_join_action(row.action),
+                    where=locate(doc, parts, row.start),
+                )
+                out.append((part.date, entry))
+    return out
+
+
+def extract_forward(
+    docs: dict[str, LoadedFile],
+    parts: dict[str, list[Part]],
+    read: dict[str, list[tuple]] | None = None,
+) -> list[ForwardItem]:
+    """Every document's forward-programme items (``read``: its `document_forward`, read
+    here when not given), an item of one meeting's date printed twice kept once."""
     out: list[ForwardItem] = []
     seen: set[tuple] = set()
     for name in sorted(docs):
-        doc = docs[name]
-        for part in parts.get(name, []):
-            for start, end in _regions(doc, part):
-                line_end = doc.text.find("\n", start, end)
-                if "\t" in doc.text[start : line_end if line_end >= 0 else end]:
-                    rows = _tab_rows(doc, start, end)
-                else:
-                    lines, blank = [], False
-                    for ln in lines_of(doc.text, start, end):
-                        text = re.sub(r"\s+", " ", clean(ln.raw))
-                        if not text:
-                            blank = True
-                            continue
-                        lines.append(
-                            _Line(ln.start + len(ln.raw) - len(ln.raw.lstrip()), text, blank)
-                        )
-                        blank = False
-                    rows = _Table(lines).parse()
-                for row in rows:
-                    entry = ForwardItem(
-                        item=_join(row.item),
-                        detail=_join(row.detail),
-                        date=_join(row.date),
-                        action_by=_join_action(row.action),
-                        where=locate(doc, parts[name], row.start),
-                    )
-                    key = (part.date, norm(entry.item), norm(entry.date))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(entry)
+        got = (read or {}).get(name)
+        if got is None:
+            got = document_forward(name, docs[name], parts.get(name, []))
+        for date, entry in got:
+            key = (date, norm(entry.item), norm(entry.date))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(entry)
     return out

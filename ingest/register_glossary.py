@@ -117,15 +117,31 @@ def _inline_entries(doc: LoadedFile, parts: list[Part], part: Part) -> list[Glos
     return out
 
 
+def document_glossary(
+    doc: LoadedFile, parts: list[Part]
+) -> tuple[list[GlossaryEntry], list[GlossaryEntry]]:
+    """A document's glossary entries and its inline "Full Name (ABC)" definitions."""
+    listed: list[GlossaryEntry] = []
+    inline: list[GlossaryEntry] = []
+    for part in parts:
+        listed.extend(_glossary_entries(doc, parts, part))
+        inline.extend(_inline_entries(doc, parts, part))
+    return listed, inline
+
+
 def extract_glossary(
-    docs: dict[str, LoadedFile], parts: dict[str, list[Part]]
+    docs: dict[str, LoadedFile],
+    parts: dict[str, list[Part]],
+    read: dict[str, tuple[list[GlossaryEntry], list[GlossaryEntry]]] | None = None,
 ) -> list[GlossaryEntry]:
+    """Every document's terms (``read``: its `document_glossary`, read here when not
+    given); a glossary's definition of a term before an inline one."""
     listed: list[GlossaryEntry] = []
     inline: list[GlossaryEntry] = []
     for name in sorted(docs):
-        for part in parts.get(name, []):
-            listed.extend(_glossary_entries(docs[name], parts[name], part))
-            inline.extend(_inline_entries(docs[name], parts[name], part))
+        got = (read or {}).get(name) or document_glossary(docs[name], parts.get(name, []))
+        listed.extend(got[0])
+        inline.extend(got[1])
     seen: dict[str, GlossaryEntry] = {}
     for entry in listed + sorted(inline, key=lambda e: (e.where.source, e.where.start)):
         seen.setdefault(entry.term.upper(), entry)

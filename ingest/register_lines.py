@@ -169,7 +169,8 @@ class Items:
             else:
                 m = conv.item_opening.match(line) if conv.item_opening and line else None
                 if m and _opens_minute(m, lines[n - 1] if n else "",
-                                       lines[n + 1] if n + 1 < len(lines) else ""):
+                                       lines[n + 1] if n + 1 < len(lines) else "",
+                                       doc.kind == "pdf"):
                     title = clean(m.group("rest")).strip(" .\t*")
                     self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
             pos += len(raw) + 1
@@ -194,10 +195,11 @@ def _title_like(text: str) -> bool:
                                      "\"'‘“") and not re.search(r"[.;,:]$", text)
 
 
-def _opens_minute(m: re.Match[str], before: str, after: str) -> bool:
+def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) -> bool:
     """Whether a line opening with an identifier heads a minute: a title beside it (after a
     word such as "Item", a margin, a dash, or a space when the line stands apart from its
-    neighbours), or, after a margin, the minute's first paragraph when the identifier is a
+    neighbours, or in a PDF's text, which has no blank lines, when the identifier has a
+    stroke), or, after a margin, the minute's first paragraph when the identifier is a
     code or has a stroke ("14/24(2)    The Board received ..."). A line with a second
     margin or a cell mark is a table's row; a bare number beside a sentence is a numbered
     paragraph."""
@@ -208,6 +210,7 @@ def _opens_minute(m: re.Match[str], before: str, after: str) -> bool:
     coded = bool(re.search(r"[A-Za-z/(]", ref))
     if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
+        apart = apart or (pdf and "/" in ref)
         return bool(margin or gap.strip() or m.group("word") or apart)
     return margin and coded and rest[:1].isupper()
 
@@ -226,8 +229,9 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
     gap = r"|(?=\s{2}|\t)" if margin else ""
     return re.compile(
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
-        # a colon after the label, or a margin: "ACTION      X to ..." (a label column)
-        rf"(?:\s*:{gap}|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        # a colon after the label, a dash ("Action – owner – text"), or a margin: "ACTION
+        # X to ..." (a label column)
+        rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )

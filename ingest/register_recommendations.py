@@ -188,19 +188,36 @@ def _tables(doc: LoadedFile, parts: list[Part], part: Part, own_year: str) -> li
     return rows
 
 
+def document_recommendations(
+    doc: LoadedFile, parts: list[Part]
+) -> tuple[list[Recommendation], list[_Row]]:
+    """A document's own recommendations and recommendation-update rows (what it prints,
+    before any other paper is compared with it)."""
+    recs: list[Recommendation] = []
+    rows: list[_Row] = []
+    for part in parts:
+        if part.doc_type in ("minutes", "agenda"):
+            continue
+        found = _prose(doc, parts, part)
+        recs.extend(found)
+        own = found[0].year if found else year_label(part.title)
+        rows.extend(_tables(doc, parts, part, own))
+    return recs, rows
+
+
 def extract_recommendations(
-    docs: dict[str, LoadedFile], parts: dict[str, list[Part]]
+    docs: dict[str, LoadedFile],
+    parts: dict[str, list[Part]],
+    read: dict[str, tuple[list[Recommendation], list[_Row]]] | None = None,
 ) -> list[Recommendation]:
+    """Every document's recommendations (``read``: its `document_recommendations`, read
+    here when not given), the update rows joined to them, repeats marked."""
     recs: list[Recommendation] = []
     rows: list[_Row] = []
     for name in sorted(docs):
-        for part in parts.get(name, []):
-            if part.doc_type in ("minutes", "agenda"):
-                continue
-            found = _prose(docs[name], parts[name], part)
-            recs.extend(found)
-            own = found[0].year if found else year_label(part.title)
-            rows.extend(_tables(docs[name], parts[name], part, own))
+        got = (read or {}).get(name) or document_recommendations(docs[name], parts.get(name, []))
+        recs.extend(got[0])
+        rows.extend(got[1])
     # A row updates the recommendation of its own partnership with its year and number.
     numbered: dict[tuple, list[int]] = {}
     for k, r in enumerate(recs):

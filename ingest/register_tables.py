@@ -290,8 +290,10 @@ def csv_grids(text: str, start: int, end: int, conv: RegisterConventions) -> lis
 
 # An entry cell that opens with its own number ("1.1 Add questions ..."), when the entry has
 # no reference column of its own; a bare number ("40 assessments") is not one.
+# A number the words cell opens with: "2.1 ...", "R3 ...", "1. The council should ...".
 _OWN_NUMBER = re.compile(
-    r"^(?P<ref>\d{1,2}\.\d{1,2}[a-z]?|[A-Z]{1,4}\d{1,3}(?:[.-]\d{1,3})?)\s+(?=\S)"
+    r"^(?:(?P<ref>\d{1,2}\.\d{1,2}[a-z]?|[A-Z]{1,4}\d{1,3}(?:[.-]\d{1,3})?)"
+    r"|(?P<ref1>\d{1,2})[.)])\s+(?=\S)"
 )
 
 
@@ -328,8 +330,9 @@ def register_rows(
                     got[role] = cells[c]
             at = cell_offsets[g.column] if g.column < len(cell_offsets) else offset
             m = _OWN_NUMBER.match(words) if "reference" not in g.fields else None
-            if m and conv.reference.match(m.group("ref")):
-                got["reference"], got["text"] = m.group("ref"), words[m.end():]
+            ref = m and (m.group("ref") or m.group("ref1"))
+            if ref and conv.reference.match(ref):
+                got["reference"], got["text"] = ref, words[m.end():]
                 at += m.end()
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
             made.append(Row(got, at, g.kind, header))
@@ -341,9 +344,20 @@ def register_rows(
                         row.cells[role] = f"{row.cells[role]} {value}"
             continue
         last = made
-        legacy = skip_recommendations and grid.tabbed  # the recommendations reader's tables
+        legacy = skip_recommendations and grid.tabbed and _legacy_row(headers, cells)
         out.extend(r for r in made if not (legacy and r.kind == "recommendation"))
     return out
+
+
+def _legacy_row(headers: list[str], cells: list[str]) -> bool:
+    """A row the recommendations reader takes (`register_recommendations._tables`): of a
+    tab table headed with a recommendation and an update column, numbered in its first."""
+    head = [h.lower() for h in headers]
+    return (
+        any("recommendation" in h for h in head)
+        and any(re.search(r"\bupdates?\b", h) for h in head)
+        and bool(cells and re.fullmatch(r"\d{1,2}\.?", cells[0].strip()))
+    )
 
 
 # --- HTML tables ---------------------------------------------------------------------------

@@ -35,14 +35,20 @@ from dataclasses import dataclass, field, replace
 
 from ingest import register_conventions
 from ingest.locate import locate
-from ingest.register_actions import extract_actions, owner_of_resolution
+from ingest.register_actions import (
+    _Later,
+    extract_actions,
+    from_sentences,
+    owner_of_resolution,
+    sentences_of,
+)
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
 from ingest.register_cards import pdf_cards
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
-from ingest.register_forward import extract_forward
-from ingest.register_glossary import extract_glossary
+from ingest.register_forward import document_forward, extract_forward
+from ingest.register_glossary import document_glossary, extract_glossary
 from ingest.register_keys import document_key
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import (
@@ -56,7 +62,11 @@ from ingest.register_lists import list_rows, title_of
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_rows
-from ingest.register_recommendations import extract_recommendations, year_label
+from ingest.register_recommendations import (
+    document_recommendations,
+    extract_recommendations,
+    year_label,
+)
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
@@ -86,36 +96,94 @@ class Registers:
     glossary: list[GlossaryEntry] = field(default_factory=list)
 
 
+@dataclass
+class DocumentReading:
+    """What the readers find in one document read alone, before any other paper is
+    compared with it: per minutes part its cleanliness, resolutions and sentence actions;
+    the item headings of each part; the label, table and report readers' entries; its
+    recommendations and update rows; the sentences a later paper's news may be; its
+    forward-programme rows and glossary. It depends on the document's text and parts and
+    the code alone, so an ingest keeps it per document (`ingest.pipeline`) and a paper
+    added to an archive is the only one read again; what crosses papers (copies of one
+    meeting, later papers' news, repeated recommendations, updates) is joined after."""
+
+    minutes: list[tuple[Part, float, list[Found], list]] = field(default_factory=list)
+    items: dict[int, Items] = field(default_factory=dict)
+    decisions: list[Built] = field(default_factory=list)
+    actions: list[Built] = field(default_factory=list)
+    recommendations: list[Built] = field(default_factory=list)
+    report_recommendations: tuple = ((), ())
+    sentences: list[tuple] = field(default_factory=list)
+    forward: list[tuple] = field(default_factory=list)
+    glossary: tuple = ((), ())
+
+
+def read_document(
+    name: str, doc: LoadedFile, parts: list[Part], conv: RegisterConventions | None = None
+) -> DocumentReading:
+    """Every register reader over one document (see `DocumentReading`)."""
+    conv = conv or register_conventions.current()
+    reading = DocumentReading()
+    for part in parts:
+        reading.items[part.index] = Items(doc, part, conv)
+        if is_minutes(part, doc.text):
+            reading.minutes.append((
+                part,
+                cleanliness(doc.text[part.start : part.end]),
+                part_decisions(doc, parts, part),
+                from_sentences(doc, parts, part),
+            ))
+    reading.decisions, reading.actions, reading.recommendations = _document_readers(
+        name, doc, parts, conv, reading.items
+    )
+    reading.report_recommendations = document_recommendations(doc, parts)
+    reading.sentences = sentences_of(name, doc, parts)
+    reading.forward = document_forward(name, doc, parts)
+    reading.glossary = document_glossary(doc, parts)
+    return reading
+
+
+def _readings(
+    docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
+    read: dict[str, DocumentReading] | None, conv: RegisterConventions,
+) -> dict[str, DocumentReading]:
+    read = dict(read or {})
+    for name in docs:
+        if name not in read:
+            read[name] = read_document(name, docs[name], parts.get(name, []), conv)
+    return read
+
+
 def minutes_parts(
-    docs: dict[str, LoadedFile], parts: dict[str, list[Part]]
+    docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
+    read: dict[str, DocumentReading] | None = None,
 ) -> list[tuple[str, Part]]:
     """Every minutes part, the cleanest copy of a meeting first (then sorted file order)."""
-    found = [
-        (name, part)
-        for name in sorted(docs)
-        for part in parts.get(name, [])
-        if is_minutes(part, docs[name].text)
-    ]
-    score = {
-        (name, part.index): cleanliness(docs[name].text[part.start : part.end])
-        for name, part in found
-    }
-    order = {key: n for n, key in enumerate((name, part.index) for name, part in found)}
+    return [(name, part) for name, part, _ in _minutes(docs, parts, read)]
+
+
+def _minutes(
+    docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
+    read: dict[str, DocumentReading] | None = None,
+) -> list[tuple[str, Part, tuple]]:
+    """(name, part, its reading) of every minutes part, cleanest copy of a meeting first."""
+    read = _readings(docs, parts, read, register_conventions.current())
+    found = [(name, m[0], m) for name in sorted(docs) for m in read[name].minutes]
+    order = {(name, part.index): n for n, (name, part, _) in enumerate(found)}
     return sorted(
         found,
-        key=lambda np: (
-            np[1].date or "",
-            -round(score[(np[0], np[1].index)]),
-            order[(np[0], np[1].index)],
-        ),
+        key=lambda npm: (npm[1].date or "", -round(npm[2][1]), order[(npm[0], npm[1].index)]),
     )
 
 
-def extract_decisions(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> list[Decision]:
+def extract_decisions(
+    docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
+    read: dict[str, DocumentReading] | None = None,
+) -> list[Decision]:
     kept: list[Found] = []
     by_meeting: dict[str | None, list[Found]] = {}  # a copy is of the same meeting
-    for name, part in minutes_parts(docs, parts):
-        for f in part_decisions(docs[name], parts[name], part):
+    for _, _, minutes in _minutes(docs, parts, read):
+        for f in minutes[2]:
             d = f.decision
             if any(
                 (k.decision.item == d.item or not k.decision.item or not d.item)
@@ -129,68 +197,67 @@ def extract_decisions(docs: dict[str, LoadedFile], parts: dict[str, list[Part]])
     return [f.decision for f in kept]
 
 
-def _readers(
-    docs: dict[str, LoadedFile], parts: dict[str, list[Part]], conv: RegisterConventions
+def _document_readers(
+    name: str, doc: LoadedFile, doc_parts: list[Part], conv: RegisterConventions,
+    part_items: dict[int, Items],
 ) -> tuple[list[Built], list[Built], list[Built]]:
     """Decisions, actions and recommendations of the label, table and report readers."""
     decisions: list[Built] = []
     actions: list[Built] = []
     recommendations: list[Built] = []
-    for name in sorted(docs):
-        doc = docs[name]
-        pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
-        pdf_minutes = minute_grids(doc, conv)
-        own = document_key(doc, conv)
-        for part in parts.get(name, []):
-            items = Items(doc, part, conv)
-            grids = line_grids(doc.text, part.start, part.end)
-            grids += html_grids(doc.text, part.start, part.end, conv)
-            if doc.kind != "pdf":  # a PDF's columns are read by position
-                grids += aligned_grids(doc.text, part.start, part.end, conv)
-            grids += csv_grids(doc.text, part.start, part.end, conv)
-            rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
-            blocks = record_blocks(
-                doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
+    pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
+    pdf_minutes = minute_grids(doc, conv)
+    own = document_key(doc, conv)
+    for part in doc_parts:
+        items = part_items[part.index]
+        grids = line_grids(doc.text, part.start, part.end)
+        grids += html_grids(doc.text, part.start, part.end, conv)
+        if doc.kind != "pdf":  # a PDF's columns are read by position
+            grids += aligned_grids(doc.text, part.start, part.end, conv)
+        grids += csv_grids(doc.text, part.start, part.end, conv)
+        rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
+        blocks = record_blocks(
+            doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
+        )
+        listed = list_rows(doc, part, conv)
+        rows += listed + blocks  # a list item with nested fields is read as a list
+        rows += [r for r in pdf if part.start <= r.offset < part.end]
+        spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
+        minutes = is_minutes(part, doc.text)
+        records = notices(doc, part, conv)
+        found = [
+            f
+            for f in (
+                *label_entries(doc, part, conv, items, recommendations=not minutes),
+                *trailing_owner_entries(doc, part, conv, items),
+                *notice_entries(doc, part, conv, items, minutes, records),
             )
-            listed = list_rows(doc, part, conv)
-            rows += listed + blocks  # a list item with nested fields is read as a list
-            rows += [r for r in pdf if part.start <= r.offset < part.end]
-            spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
-            minutes = is_minutes(part, doc.text)
-            records = notices(doc, part, conv)
-            found = [
-                f
-                for f in (
-                    *label_entries(doc, part, conv, items, recommendations=not minutes),
-                    *trailing_owner_entries(doc, part, conv, items),
-                    *notice_entries(doc, part, conv, items, minutes, records),
-                )
-                if not _in_any_block(doc.text, spans, f.offset)
-            ]
-            found += [from_row(r) for r in rows]
-            in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
-            found += minute_entries(grids + in_part, conv)
-            # Last, so that an entry another reader holds is that reader's (with its fields).
-            found += [
-                f for f in fallback_entries(doc, part, conv, items, minutes)
-                if not _in_any_block(doc.text, spans, f.offset)
-            ]
-            if not minutes:
-                found += report_recommendations(doc, part, conv)
-            for f in found:
-                _in_notice(f, notice_at(records, f.offset))
-            year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
-            for f in found:
-                where = locate(doc, parts[name], f.offset)
-                if f.date:
-                    where = replace(where, date=f.date)
-                row_year = next(
-                    (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
-                     if year_label(h)),
-                    "",
-                )
-                b = from_found(f, where, conv, row_year or year, own)
-                {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
+            if not _in_any_block(doc.text, spans, f.offset)
+        ]
+        found += [from_row(r) for r in rows]
+        in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
+        found += minute_entries(grids + in_part, conv)
+        # Last, so that an entry another reader holds is that reader's (with its fields).
+        found += [
+            f for f in fallback_entries(doc, part, conv, items, minutes)
+            if not _in_any_block(doc.text, spans, f.offset)
+        ]
+        if not minutes:
+            found += report_recommendations(doc, part, conv)
+        for f in found:
+            _in_notice(f, notice_at(records, f.offset))
+        year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
+        for f in found:
+            where = locate(doc, doc_parts, f.offset)
+            if f.date:
+                where = replace(where, date=f.date)
+            row_year = next(
+                (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
+                 if year_label(h)),
+                "",
+            )
+            b = from_found(f, where, conv, row_year or year, own)
+            {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
 
 
@@ -223,12 +290,11 @@ def _legacy_state(status: str) -> str:
 
 
 def _placed(
-    entries: list, docs: dict[str, LoadedFile], parts: dict[str, list[Part]],
-    conv: RegisterConventions,
+    entries: list, parts: dict[str, list[Part]], read: dict[str, DocumentReading],
 ) -> list:
     """Entries of the corpus's readers with the fields every entry has: the item from the
     item headings when the segmenter found none, reference, partnership, state."""
-    cache: dict[tuple[str, int], Items] = {}
+    conv = register_conventions.current()
     out = []
     for e in entries:
         w = e.where
@@ -236,10 +302,7 @@ def _placed(
         item = getattr(e, "item", "")
         title = getattr(e, "item_title", "")
         if part is not None and hasattr(e, "item") and not item:
-            key = (w.source, part.index)
-            if key not in cache:
-                cache[key] = Items(docs[w.source], part, conv)
-            item, title = cache[key].at(w.start)
+            item, title = read[w.source].items[part.index].at(w.start)
         extra: dict = {"partnership": w.partnership}
         if isinstance(e, Decision):
             extra.update(item=item, item_title=title, reference=e.reference or item,
@@ -301,21 +364,38 @@ def _copy_of(a, b) -> bool:
     ) and similar(a.text, b.text)
 
 
-def extract_registers(docs: dict[str, LoadedFile], parts: dict[str, list[Part]]) -> Registers:
+def extract_registers(
+    docs: dict[str, LoadedFile],
+    parts: dict[str, list[Part]],
+    read: dict[str, DocumentReading] | None = None,
+) -> Registers:
+    """The five registers of ``docs``: each document's `read_document` (from ``read`` when
+    given there, e.g. kept from an earlier ingest), then what crosses papers: copies of one
+    meeting kept once, later papers' news and updates joined, repeats marked."""
     conv = register_conventions.current()
-    resolutions = extract_decisions(docs, parts)
-    legacy_actions = extract_actions(docs, parts, minutes_parts(docs, parts), resolutions)
-    legacy_recs = extract_recommendations(docs, parts)
-    new_decisions, new_actions, new_recs = _readers(docs, parts, conv)
-    decisions = _merge(_placed(resolutions, docs, parts, conv), new_decisions)
-    actions = _merge(_placed(legacy_actions, docs, parts, conv), new_actions)
-    recs = _merge(_placed(legacy_recs, docs, parts, conv), new_recs)
+    read = _readings(docs, parts, read, conv)
+    minutes = _minutes(docs, parts, read)
+    resolutions = extract_decisions(docs, parts, read)
+    sentences = [c for _, _, m in minutes for c in m[3]]
+    later = _Later(docs, parts, {name: r.sentences for name, r in read.items()})
+    legacy_actions = extract_actions(
+        docs, parts, [(n, p) for n, p, _ in minutes], resolutions, sentences, later
+    )
+    legacy_recs = extract_recommendations(
+        docs, parts, {name: r.report_recommendations for name, r in read.items()}
+    )
+    new_decisions = [b for name in sorted(docs) for b in read[name].decisions]
+    new_actions = [b for name in sorted(docs) for b in read[name].actions]
+    new_recs = [b for name in sorted(docs) for b in read[name].recommendations]
+    decisions = _merge(_placed(resolutions, parts, read), new_decisions)
+    actions = _merge(_placed(legacy_actions, parts, read), new_actions)
+    recs = _merge(_placed(legacy_recs, parts, read), new_recs)
     joined_actions, _ = join_updates(actions)
     joined_recs, _ = join_updates(recs)
     return Registers(
         decisions=[b.entry for b in sorted(decisions, key=lambda b: b.order)],
         actions=joined_actions,
         recommendations=joined_recs,
-        forward=extract_forward(docs, parts),
-        glossary=extract_glossary(docs, parts),
+        forward=extract_forward(docs, parts, {name: r.forward for name, r in read.items()}),
+        glossary=extract_glossary(docs, parts, {name: r.glossary for name, r in read.items()}),
     )

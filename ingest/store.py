@@ -7,6 +7,11 @@ process killed at any point leaves an index that answers.
 Every call to Chroma asks for at most ``page_size`` rows (reads page with limit/offset;
 writes and look-ups by id go in batches): one call over the whole collection fails with
 "too many SQL variables" once it holds tens of thousands of chunks.
+
+The keyword index's folder also holds the catalogue of the same chunks
+(``ingest.catalogue``): what a register or figure answer needs without reading them.
+chromadb and bm25s are imported when a store or keyword index is first used, not with this
+module: a question answered from the knowledge base never pays for them.
 """
 
 from __future__ import annotations
@@ -17,15 +22,14 @@ import shutil
 import threading
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-import bm25s
-import chromadb
 import Stemmer
-from chromadb.config import Settings as ChromaSettings
 
+from ingest import catalogue
 from ingest.dates import long_form
 from ingest.embedding import Embedder
 from ingest.errors import CspError
@@ -39,6 +43,8 @@ PAGE_SIZE = 1000  # rows per Chroma call: well under SQLite's limit on variables
 
 
 def keyword_tokens(texts: list[str]) -> list[list[str]]:
+    import bm25s
+
     return bm25s.tokenize(
         texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
     )
@@ -49,34 +55,47 @@ def keyword_text(c: Chunk) -> str:
     return f"{c.part} {long_form(c.date)} {c.section}\n{c.text}"
 
 
-class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
-    """Our embedder in Chroma's shape, so Chroma never reaches for its own default model."""
+@lru_cache(maxsize=1)
+def _embedding_function_class() -> type:
+    """Our embedder in Chroma's shape, so Chroma never reaches for its own default model
+    (a class made on first use: its base is chromadb's)."""
+    import chromadb
 
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
+    class ChromaEmbeddingFunction(chromadb.EmbeddingFunction):
+        def __init__(self, embedder: Embedder) -> None:
+            self.embedder = embedder
 
-    def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's name)
-        return self.embedder.embed(list(input))
+        def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's)
+            return self.embedder.embed(list(input))
 
-    @staticmethod
-    def name() -> str:
-        return "csp-sentence-transformer"
+        @staticmethod
+        def name() -> str:
+            return "csp-sentence-transformer"
 
-    def get_config(self) -> dict[str, Any]:
-        return {"model": getattr(self.embedder, "name", "")}
+        def get_config(self) -> dict[str, Any]:
+            return {"model": getattr(self.embedder, "name", "")}
 
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
-        raise NotImplementedError("pass the embedder explicitly")
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
+            raise NotImplementedError("pass the embedder explicitly")
+
+    return ChromaEmbeddingFunction
+
+
+def chroma_embedding_function(embedder: Embedder):
+    return _embedding_function_class()(embedder)
 
 
 class StoreUnavailable(CspError):
     """The Chroma server named by CSP_CHROMA_URL is malformed or cannot be reached."""
 
 
-def chroma_client(path: Path, url: str | None = None) -> chromadb.ClientAPI:
+def chroma_client(path: Path, url: str | None = None):
     """A Chroma server's client if ``url`` is set (``http[s]://host[:port]``), else a
     PersistentClient on ``path``."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     settings = ChromaSettings(anonymized_telemetry=False)
     if not url:
         path.mkdir(parents=True, exist_ok=True)
@@ -123,7 +142,7 @@ class ChunkStore:
         self.url = url or None
         self.path = path
         self.name = collection
-        self.embedding_function = ChromaEmbeddingFunction(embedder)
+        self.embedding_function = chroma_embedding_function(embedder)
         self._lock = threading.RLock()
         self._open()
 
@@ -264,14 +283,18 @@ class ChunkStore:
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
 
+CATALOGUE_COUNTS = "catalogue-counts.json"  # beside the builds' folders
+
+
 class KeywordIndex:
-    """BM25 over every chunk's text (with its section), persisted with bm25s."""
+    """BM25 over every chunk's text (with its section), persisted with bm25s; each build's
+    folder holds the catalogue of its chunks (``ingest.catalogue``)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.loaded = ""
         self.ids: list[str] = []
-        self.retriever: bm25s.BM25 | None = None
+        self.retriever = None  # a bm25s.BM25 once loaded
 
     @staticmethod
     def rebuild(root: Path, chunks: list[Chunk]) -> None:
@@ -281,11 +304,18 @@ class KeywordIndex:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         ids = [c.id for c in chunks]
+        texts = [keyword_text(c) for c in chunks]
         if chunks:
+            import bm25s
+
             retriever = bm25s.BM25()
-            retriever.index(keyword_tokens([keyword_text(c) for c in chunks]), show_progress=False)
+            retriever.index(keyword_tokens(texts), show_progress=False)
             retriever.save(str(folder), show_progress=False)
         (folder / "ids.json").write_text(json.dumps(ids))
+        kept = root / CATALOGUE_COUNTS  # each paper's counts, so an unchanged one is not
+        built, counts = catalogue.build(chunks, texts, catalogue.read_counts(kept))  # recounted
+        catalogue.write(folder, built)
+        catalogue.write_counts(kept, counts)
         pointer = root / "CURRENT.tmp"
         pointer.write_text(stamp)
         os.replace(pointer, root / "CURRENT")
@@ -298,6 +328,11 @@ class KeywordIndex:
         current = self.root / "CURRENT"
         return current.read_text().strip() if current.exists() else ""
 
+    def read_catalogue(self) -> catalogue.Catalogue | None:
+        """The catalogue of the current build's chunks (None: an older build has none)."""
+        version = self.version()
+        return catalogue.read(self.root / version) if version else None
+
     def load(self) -> KeywordIndex:
         self.loaded = self.version()
         if not self.loaded:
@@ -305,6 +340,8 @@ class KeywordIndex:
         folder = self.root / self.loaded
         self.ids = json.loads((folder / "ids.json").read_text())
         if self.ids:
+            import bm25s
+
             self.retriever = bm25s.BM25.load(str(folder), show_progress=False)
         return self
 

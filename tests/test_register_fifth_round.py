@@ -288,3 +288,58 @@ def test_a_pdf_plan_with_one_table_per_section(tmp_path: Path) -> None:
     ]
     assert reg.actions[0].text == "Deliver the safer streets measure number 1 in the riverside wards"
     assert reg.actions[-1].update == "All practices trained"
+
+
+# --- More forms: a dash after the label, numbered words in a table, a PDF's headings -----
+
+def test_a_label_followed_by_a_dash(tmp_path: Path) -> None:
+    text = (
+        "Brackwater Safer Streets Board\nMinutes of the meeting held on 1 July 2026\n\n"
+        "KLP/26/25  Taxi marshals\n\n"
+        "Decision: The Board agreed to fund the marshals for August (£4,000).\n"
+        "Action – Licensing Lead – book the marshals – by 17 July 2026\n"
+    )
+    reg = _read(tmp_path, "brackwater-board-minutes-2026-07-01.txt", text)
+    assert [d.text.rstrip(".") for d in reg.decisions] == [
+        "The Board agreed to fund the marshals for August (£4,000)"]
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "KLP/26/25", "book the marshals", "Licensing Lead", "17 July 2026", "", "not stated"),
+    ]
+
+
+def test_a_tracker_whose_words_cells_open_with_their_number(tmp_path: Path) -> None:
+    text = (
+        "Brackwater Council\nScrutiny recommendation tracker\nReport date: 15 July 2026\n\n"
+        "Recommendation\tCabinet response\tLead officer\tTimescale\tProgress\tStatus\n"
+        "1. The council should fund a second street warden\tAgreed\tHead of Neighbourhoods\tMarch 2027\tWarden recruited\tImplemented\n"
+        "2. Licensing should review the late-night levy\tPartly agreed\tLicensing Manager\tDecember 2026\tReview begun\tIn progress\n"
+    )
+    reg = _read(tmp_path, "brackwater-scrutiny-tracker-2026-07-15.txt", text)
+    assert [_fields(r) for r in reg.recommendations] == [
+        ("recommendation", "1", "The council should fund a second street warden", "Head of Neighbourhoods", "March 2027", "Implemented", "done"),
+        ("recommendation", "2", "Licensing should review the late-night levy", "Licensing Manager", "December 2026", "In progress", "in progress"),
+    ]
+
+
+def test_a_pdfs_minute_headings_with_a_coded_identifier(tmp_path: Path) -> None:
+    """A PDF's text has no blank lines and no bold: "BSB 31/26 Domestic abuse" still heads
+    its minute."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    style = getSampleStyleSheet()["BodyText"]
+    lines = [
+        "BRACKWATER SAFER STREETS BOARD", "Minutes of the Board meeting, 21 May 2026",
+        "<b>BSB 31/26 Domestic abuse</b>", "The Board received the strategy refresh.",
+        "Action: DA Coordinator to circulate the strategy to partners by 5 June 2026.",
+        "<b>BSB 32/26 Shop theft</b>", "The Board received the shop theft profile.",
+        "Action: Chair to write to the retail forum about the profile.",
+    ]
+    SimpleDocTemplate(str(folder / "brackwater-board-minutes-2026-05-21.pdf"), pagesize=A4).build(
+        [x for t in lines for x in (Paragraph(t, style), Spacer(1, 4))])
+    reg = _read(tmp_path, "brackwater-board-minutes-2026-05-21.pdf")
+    assert [(a.reference, a.owner) for a in reg.actions] == [
+        ("BSB 31/26", "DA Coordinator"), ("BSB 32/26", "Chair")]

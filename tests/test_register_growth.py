@@ -40,7 +40,7 @@ def _full_scan(later: _Later, c) -> tuple | None:  # noqa: ANN001
     words = set(content_words(text))
     pairs = {t for t in _terms(text) if " " in t}
     best = None
-    for date, name, at, said, terms, partnership in later.sentences:
+    for date, name, at, said, terms, partnership, _ in later.sentences:
         if date <= c.meeting_date or partnership != c.where.partnership:
             continue
         shared = (words | pairs) & terms

@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout4"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout5"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -98,7 +98,7 @@ def _pdf_builders(folder: Path = HERE) -> dict:
         module = _load(script)
         if hasattr(module, "FILE"):
             builders[module.FILE] = _beside(module)
-        else:
+        elif hasattr(module, "build_corveston"):
             builders["corveston-delivery-group-action-tracker-2024-11-04.pdf"] = (
                 module.build_corveston)
             builders["tarrowby-csp-action-plan-q2-report-2024-11-21.pdf"] = module.build_tarrowby
@@ -349,44 +349,37 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout4/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout5/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
 # (holdout2/: Word-table minutes with an Action by column; a DHR action plan as a pipe
 # table), the third round's 0/25 (holdout3/: paginated plain-text minutes with margin ACTION
-# labels and 'Resolved:-'; a PDF of label/value cards). All three pairs are in the main set
-# above. holdout4/ was written by another engineer while the fourth round's readers were
-# built (forms no golden prints, tried on invented papers in test_register_unseen.py) and
-# was not opened until those readers were committed (9575663); then measured once, below.
-
-
-def _holdout_builders() -> dict:
-    spec = importlib.util.spec_from_file_location("holdout_pdf", HOLDOUT / "make_pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-
-    def build(path: Path) -> None:
-        module.HERE = path.parent  # the script builds its PDF beside itself
-        assert module.build() == path
-
-    return {module.FILE: build}
+# labels and 'Resolved:-'; a PDF of label/value cards), the fourth round's 0/25 (holdout4/:
+# minutes whose items are numbered 'OSB/25/14' with 'Action: owner – action – by date'
+# lines - ten of twelve entries right but for the minute's reference, two consecutive
+# actions read as one; a landscape plan report with one table per priority - 0 of 13). All
+# four pairs are in the main set above. holdout5/ was written by another engineer while the
+# fifth round's readers were built (forms no golden prints, tried on invented papers in
+# test_register_fifth_round.py) and was not opened until those readers were committed
+# (cf72262); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the fourth round's readers were committed (9575663), not tuned "
-    "on: 0/25 (Orrinford and Saltmarch board minutes, text: 11 read, 0 matched, of 12 - ten "
-    "entries have the golden's kind, text, owner, due, status and state but reference '' where "
-    "the golden has the enclosing minute 'OSB/25/14' (a minute number of that form heads no "
-    "item for the readers), and two consecutive 'Action: owner – action – by date' lines were "
-    "read as one; Thornbeck partnership plan delivery report, landscape PDF with one table per "
-    "priority: 0 read of 13)",
+    reason="measured once after the fifth round's readers were committed (cf72262), not tuned "
+    "on: 5/25 matched, P 20.8% R 20.0% (Kilbarrow executive group decision and action log, "
+    "PDF: 5 matched of 14 read, 14 golden, P 36% R 36% - rows the golden gives as decisions "
+    "or recommendations were all read as actions, and two actions took the 'A' of a rating "
+    "column as their status where the golden has the Status word; Marrowfield CSP minutes, "
+    "text: 0 matched of 10 read, 11 golden - the numbered paragraphs' numbers (1.3, 2.2, ...) "
+    "are the golden's references, the readers gave '' and kept '1.3 ' in the text, one "
+    "'agreed to' action was missed and 'All partners' was read as an action's words)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
-    assert len(goldens) == 2
-    builders = _holdout_builders()
+    assert goldens
+    builders = _pdf_builders(HOLDOUT)
     scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
     _report(scores, "kept-aside register layouts")
     for s in scores:
