@@ -260,45 +260,89 @@ def sentences_of(name: str, doc: LoadedFile, parts: list[Part]) -> list[tuple]:
     return out
 
 
+def sentence_index(sentences: list[tuple]) -> tuple[dict, Counter]:
+    """A document's sentences (`sentences_of`) indexed for `_Later`: partnership → pair of
+    neighbouring words → the sentences holding it (their positions, in order); and how
+    many of its distinct sentences hold each term."""
+    pairs: dict[str, dict[str, list[int]]] = {}
+    df: Counter[str] = Counter()
+    seen: set[str] = set()
+    for n, (_, _, _, _, terms, partnership, key) in enumerate(sentences):
+        if key not in seen:
+            seen.add(key)
+            df.update(terms)
+        index = pairs.setdefault(partnership, {})
+        for t in terms:
+            if " " in t:
+                index.setdefault(t, []).append(n)
+    return pairs, df
+
+
+class _Idf(dict):
+    """A term's inverse document frequency over every distinct sentence, counted when first
+    asked: the documents' own counts summed, less the sentences filed in two documents."""
+
+    def __init__(self, counts: list[Counter], twice: Counter, n: int) -> None:
+        super().__init__()
+        self.counts, self.twice, self.n = counts, twice, n
+
+    def get(self, term: str, default: float = 0.0) -> float:
+        if term not in self:
+            c = sum(d.get(term, 0) for d in self.counts) - self.twice.get(term, 0)
+            self[term] = math.log(self.n / c) if c > 0 else default
+        return self[term]
+
+
 class _Later:
     """Sentences of every dated part, to find what a later paper says of an action.
 
     Only a sentence of the action's partnership that shares a pair of neighbouring words
-    with the action can report on it, so the sentences are indexed by partnership and, in
-    each, by their pairs: an action reads the sentences holding one of its pairs, not every
-    sentence of the index (the cost of adding a paper to a hundred partnerships' papers)."""
+    with the action can report on it, so each document's sentences are indexed by
+    partnership and, in each, by their pairs (`sentence_index`, kept with the document's
+    register reading): an action reads the sentences holding one of its pairs in the
+    documents of its partnership, not every sentence of the index, and nothing is built
+    over the whole archive but the count of distinct sentences (the cost of adding a paper
+    to a hundred partnerships' papers)."""
 
     def __init__(
         self,
         docs: dict[str, LoadedFile],
         parts: dict[str, list[Part]],
         read: dict[str, list[tuple]] | None = None,
+        indexed: dict[str, tuple[dict, Counter]] | None = None,
     ) -> None:
-        """``read``: each document's `sentences_of` (read here for those not given)."""
-        # date, name, offset, sentence, terms, partnership, normalised sentence
-        self.sentences: list[tuple[str, str, int, str, set[str], str, str]] = []
-        # partnership → pair of words → indices of the sentences holding it, in order
-        self.pairs: dict[str, dict[str, list[int]]] = {}
+        """``read``: each document's `sentences_of`; ``indexed``: its `sentence_index`
+        (both read here for the documents not given)."""
         self.docs, self.parts = docs, parts
-        read = read or {}
-        df: Counter[str] = Counter()
+        self.names = sorted(docs)
+        self.read: dict[str, list[tuple]] = {}
+        self.indexed: dict[str, tuple[dict, Counter]] = {}
+        self.of_partnership: dict[str, list[str]] = {}  # the documents with its sentences
         seen: set[str] = set()
-        for name in sorted(docs):
-            got = read.get(name)
+        twice: Counter[str] = Counter()  # terms of sentences a document shares with another
+        for name in self.names:
+            got = (read or {}).get(name)
             if got is None:
                 got = sentences_of(name, docs[name], parts.get(name, []))
+            index = (indexed or {}).get(name) or sentence_index(got)
+            self.read[name], self.indexed[name] = got, index
+            for partnership in index[0]:
+                self.of_partnership.setdefault(partnership, []).append(name)
+            own: set[str] = set()
             for sentence in got:
-                terms, partnership, key = sentence[4], sentence[5], sentence[6]
-                if key not in seen:  # a sentence filed twice counts once
-                    seen.add(key)
-                    df.update(terms)
-                index = self.pairs.setdefault(partnership, {})
-                for t in terms:
-                    if " " in t:
-                        index.setdefault(t, []).append(len(self.sentences))
-                self.sentences.append(sentence)
-        n = max(1, len(seen))
-        self.idf = {t: math.log(n / c) for t, c in df.items()}
+                key = sentence[6]
+                if key in own:
+                    continue
+                own.add(key)
+                if key in seen:
+                    twice.update(sentence[4])
+                seen.add(key)
+        self.idf = _Idf([self.indexed[n][1] for n in self.names], twice, max(1, len(seen)))
+
+    @property
+    def sentences(self) -> list[tuple]:
+        """Every document's sentences, in order (what a full scan reads)."""
+        return [s for name in self.names for s in self.read[name]]
 
     def latest(self, c: _Candidate) -> tuple[str, Where] | None:
         if not c.meeting_date:
@@ -307,9 +351,12 @@ class _Later:
         words = set(content_words(text))
         pairs = {t for t in _terms(text) if " " in t}
         best = None
-        index = self.pairs.get(c.where.partnership, {})
-        found = sorted({i for t in pairs for i in index.get(t, ())})
-        for date, name, at, said, terms, partnership, _ in (self.sentences[i] for i in found):
+        found = []
+        for name in self.of_partnership.get(c.where.partnership, ()):
+            index = self.indexed[name][0][c.where.partnership]
+            got = sorted({i for t in pairs for i in index.get(t, ())})
+            found += [self.read[name][i] for i in got]
+        for date, name, at, said, terms, partnership, _ in found:
             if date <= c.meeting_date or partnership != c.where.partnership:
                 continue  # only a later paper of the same partnership reports on it
             # Two of the action's words side by side and half its words (three or more):

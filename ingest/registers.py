@@ -40,6 +40,7 @@ from ingest.register_actions import (
     extract_actions,
     from_sentences,
     owner_of_resolution,
+    sentence_index,
     sentences_of,
 )
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
@@ -114,6 +115,7 @@ class DocumentReading:
     recommendations: list[Built] = field(default_factory=list)
     report_recommendations: tuple = ((), ())
     sentences: list[tuple] = field(default_factory=list)
+    sentence_index: tuple = ({}, {})
     forward: list[tuple] = field(default_factory=list)
     glossary: tuple = ((), ())
 
@@ -138,6 +140,7 @@ def read_document(
     )
     reading.report_recommendations = document_recommendations(doc, parts)
     reading.sentences = sentences_of(name, doc, parts)
+    reading.sentence_index = sentence_index(reading.sentences)
     reading.forward = document_forward(name, doc, parts)
     reading.glossary = document_glossary(doc, parts)
     return reading
@@ -181,19 +184,21 @@ def extract_decisions(
     read: dict[str, DocumentReading] | None = None,
 ) -> list[Decision]:
     kept: list[Found] = []
-    by_meeting: dict[str | None, list[Found]] = {}  # a copy is of the same meeting
+    # a copy is of the same meeting, so of the same date and partnership
+    by_meeting: dict[tuple, list[Found]] = {}
     for _, _, minutes in _minutes(docs, parts, read):
         for f in minutes[2]:
             d = f.decision
+            meeting = (d.meeting_date, d.where.partnership)
             if any(
                 (k.decision.item == d.item or not k.decision.item or not d.item)
                 and k.decision.where.source != d.where.source
                 and similar(k.decision.text, d.text)
-                for k in by_meeting.get(d.meeting_date, ())
+                for k in by_meeting.get(meeting, ())
             ):
                 continue
             kept.append(f)
-            by_meeting.setdefault(d.meeting_date, []).append(f)
+            by_meeting.setdefault(meeting, []).append(f)
     return [f.decision for f in kept]
 
 
@@ -377,7 +382,8 @@ def extract_registers(
     minutes = _minutes(docs, parts, read)
     resolutions = extract_decisions(docs, parts, read)
     sentences = [c for _, _, m in minutes for c in m[3]]
-    later = _Later(docs, parts, {name: r.sentences for name, r in read.items()})
+    later = _Later(docs, parts, {name: r.sentences for name, r in read.items()},
+                   {name: r.sentence_index for name, r in read.items()})
     legacy_actions = extract_actions(
         docs, parts, [(n, p) for n, p, _ in minutes], resolutions, sentences, later
     )

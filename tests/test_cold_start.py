@@ -174,3 +174,21 @@ def test_adding_a_paper_gives_the_catalogue_a_clean_ingest_gives(tmp_path: Path)
     assert first is not None and after is not None and clean is not None
     assert len(first.partnerships) == 1 and len(after.partnerships) == 2
     assert after.as_json() == clean.as_json()
+
+
+@pytest.mark.slow
+def test_an_answers_sentences_get_the_same_vectors_without_torch(real_embedder) -> None:
+    """The sentences an answer is chosen among (dozens, of every length) go through ONNX
+    in small batches: the vectors sentence-transformers gives, and torch never loaded."""
+    import numpy as np
+
+    from ingest.embedding import SentenceTransformerEmbedder
+
+    text = (CORPUS / MINUTES).read_text(encoding="utf-8")
+    sentences = [s.strip() for s in text.replace("\n", " ").split(". ") if s.strip()][:60]
+    assert len(sentences) == 60 and len({len(s) for s in sentences}) > 20
+    auto = SentenceTransformerEmbedder(real_embedder.model_path)
+    torch = SentenceTransformerEmbedder(real_embedder.model_path, backend="torch")
+    got, want = np.array(auto.embed(sentences)), np.array(torch.embed(sentences))
+    assert np.abs(got - want).max() < 1e-5
+    assert auto._model is None

@@ -343,3 +343,20 @@ def test_a_pdfs_minute_headings_with_a_coded_identifier(tmp_path: Path) -> None:
     reg = _read(tmp_path, "brackwater-board-minutes-2026-05-21.pdf")
     assert [(a.reference, a.owner) for a in reg.actions] == [
         ("BSB 31/26", "DA Coordinator"), ("BSB 32/26", "Chair")]
+
+
+def test_two_partnerships_meeting_on_one_day_keep_their_own_decisions(tmp_path: Path) -> None:
+    """The same words resolved by two partnerships on the same date are two decisions: a
+    copy of a meeting is of the same partnership (minutes filed twice are kept once)."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for place in ("Brackwater", "Ottermouth"):
+        (folder / f"{place.lower()}-csp-minutes-2026-03-05.md").write_text(
+            f"# {place} Community Safety Partnership\n\nMinutes of the meeting held on "
+            "5 March 2026\n\n## 4. Performance report\n\nRESOLVED that the information be "
+            "noted.\n", encoding="utf-8")
+    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
+                         base=folder)
+    reg = extract_registers(corpus.docs, corpus.parts)
+    assert sorted(d.partnership for d in reg.decisions) == [
+        "Brackwater Community Safety Partnership", "Ottermouth Community Safety Partnership"]
