@@ -15,7 +15,7 @@ from typing import Iterable
 
 from assistant.retrieve import Filters
 from ingest.catalogue import Paper
-from ingest.dates import MONTHS, parse_dates
+from ingest.dates import MONTH_YEAR, MONTHS, parse_dates
 from ingest.types import Chunk
 
 _KINDS = {
@@ -28,9 +28,6 @@ _KINDS = {
     "forward programme": "forward programme",
 }
 _KIND = re.compile(r"\b(" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")\b", re.I)
-_MONTH_YEAR = re.compile(
-    rf"\b({'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+((?:19|20)\d\d)\b", re.I
-)
 _MEETING = re.compile(r"\b(?:meeting|minutes|agenda)\b", re.I)
 # "from the September 2024 board minutes": the words that name the paper, not the subject.
 _REFERENCE = re.compile(
@@ -54,7 +51,7 @@ def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Pape
     if filters.since or filters.until:
         return filters
     days = [d for _, d in parse_dates(question)]
-    month = _MONTH_YEAR.search(question)
+    month = MONTH_YEAR.search(question)
     kind = _KIND.search(question)
     if len(days) == 1 and _MEETING.search(question):  # "the meeting on 20 April 2023"
         since = until = days[0].isoformat()

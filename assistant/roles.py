@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.question import Question
-from ingest.dates import MONTHS, long_form, parse_dates
+from ingest.dates import MONTH_YEAR, MONTHS, long_form, parse_dates
 from ingest.text import conventions
+from ingest.text import terms as _words
 from ingest.types import Answer, Chunk, Citation
 
 _VERB_ROLES = (  # a verb in the question and the role it names
@@ -30,7 +31,6 @@ _ROLE_PHRASE = re.compile(
 )
 
 
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b", re.I)
 
 
 def role_of(q: Question) -> str | None:
@@ -123,17 +123,13 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
     return out
 
 
-def _words(text: str) -> list[str]:
-    return [w.rstrip("s") for w in re.findall(r"[a-z0-9/-]{3,}", text.lower())]
-
-
 def _about_words(q: Question, role: str) -> set[str]:
     """What the question says the role is held in or for ("the 2022/23 performance item",
     "the plan's foreword"), without its asking words and the role itself."""
     c = conventions()
-    asking = {w.rstrip("s") for w in (*c.stop, *c.question, *c.partnership_words)}
+    asking = set(_words(" ".join([*c.question, *c.partnership_words, *MONTHS])))
     asking |= set(_words(f"{role} who present presenting presented down signed sign"))
-    asking |= set(_words("meeting item agenda next last")) | {m.lower() for m in MONTHS}
+    asking |= set(_words("meeting item agenda next last"))
     subject = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b(?!/)", " ", q.subject)
     return {w for w in _words(subject) if w not in asking}
 
@@ -185,7 +181,7 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
         return None
     pattern, names = _role_re(role), _name_pattern()
     asked_dates = {d.isoformat() for _, d in parse_dates(q.text)}
-    months = {f"{y}-{MONTHS[m.lower()]:02d}" for m, y in _MONTH_YEAR.findall(q.text)}
+    months = {f"{y}-{MONTHS[m.lower()]:02d}" for m, y in MONTH_YEAR.findall(q.text)}
     position = {c.id: k for k, c in enumerate(ranked)}
     present = bool(re.search(r"\b(chairs|is|are|leads|heads|manages)\b", q.text, re.I))
     newest = max((c.date for c in chunks if c.date), default=None)

@@ -27,6 +27,8 @@ MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "September 2024": a month and its year (groups: month, year).
+MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\s+((?:19|20)\d\d)\b", re.I)
 _WORDS = rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b"
 _NUMERIC = r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"  # UK order: 12/03/2024
 DATE_RE = re.compile(f"{_WORDS}|{_NUMERIC}", re.IGNORECASE)
