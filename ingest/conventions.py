@@ -8,6 +8,7 @@ the corpus's own value is used. Nothing here names a council: they are all in da
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -163,6 +164,14 @@ def load(corpus_dir: Path | None = None) -> Conventions:
             _compile(f"(?i){p}", "questions.not_ranking") for p in asked.get("not_ranking", ())
         ),
     )
+
+
+def key() -> str:
+    """The configured conventions as data, in a stable form: what a cache of work that
+    depends on them is keyed by (a repr of their sets changes order from one process to
+    the next, so a cache keyed on it never hit across two runs)."""
+    folder = corpus_dir(os.environ.get("CSP_CORPUS_DIR"))
+    return json.dumps(data_for(folder), sort_keys=True, default=str)
 
 
 def current() -> Conventions:

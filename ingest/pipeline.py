@@ -24,7 +24,7 @@ except ImportError:  # not on Windows: ingests there are not locked against each
 
 from ingest import register_conventions
 from ingest.chunk import chunk
-from ingest.conventions import current as current_conventions
+from ingest.conventions import key as conventions_key
 from ingest.dating import date_file, partnership_of, resolve_across
 from ingest.dedupe import mark_duplicates
 from ingest.embedding import Embedder
@@ -459,7 +459,7 @@ def build_corpus(
     A document that yields no passage is skipped ("no text to index"); one just read keeps
     what it was indexed with, as a file that fails to load does."""
     memo = memo or Memo(None)
-    setting = (chunk_size, chunk_overlap, partnership, repr(current_conventions()))
+    setting = (chunk_size, chunk_overlap, partnership, conventions_key())
 
     def segmented(doc: LoadedFile) -> tuple[list[Part], list[Chunk]] | None:
         key = pickle.dumps((doc.name, doc.kind, doc.text, doc.pages, doc.pieces, setting))
