@@ -19,7 +19,7 @@ ingest_settings(Settings(), WordHashEmbedder())
 
 
 def _ingest(seed: str, corpus: Path, data: Path) -> set[str]:
-    """Ingest in a fresh process; the names of the segment cache's entries after it."""
+    """Ingest in a fresh process; the names of the per-document cache's entries after it."""
     env = {
         **os.environ,
         "PYTHONHASHSEED": seed,
@@ -28,10 +28,14 @@ def _ingest(seed: str, corpus: Path, data: Path) -> set[str]:
     }
     subprocess.run([sys.executable, "-c", INGEST], cwd=REPO, env=env, check=True,
                    capture_output=True)
-    return {p.name for p in (data / "cache" / "segments").glob("*.pkl")}
+    return {
+        f"{p.parent.name}/{p.name}"
+        for kind in ("segments", "facts", "registers")
+        for p in (data / "cache" / kind).glob("*.pkl")
+    }
 
 
-def test_a_second_ingest_in_another_process_reuses_every_segmented_paper(tmp_path: Path):
+def test_a_second_ingest_in_another_process_reuses_every_paper_s_cached_work(tmp_path: Path):
     corpus, data = tmp_path / "corpus", tmp_path / "data"
     corpus.mkdir()
     (corpus / "minutes-2024-05-01.md").write_text(
@@ -41,5 +45,5 @@ def test_a_second_ingest_in_another_process_reuses_every_segmented_paper(tmp_pat
         encoding="utf-8",
     )
     first = _ingest("1", corpus, data)
-    assert first, "the segment cache is written"
+    assert {name.split("/")[0] for name in first} >= {"segments", "facts", "registers"}
     assert _ingest("2", corpus, data) == first  # same keys: nothing segmented again
