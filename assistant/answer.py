@@ -365,7 +365,7 @@ def _inline(items: list[str]) -> str:
     return " ".join(x if x.endswith((";", ".", ",", ":")) else f"{x};" for x in shown).rstrip(";")
 
 
-_BACKREFERENCE = re.compile(
+_BACK_REFERENCE = re.compile(
     r"\b(?:this|these|those|such|that)\s+(?!(?:the|a|an|it|is|was|were|are|he|she|they|"
     r"there|we|this|these|those|had|has|have|would|will|could|should)\b)[a-z]{3,}\b"
 )
@@ -377,7 +377,7 @@ def _continues(sentence: str) -> bool:
     first = re.match(r"[A-Za-z]+", sentence)
     if bool(first) and first.group(0).lower() in conventions().continues:
         return True
-    return bool(_BACKREFERENCE.search(sentence))
+    return bool(_BACK_REFERENCE.search(sentence))
 
 
 def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
