@@ -789,10 +789,11 @@ def combine(answers: list[Answer], parts: tuple[str, ...] = ()) -> Answer:
 
 
 def _numbered_in_order(answer: Answer) -> Answer:
-    """The answer with its citations renumbered in the order the text first cites them."""
+    """The answer with its citations renumbered in the order the text first cites them
+    (from 1, without gaps); citations the text no longer cites are dropped."""
     order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer.text)))
     new = {old: k for k, old in enumerate(order, start=1)}
-    if all(old == k for old, k in new.items()):
+    if all(old == k for old, k in new.items()) and len(new) == len(answer.citations):
         return answer
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", answer.text)
     citations = sorted(
@@ -821,12 +822,6 @@ def _without_repeats(answer: Answer, quoted: set[tuple[str, str]]) -> Answer:
         if lines and not (len(lines) == 1 and lines[0].rstrip().endswith(":")):
             blocks.append("\n".join(lines))
     text = "\n\n".join(blocks)
-    kept = sorted({n for n in cited(text)})
-    if not kept:
+    if not cited(text):
         return Answer("", (), covered=True)
-    new = {old: k for k, old in enumerate(kept, start=1)}
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text)
-    citations = tuple(
-        dataclasses.replace(c, n=new[c.n]) for c in answer.citations if c.n in new
-    )
-    return Answer(text, citations, covered=True)
+    return _numbered_in_order(Answer(text, answer.citations, covered=True))
