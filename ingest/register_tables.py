@@ -118,13 +118,18 @@ class Grid:
     tabbed: bool = False
 
 
-def line_grids(text: str, start: int, end: int) -> list[Grid]:
-    """Every run of tab-separated or pipe lines: its first line the header."""
-    lines = []
-    pos = start
+def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The lines of ``text[start:end]``, each with the offset it starts at."""
+    lines, pos = [], start
     for raw in text[start:end].split("\n"):
         lines.append((pos, raw))
         pos += len(raw) + 1
+    return lines
+
+
+def line_grids(text: str, start: int, end: int) -> list[Grid]:
+    """Every run of tab-separated or pipe lines: its first line the header."""
+    lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
@@ -184,11 +189,7 @@ def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) ->
     other columns only carries on the row above (a wrapped cell). The table ends at a line
     that starts left of the first column, prose in a column of references, a blank line
     before a line that starts no row, or two blank lines; page footers are skipped."""
-    lines = []
-    pos = start
-    for raw in text[start:end].split("\n"):
-        lines.append((pos, raw))
-        pos += len(raw) + 1
+    lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
@@ -251,11 +252,7 @@ def csv_grids(text: str, start: int, end: int, conv: RegisterConventions) -> lis
     commas)."""
     import csv
 
-    lines = []
-    pos = start
-    for raw in text[start:end].split("\n"):
-        lines.append((pos, raw))
-        pos += len(raw) + 1
+    lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
