@@ -96,3 +96,19 @@ def ingest_settings(settings, embedder, store=None):
         chunk_overlap=settings.chunk_overlap,
         knowledge_db=settings.knowledge_db,
     )
+
+
+def read_registers(tmp_path: Path, name: str | None = None, text: str | None = None):
+    """The registers of the papers in ``tmp_path/papers`` (``text`` written there as
+    ``name`` first), read as an ingest reads them: segmented, then every register reader."""
+    from ingest.pipeline import read_corpus
+    from ingest.registers import extract_registers
+
+    folder = tmp_path / "papers"
+    folder.mkdir(exist_ok=True)
+    if name is not None and text is not None:
+        (folder / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
+                         base=folder)
+    return extract_registers(corpus.docs, corpus.parts)
+

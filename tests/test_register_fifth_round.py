@@ -12,18 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import read_corpus
-from ingest.registers import Registers, extract_registers
-
-
-def _read(tmp_path: Path, name: str, text: str | None = None) -> Registers:
-    folder = tmp_path / "papers"
-    folder.mkdir(exist_ok=True)
-    if text is not None:
-        (folder / name).write_text(text, encoding="utf-8")
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    return extract_registers(corpus.docs, corpus.parts)
+from tests.conftest import read_registers
 
 
 def _fields(e) -> tuple:  # noqa: ANN001
@@ -71,7 +60,7 @@ def test_an_entry_takes_its_minutes_identifier_unless_it_prints_its_own(
     if not underline:
         text = text.replace("\n\n\n", "\n\n").replace(f"{first}\n\n", f"{first}\n")
         text = text.replace(f"{second}\n\n", f"{second}\n")
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-02-04.txt", text)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-02-04.txt", text)
     assert [_fields(a) for a in reg.actions] == [
         ("action", ref1, "R. Quill to send the survey to the parish councils by 27 February 2026", "R. Quill", "27 February 2026", "", "not stated"),
         ("action", "BSB/ACT/31", "T. Marr to ask the contractor for a repair date by 13 February 2026", "T. Marr", "13 February 2026", "", "not stated"),
@@ -97,7 +86,7 @@ PRESENT:   Cllr J. Pym (Chair), R. Quill, T. Marr
 
 
 def test_an_identifier_in_the_margin_opens_its_minute(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-03-04.txt", MARGIN)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-03-04.txt", MARGIN)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "11/26(1)", "the report be noted", "", "", "", "not stated"),
     ]
@@ -115,7 +104,7 @@ def test_a_numbered_sentence_or_a_table_row_opens_no_minute(tmp_path: Path) -> N
         "12/26 was the number of referrals made in the year, the Board heard.\n\n"
         "Action: R. Quill to report the referral figures by 29 May 2026.\n"
     )
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-04-01.txt", text)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-04-01.txt", text)
     assert [a.reference for a in reg.actions] == ["KLP/26/09"]
 
 
@@ -137,7 +126,7 @@ Action: T. Marr to brief the pubwatch on the pilot by the next meeting.
 
 
 def test_every_label_line_is_its_own_entry(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-05-06.txt", LABELS)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-05-06.txt", LABELS)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "KLP/26/14", "That the taxi marshal pilot continue until October 2026", "", "", "", "not stated"),
     ]
@@ -158,7 +147,7 @@ def test_a_label_line_keeps_its_wrapped_words(tmp_path: Path) -> None:
         "and the bus interchange by 30 June 2026.\n"
         "Action: T. Marr to ask the outreach team to visit by 19 June 2026.\n"
     )
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-06-03.txt", text)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-06-03.txt", text)
     assert [a.text.rstrip(".") for a in reg.actions] == [
         "R. Quill to map the street drinking reports near the station and the bus interchange by 30 June 2026",
         "T. Marr to ask the outreach team to visit by 19 June 2026",
@@ -183,7 +172,7 @@ BSB/26/05\tReview the dispersal order\tInsp. Dove\tJul 2026\tComplete
 
 
 def test_status_words_take_their_state_from_the_papers_key(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "brackwater-action-log-2026-07-02.txt", KEYED_LOG)
+    reg = read_registers(tmp_path, "brackwater-action-log-2026-07-02.txt", KEYED_LOG)
     assert [(a.reference, a.status, a.state) for a in reg.actions] == [
         ("BSB/26/01", "Embedded", "done"),
         ("BSB/26/02", "Scoping", "open"),
@@ -200,7 +189,7 @@ def test_a_key_printed_as_lines_under_a_heading(tmp_path: Path) -> None:
         "Status key\nEmbedded – complete and now part of routine work\nScoping – not yet started\n"
         "Parked – taken out of the plan by the Board\nWobbling – under way but behind",
     )
-    reg = _read(tmp_path, "brackwater-action-log-2026-07-02.txt", text)
+    reg = read_registers(tmp_path, "brackwater-action-log-2026-07-02.txt", text)
     assert [a.state for a in reg.actions] == ["done", "open", "dropped", "in progress", "done"]
 
 
@@ -208,7 +197,7 @@ def test_a_key_never_makes_a_rating_done(tmp_path: Path) -> None:
     """"Green = complete" in a key: a RAG rating alone still never closes an entry."""
     text = KEYED_LOG.replace("Key: Embedded", "Key: Green = complete; Embedded").replace(
         "\tEmbedded\n", "\tGreen\n")
-    reg = _read(tmp_path, "brackwater-action-log-2026-07-02.txt", text)
+    reg = read_registers(tmp_path, "brackwater-action-log-2026-07-02.txt", text)
     assert (reg.actions[0].status, reg.actions[0].state, reg.actions[0].rag) == (
         "Green", "in progress", "green")
 
@@ -276,7 +265,7 @@ def test_a_pdf_plan_with_one_table_per_section(tmp_path: Path) -> None:
 
     pages = PdfReader(str(folder / "brackwater-delivery-plan-2026-09-09.pdf")).pages
     assert len(pages) >= 2 and pages[1].extract_text().count("Deliverable") >= 1  # repeated
-    reg = _read(tmp_path, "brackwater-delivery-plan-2026-09-09.pdf")
+    reg = read_registers(tmp_path, "brackwater-delivery-plan-2026-09-09.pdf")
     got = [(a.reference, a.owner, a.due, a.status, a.state) for a in reg.actions]
     states = {"Embedded": "done", "Wobbling": "in progress", "Scoping": "open"}
     assert got == [
@@ -299,7 +288,7 @@ def test_a_label_followed_by_a_dash(tmp_path: Path) -> None:
         "Decision: The Board agreed to fund the marshals for August (£4,000).\n"
         "Action – Licensing Lead – book the marshals – by 17 July 2026\n"
     )
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-07-01.txt", text)
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-07-01.txt", text)
     assert [d.text.rstrip(".") for d in reg.decisions] == [
         "The Board agreed to fund the marshals for August (£4,000)"]
     assert [_fields(a) for a in reg.actions] == [
@@ -314,7 +303,7 @@ def test_a_tracker_whose_words_cells_open_with_their_number(tmp_path: Path) -> N
         "1. The council should fund a second street warden\tAgreed\tHead of Neighbourhoods\tMarch 2027\tWarden recruited\tImplemented\n"
         "2. Licensing should review the late-night levy\tPartly agreed\tLicensing Manager\tDecember 2026\tReview begun\tIn progress\n"
     )
-    reg = _read(tmp_path, "brackwater-scrutiny-tracker-2026-07-15.txt", text)
+    reg = read_registers(tmp_path, "brackwater-scrutiny-tracker-2026-07-15.txt", text)
     assert [_fields(r) for r in reg.recommendations] == [
         ("recommendation", "1", "The council should fund a second street warden", "Head of Neighbourhoods", "March 2027", "Implemented", "done"),
         ("recommendation", "2", "Licensing should review the late-night levy", "Licensing Manager", "December 2026", "In progress", "in progress"),
@@ -340,7 +329,7 @@ def test_a_pdfs_minute_headings_with_a_coded_identifier(tmp_path: Path) -> None:
     ]
     SimpleDocTemplate(str(folder / "brackwater-board-minutes-2026-05-21.pdf"), pagesize=A4).build(
         [x for t in lines for x in (Paragraph(t, style), Spacer(1, 4))])
-    reg = _read(tmp_path, "brackwater-board-minutes-2026-05-21.pdf")
+    reg = read_registers(tmp_path, "brackwater-board-minutes-2026-05-21.pdf")
     assert [(a.reference, a.owner) for a in reg.actions] == [
         ("BSB 31/26", "DA Coordinator"), ("BSB 32/26", "Chair")]
 
@@ -355,8 +344,6 @@ def test_two_partnerships_meeting_on_one_day_keep_their_own_decisions(tmp_path: 
             f"# {place} Community Safety Partnership\n\nMinutes of the meeting held on "
             "5 March 2026\n\n## 4. Performance report\n\nRESOLVED that the information be "
             "noted.\n", encoding="utf-8")
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    reg = extract_registers(corpus.docs, corpus.parts)
+    reg = read_registers(tmp_path)
     assert sorted(d.partnership for d in reg.decisions) == [
         "Brackwater Community Safety Partnership", "Ottermouth Community Safety Partnership"]

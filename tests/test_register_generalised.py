@@ -8,17 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.pipeline import read_corpus
-from ingest.registers import Registers, extract_registers
-
-
-def _read(tmp_path: Path, name: str, text: str) -> Registers:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / name).write_text(text, encoding="utf-8")
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    return extract_registers(corpus.docs, corpus.parts)
+from tests.conftest import read_registers
 
 
 def _fields(e) -> tuple:  # noqa: ANN001
@@ -40,7 +30,7 @@ def test_a_table_whose_headers_name_nothing_is_read_by_its_cells(tmp_path) -> No
     """"Code | Commitment | Officer | Month | State": none of these header words is in the
     conventions, but a column of references, the longest text, initials and names, dates
     and status words say what each column is."""
-    reg = _read(tmp_path, "ashcombe-commitments-2025-05-12.txt", UNNAMED_COLUMNS)
+    reg = read_registers(tmp_path, "ashcombe-commitments-2025-05-12.txt", UNNAMED_COLUMNS)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "C1", "Open a second youth hub in the Fairfield ward before the summer holidays", "JW", "Jul 2025", "In progress", "in progress"),
         ("action", "C2", "Refresh the hate crime reporting centres list and publish it on the website", "PN / LO", "30/06/2025", "Complete", "done"),
@@ -69,7 +59,7 @@ PIPE_MINUTES = """\
 
 
 def test_minutes_as_a_pipe_table_with_an_action_by_column(tmp_path) -> None:
-    reg = _read(tmp_path, "brackenford-csp-strategy-group-minutes-2025-04-08.md", PIPE_MINUTES)
+    reg = read_registers(tmp_path, "brackenford-csp-strategy-group-minutes-2025-04-08.md", PIPE_MINUTES)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "21", "That the profile be noted", "", "", "", "not stated"),
         ("decision", "21", "That the Chair write to the Police and Crime Commissioner about the reporting centres", "Chair", "", "", "not stated"),
@@ -108,7 +98,7 @@ def test_resolutions_and_x_to_lines_in_a_paper_no_reader_knows(tmp_path) -> None
     """No minutes heading, no Present list, no labels: the last reader still finds the
     sentence-case resolutions and who is to do what; the narrative "agreed as a correct
     record" is no decision."""
-    reg = _read(tmp_path, "kelderby-notes-2025-06-03.txt", NOTES)
+    reg = read_registers(tmp_path, "kelderby-notes-2025-06-03.txt", NOTES)
     assert sorted(d.text for d in reg.decisions) == [  # "that" belongs to the label
         "the Chair write to the town council about the benches",
         "the dispersal protocol be adopted for a trial of six months",
@@ -171,9 +161,7 @@ def test_a_pdf_plan_with_two_entry_columns_and_no_reference_column(tmp_path) -> 
     path = folder / "ashcombe-review-action-plan-2025-06-30.pdf"
     _plan_pdf(path)
     assert len(load(path).pages) == 2
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    reg = extract_registers(corpus.docs, corpus.parts)
+    reg = read_registers(tmp_path)
     assert [(r.text, r.owner, r.status) for r in reg.recommendations] == [
         ("Licensed premises should report suspected drink spiking to the police on the night it happens", "", ""),
         ("Schools should receive knife crime awareness sessions every year", "", ""),

@@ -12,18 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import read_corpus
 from ingest.register_conventions import current
-from ingest.registers import Registers, extract_registers
-
-
-def _read(tmp_path: Path, name: str, text: str) -> Registers:
-    folder = tmp_path / "papers"
-    folder.mkdir()
-    (folder / name).write_text(text, encoding="utf-8")
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    return extract_registers(corpus.docs, corpus.parts)
+from tests.conftest import read_registers
 
 
 def _fields(e) -> tuple:  # noqa: ANN001
@@ -74,7 +64,7 @@ A/24/05\tAgree a data sharing annex with the hospital\tPublic Health Lead\t–\t
 
 
 def test_an_action_log_with_other_status_words_references_and_dues(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "mereworth-action-log-2025-03-03.txt", ACTION_LOG)
+    reg = read_registers(tmp_path, "mereworth-action-log-2025-03-03.txt", ACTION_LOG)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "A/24/01", "Publish the refreshed hate crime reporting guide", "Communications Officer", "End of March 2025", "On track", "in progress"),
         ("action", "A/24/02", "Book a venue for the summer youth summit", "R. Okafor", "Q3 2024/25", "Slipped", "in progress"),
@@ -115,7 +105,7 @@ None.
 
 
 def test_minutes_with_agreed_items_and_actions_in_other_shapes(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "merlow-csp-minutes-2025-04-09.txt", MINUTES)
+    reg = read_registers(tmp_path, "merlow-csp-minutes-2025-04-09.txt", MINUTES)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "5", "that the diversion scheme be extended to the Eastgate ward", "", "", "", "not stated"),
         ("decision", "5", "that the Community Safety Manager report the first results to the Board by Q3 2025/26", "Community Safety Manager", "Q3 2025/26", "", "not stated"),
@@ -151,7 +141,7 @@ Current status: Achieved
 
 
 def test_key_value_blocks_and_list_items_with_other_references(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "kestlow-outstanding-actions-2025-01-20.txt", RECORDS)
+    reg = read_registers(tmp_path, "kestlow-outstanding-actions-2025-01-20.txt", RECORDS)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "7", "Map the CCTV cameras that are not working", "CCTV Manager", "Q3 2024/25", "Slipped", "in progress"),
         ("action", "8", "Write to the bus operator about the late-night route", "Transport Lead", "end of February 2025", "Achieved", "done"),
@@ -184,7 +174,7 @@ CARD_TABLES = """\
 def test_field_cards_as_two_column_pipe_tables(tmp_path: Path) -> None:
     """The card layout as a converter writes a Word card to Markdown: a title row with the
     reference, then a label | value row per field."""
-    reg = _read(tmp_path, "hartwell-review-recommendations-2025-06-02.md", CARD_TABLES)
+    reg = read_registers(tmp_path, "hartwell-review-recommendations-2025-06-02.md", CARD_TABLES)
     assert [_fields(r) for r in reg.recommendations] == [
         ("recommendation", "HW1", "That the council survey the lighting on the canal towpath", "Highways Manager", "September 2025", "On track", "in progress"),
         ("recommendation", "HW2", "That the Partnership publish one page on how to report street harassment", "Communications Manager", "", "Complete", "done"),
@@ -220,7 +210,7 @@ R2 – The Partnership should agree one referral form for all agencies.
 
 
 def test_report_recommendations_numbered_once_and_marked_without_bold(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "wendham-scrutiny-report-2025-03-12.txt", REPORT)
+    reg = read_registers(tmp_path, "wendham-scrutiny-report-2025-03-12.txt", REPORT)
     assert [(r.reference, r.text.rstrip(".")) for r in reg.recommendations] == [
         ("1", "That the Panel notes the progress made on the plan"),
         ("2", "That the Panel asks the Partnership to report on the night-time economy in September"),
@@ -254,7 +244,7 @@ T. Lyle to circulate the draft protocol by next meeting.
 def test_an_owner_only_action_label_and_a_decided_line(tmp_path: Path) -> None:
     """"Action: SM" under a paragraph names who does what the paragraph says; "DECIDED:"
     opens a resolution as "RESOLVED:" does; "by next meeting" is a due."""
-    reg = _read(tmp_path, "orton-csp-minutes-2025-02-04.txt", OWNER_LINES)
+    reg = read_registers(tmp_path, "orton-csp-minutes-2025-02-04.txt", OWNER_LINES)
     assert [_fields(d) for d in reg.decisions] == [
         # the "that" after "DECIDED:" is the label's, as after "Resolved:-"
         ("decision", "3", "the hate crime action plan be approved", "", "", "", "not stated"),
@@ -284,7 +274,7 @@ SV/25/03  Share the youth diversion figures with   Insp. Harlow     -           
 def test_an_action_log_printed_as_space_aligned_columns(tmp_path: Path) -> None:
     """A log as `pdftotext -layout` writes it: columns lined up with spaces, a cell's
     words wrapped onto the next line under the same column."""
-    reg = _read(tmp_path, "selby-vale-action-log-2025-05-07.txt", ALIGNED_LOG)
+    reg = read_registers(tmp_path, "selby-vale-action-log-2025-05-07.txt", ALIGNED_LOG)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "SV/25/01", "Publish the summer safety campaign plan on the council website", "Comms Officer", "31 May 2025", "On track", "in progress"),
         ("action", "SV/25/02", "Commission a street lighting survey of the Abbey Road underpass", "Highways Lead", "Jul 2025", "Not started", "open"),
@@ -302,7 +292,7 @@ T2,Map the shop theft hotspots,Insp. Quayle,Q1 2025/26,In progress
 
 
 def test_an_action_log_as_comma_separated_values(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "tamford-action-log-2025-04-14.txt", CSV_LOG)
+    reg = read_registers(tmp_path, "tamford-action-log-2025-04-14.txt", CSV_LOG)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "T1", "Refresh the ASB case review leaflet, in plain English", "ASB Coordinator", "30/04/2025", "✅ Complete", "done"),
         ("action", "T2", "Map the shop theft hotspots", "Insp. Quayle", "Q1 2025/26", "In progress", "in progress"),
@@ -335,7 +325,7 @@ Actions:
 
 
 def test_owners_printed_at_the_end_of_a_paragraph_or_in_brackets(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "ashvale-csp-minutes-2025-06-02.txt", INLINE_OWNERS)
+    reg = read_registers(tmp_path, "ashvale-csp-minutes-2025-06-02.txt", INLINE_OWNERS)
     assert sorted(_fields(a) for a in reg.actions) == sorted([
         ("action", "7", "The Partnership asked for a list of the venues that had not renewed their Best Bar None accreditation by 30 June 2025", "JW/SM", "30 June 2025", "", "not stated"),
         ("action", "7", "Circulate the night-time economy dashboard to members", "Community Safety Manager", "", "", "not stated"),
@@ -358,7 +348,7 @@ DECISION_LOG = """\
 def test_a_decision_log_table(tmp_path: Path) -> None:
     """A table whose words column is headed "Decision" (and no action or recommendation
     column) is a log of decisions."""
-    reg = _read(tmp_path, "brampton-vale-decision-log-2025-04-30.md", DECISION_LOG)
+    reg = read_registers(tmp_path, "brampton-vale-decision-log-2025-04-30.md", DECISION_LOG)
     assert [(d.reference, d.text, d.status, d.state) for d in reg.decisions] == [
         ("D25/01", "To fund two more street pastors' nights from the grant", "Implemented", "done"),
         ("D25/02", "To adopt the revised ASB case review procedure", "In progress", "in progress"),
@@ -384,7 +374,7 @@ Action: H. Okoro to report the diversion figures by Q2 2025/26.
 
 
 def test_minute_numbers_in_markdown_headings_are_the_references(tmp_path: Path) -> None:
-    reg = _read(tmp_path, "corrin-bay-csp-minutes-2025-05-21.md", MARKDOWN_MINUTES)
+    reg = read_registers(tmp_path, "corrin-bay-csp-minutes-2025-05-21.md", MARKDOWN_MINUTES)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "12/25", "That the dispersal order be renewed for a year", "", "", "", "not stated"),
     ]
@@ -400,7 +390,7 @@ def test_a_due_printed_tbc_is_kept_and_a_dash_is_none(tmp_path: Path) -> None:
         "1\tAgree the CCTV sharing protocol\tCCTV Manager\tTBC\tAmber\n"
         "2\tRefresh the hate crime leaflet\t–\t–\tGreen\n"
     )
-    reg = _read(tmp_path, "lenwick-action-tracker-2025-06-09.txt", log)
+    reg = read_registers(tmp_path, "lenwick-action-tracker-2025-06-09.txt", log)
     assert [(a.reference, a.owner, a.due, a.status, a.rag) for a in reg.actions] == [
         ("1", "CCTV Manager", "TBC", "Amber", "amber"),
         ("2", "", "", "Green", "green"),
@@ -413,7 +403,7 @@ def test_an_action_label_with_its_fields_after_its_words(tmp_path: Path) -> None
         "Present: Cllr R. Tate (Chair), J. Wells\n\n4. CCTV\n\n"
         "Action: Circulate the revised camera map to members. Owner: JW. Due: 31 July 2025.\n"
     )
-    reg = _read(tmp_path, "denholm-csp-minutes-2025-07-03.txt", minutes)
+    reg = read_registers(tmp_path, "denholm-csp-minutes-2025-07-03.txt", minutes)
     assert [_fields(a) for a in reg.actions] == [
         ("action", "4", "Circulate the revised camera map to members", "JW", "31 July 2025", "", "not stated"),
     ]
@@ -445,9 +435,7 @@ def test_labelled_lines_in_a_pdf_end_where_their_sentence_ends(tmp_path: Path) -
     SimpleDocTemplate(str(folder / "hexley-csp-minutes-2025-06-10.pdf"), pagesize=A4).build(
         [x for t in lines for x in (Paragraph(t, style), Spacer(1, 4))]
     )
-    corpus = read_corpus([folder], cache=tmp_path / "cache", chunk_size=900, chunk_overlap=150,
-                         base=folder)
-    reg = extract_registers(corpus.docs, corpus.parts)
+    reg = read_registers(tmp_path)
     assert [_fields(d) for d in reg.decisions] == [
         ("decision", "5", "That the shop theft profile be noted", "", "", "", "not stated"),
     ]
@@ -464,7 +452,7 @@ def test_a_report_recommendation_printed_once_without_a_number(tmp_path: Path) -
         "1. BACKGROUND\n\n1.1 The agreement was last revised in 2021.\n\n"
         "Recommendation: That the Board asks each partner to name a data protection lead.\n"
     )
-    reg = _read(tmp_path, "fenmoor-report-2025-05-08.txt", report)
+    reg = read_registers(tmp_path, "fenmoor-report-2025-05-08.txt", report)
     assert [r.text.rstrip(".") for r in reg.recommendations] == [
         "That the Board approves the revised information-sharing agreement",
         "That the Board asks each partner to name a data protection lead",
