@@ -107,7 +107,7 @@ def _body(text: str) -> str:
 def format_answer(answer: Answer) -> str:
     """The chat message for one answer: its text, then the numbered sources with quotes."""
     text = _body(answer.text.strip())
-    if not answer.covered or not answer.citations:
+    if not answer.citations:  # a decline may still quote what the papers say of it
         return text
     lines = [text, "", "**Sources**", ""]
     for c in answer.citations:
@@ -124,7 +124,7 @@ def format_answer(answer: Answer) -> str:
 def sources_panel(answer: Answer) -> str:
     """The sources panel beside the chat: each citation's document, part, section, page,
     date and the quote, as escaped Markdown, and a link to the passage in the paper."""
-    if not answer.covered or not answer.citations:
+    if not answer.citations:
         return "The papers do not cover this question, so there are no sources."
     out = []
     for c in answer.citations:

@@ -7,6 +7,7 @@ python -m assistant register decisions|actions|recommendations|forward|glossary
     [--query TEXT] [--open] [--partnership P] [--since DATE] [--json|--csv]
 python -m assistant brief [--for pcc-visit|meeting] [--out FILE.md|FILE.docx] [--json]
 python -m assistant eval QUESTIONS.jsonl [...] [--json] [--corpus DIR ...]
+python -m assistant calibrate EVAL.json [...] [--out gate.json]
 """
 
 from __future__ import annotations
@@ -107,6 +108,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="answer from these folders or files (repeatable), ingested into an index of "
         "their own under $CSP_DATA_DIR/eval/, instead of the configured index",
+    )
+    cal = sub.add_parser(
+        "calibrate",
+        help="fit the answer gate on eval results (`eval --json` run with CSP_GATE=0)",
+    )
+    cal.add_argument("results", nargs="+", type=Path, help="eval JSON files")
+    cal.add_argument(
+        "--out", type=Path, default=None, help="the gate's file (default: assistant/gate.json)"
     )
     return parser
 
@@ -371,11 +380,27 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from assistant import calibrate
+    from assistant.gate import WEIGHTS
+
+    try:
+        gate, chosen = calibrate.fit(args.results)
+    except (OSError, ValueError, KeyError) as err:
+        raise CspError(f"cannot fit the gate: {err}") from None
+    out = args.out or WEIGHTS
+    out.write_text(json.dumps(gate.as_dict(), indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({"wrote": str(out), "cross_validated": chosen}, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "eval":
             return _eval(args)
+        if args.command == "calibrate":
+            return _calibrate(args)
         if args.command == "facts":
             return _facts(args)
         if args.command == "register":

@@ -43,9 +43,10 @@ RESULT_Q = re.compile(
 # ... and a passage that only says it is still to come.
 FUTURE = re.compile(
     r"\b(?:will|shall|is to be|are to be|to be (?:reported|presented|published|evaluated)|"
-    r"is due to|are due to|plans? to|planned|intends? to|once|following the outcome|"
-    r"with a view to|going forward|be (?:reported|presented|brought|submitted|published|"
-    r"evaluated|considered|reviewed))\b",
+    r"is due to|are due to|(?:is|are|was|were) due (?:in|by|on|at|for)|plans? to|planned|"
+    r"intends? to|once|following the outcome|with a view to|going forward|awaited|awaiting|"
+    r"yet to|forward (?:plan|programme|work programme)|be (?:reported|presented|brought|"
+    r"submitted|published|evaluated|considered|reviewed))\b",
     re.I,
 )
 MIN_COVERAGE = 0.6
@@ -575,7 +576,7 @@ def compose(
         units = [
             u
             for u in units
-            if carries(u.shown, _context(hits[u.hit].chunk), wanted_words)
+            if carries(u.shown, _context(hits[u.hit].chunk), wanted_words, weight=scorer.idf)
             and (not COUNT_Q.match(question) or _COUNT.search(u.shown))
             and (not MONEY_Q.search(question) or _MONEY.search(u.shown))
         ]

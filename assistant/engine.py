@@ -17,6 +17,8 @@ from assistant.acronyms import define
 from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, REFERENCE, Scorer, combine, compose
 from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
+from assistant.gate import Gate, other_day
+from assistant.gate import features as gate_features
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.papers import paper_filters, without_reference
@@ -33,7 +35,7 @@ from assistant.registers import (
 )
 from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
-from assistant.roles import answer_role, role_of, says_who
+from assistant.roles import answer_role, names_holder, role_of, says_who
 from ingest.catalogue import Catalogue
 from ingest.catalogue import build as build_catalogue
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -50,6 +52,7 @@ RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive 
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
+NO_HOLDER = "The documents name nobody in this role. What they say of it:"
 NEIGHBOUR_HITS = 3
 MAX_SIBLINGS = 6
 MAX_REFERENCED = 4  # passages printed under a reference the question names
@@ -226,7 +229,29 @@ class Assistant:
         if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
             q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
         filters = narrowed
-        return provenance(self._answer_parts(q, filters))
+        return provenance(self._checked(q, filters, self._answer_parts(q, filters)))
+
+    @cached_property
+    def gate(self) -> Gate | None:
+        return Gate.read() if self.settings.gate else None
+
+    def _checked(self, q: Question, filters: Filters, answer: Answer) -> Answer:
+        """The answer as composed, its support measured (`assistant.gate`); withheld when
+        the fitted gate judges it unsupported. A brief and a question in parts are given as
+        composed (each part was checked by its own source)."""
+        if not answer.covered or q.parts or q.kind == "brief" or not answer.citations:
+            return answer
+        if other_day(q, answer):  # another day's figure or meeting is no answer
+            return Answer(NOT_COVERED, (), covered=False)
+        question, quote = self.embedder.embed([q.subject, answer.citations[0].quote])
+        meaning = sum(a * b for a, b in zip(question, quote))
+        known = self.words_of(filters) if filters.partnership else None
+        values = gate_features(q, answer, self.scorer, known, meaning)
+        if self.gate is not None:
+            values["probability"] = self.gate.probability(values)
+            if not self.gate.admits(values):
+                return Answer(NOT_COVERED, (), covered=False, checks=values)
+        return dataclasses.replace(answer, checks=values)
 
     def _answer_parts(self, q: Question, filters: Filters) -> Answer:
         if q.parts:  # each part from the partnership the first part was answered from
@@ -274,7 +299,15 @@ class Assistant:
             found = answer_role(q, admitted(), [h.chunk for h in hits()])
             if not found and role_of(q):  # a role no paper names a holder for
                 composed = compose(question, hits(), self.embedder, self.scorer)
-                return composed if says_who(composed.text, role_of(q)) else NOT_COVERED_ANSWER
+                if not says_who(composed.text, role_of(q)):
+                    return NOT_COVERED_ANSWER
+                if names_holder(composed.text, role_of(q)):
+                    return composed
+                # "chaired by the person duly elected": the papers name nobody, and say how
+                # the holder is chosen. Not an answer to "who", but what the reader needs.
+                return dataclasses.replace(
+                    composed, text=f"{NO_HOLDER}\n\n{composed.text}", covered=False
+                )
         elif q.kind == "figure":
             known_words = self.words_of(filters) if filters != Filters() else None
             unknown = self.scorer.unknown_terms(question, known_words)

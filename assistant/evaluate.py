@@ -18,7 +18,7 @@ import json
 import math
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
@@ -246,6 +246,7 @@ class Score:
     right: bool = False
     first600: bool = False
     problems: tuple[str, ...] = field(default=())
+    checks: dict[str, float] | None = None  # the answer gate's features (assistant.gate)
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -502,9 +503,10 @@ def collect(
         answer = assistant.ask(q.question)
         ms = (clock() - started) * 1000
         hits = [(h.chunk.source, h.chunk.text) for h in assistant.search(q.question, k=K)]
-        out.append(
-            score(q, answer.text, answer.covered, [c.source for c in answer.citations], hits, ms)
+        scored = score(
+            q, answer.text, answer.covered, [c.source for c in answer.citations], hits, ms
         )
+        out.append(replace(scored, checks=answer.checks))
     return out
 
 

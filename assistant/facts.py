@@ -8,6 +8,7 @@ nothing is calculated unless the answer says so and from which cited figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.dates import DATE_RE, MONTHS, long_form
@@ -228,14 +229,31 @@ def measure_words(question: str) -> set[str]:
 MEASURE_SHARE = 0.6
 
 
-def carries(unit: str, passage: str, words: set[str], share: float = MEASURE_SHARE) -> bool:
+def carries(
+    unit: str,
+    passage: str,
+    words: set[str],
+    share: float = MEASURE_SHARE,
+    weight: Callable[[str], float] | None = None,
+) -> bool:
     """Whether a quoted unit answers for these measure words: the numbers that pick a row
-    ("58" of "Beat 58") in the unit itself, and most words in its passage or section."""
+    ("58" of "Beat 58") in the unit itself, and most words in its passage or section. With
+    ``weight`` (a word's rarity), "most" is by weight: "knife crime offences" is not
+    answered by a count of all crime offences, though two of its three words are there."""
     numbers = {w for w in words if w.isdigit()}
     names = words - numbers
     if not numbers <= set(tokens(unit)):
         return False
-    return not names or len(names & set(tokens(f"{unit} {passage}"))) / len(names) >= share
+    if not names:
+        return True
+    said = set(tokens(f"{unit} {passage}"))
+    if weight is None:
+        return len(names & said) / len(names) >= share
+    # by weight, a word is there in any form ("hear" in "heard"): a rare word is weighed
+    # heavily, and a stem the papers print differently must not sink the measure
+    heads = {t[:4] for t in said if len(t) >= 4}
+    present = {n for n in names if n in said or (len(n) >= 4 and n[:4] in heads)}
+    return sum(map(weight, present)) / (sum(map(weight, names)) or 1.0) >= share
 
 
 def topic_tokens(question: str) -> set[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.question import Question
 from ingest.dates import MONTH_YEAR, MONTHS, long_form, parse_dates
-from ingest.text import conventions
+from ingest.text import PERIOD, carries_period, conventions, period_forms
 from ingest.text import terms as _words
 from ingest.types import Answer, Chunk, Citation
 
@@ -173,6 +173,40 @@ def says_who(text: str, role: str) -> bool:
     return bool(re.search(rf"\b{pattern}\s+by\b", text, re.I))
 
 
+def names_holder(text: str, role: str) -> bool:
+    """Whether what follows "chaired by" names someone or an office ("Chief Inspector Jo
+    Avery", "the Cabinet Member for ..."), not how one is chosen ("the person duly
+    elected ...")."""
+    verb = {"chair": r"chaired", "vice chair": r"vice[- ]?chaired", "presented by": r"presented"}
+    pattern = verb.get(role, re.escape(role.split()[0]))
+    return any(
+        re.match(r"(?:the\s+)?[A-Z][\w.'-]*\s+(?:[A-Z]\.?\s*)?[A-Z]", m.group(1))
+        for m in re.finditer(rf"\b{pattern}\s+by\s+(.{{0,60}})", text, re.I | re.S)
+    )
+
+
+def of_the_period(question: str, text: str, date: str | None) -> bool:
+    """Whether a holder printed in ``text``, in a paper of ``date``, answers for every year
+    the question names: the text prints it, or the paper is dated in it (a financial year
+    "2024/25" runs from April 2024 to March 2025)."""
+    if carries_period(question, text):
+        return True
+    if not date:
+        return False
+    for forms in period_forms(question):
+        m = PERIOD.match(forms[0])
+        if m:
+            first = int(m.group(1))
+            if not f"{first}-04-01" <= date <= f"{first + 1}-03-31":
+                return False
+        elif re.fullmatch(r"(?:19|20)\d{2}", forms[0]):
+            if not date.startswith(forms[0]):
+                return False
+        else:  # a quarter: only what prints it
+            return False
+    return True
+
+
 def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer | None:
     """The printed line that gives the holder of the role the question asks about; for a
     meeting the question dates, that meeting's papers first."""
@@ -210,6 +244,10 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     c = best.chunk
     if (asked_dates or months) and not _of_the_date(c, asked_dates, months):
         return None  # "who was appointed in December 2024?": no paper of that month says
+    if not (asked_dates or months) and not of_the_period(
+        q.text, f"{c.part} {c.section} {best.quote}", c.date
+    ):
+        return None  # "who was elected chair for 2025/26?": a holder of March 2025 is not it
     when = long_form(c.date)
     where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
     return Answer(f"{where}: “{best.quote}” [1]", (Citation.at(1, c, best.quote),), covered=True)

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
     top_k: int = DEFAULT_TOP_K
     partnership: str | None = None  # default partnership when a document names none
+    # Whether the fitted answer gate (assistant/gate.json) may withhold an answer it judges
+    # unsupported; off, every answer is given and its features still recorded (to fit it).
+    gate: bool = True
     # Optional OpenAI-compatible chat server (Ollama, vLLM, llama.cpp).
     llm_base_url: str | None = None
     llm_model: str | None = None

@@ -210,6 +210,9 @@ class Answer:
     text: str
     citations: tuple[Citation, ...] = ()
     covered: bool = True  # False when the documents don't cover the question
+    # What the answer gate measured of the answer as composed (assistant.gate), for the
+    # evaluation and calibration; not part of what a reader is shown.
+    checks: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         return {

@@ -3,6 +3,8 @@ corpus paper, no model): the mechanisms issue 6 asks to hold on any council's pa
 
 from __future__ import annotations
 
+import dataclasses
+
 from assistant.answer import units_of
 from assistant.question import named_partnership, split_parts, understand
 from assistant.ranking import answer_ranked
@@ -295,3 +297,82 @@ def test_a_listed_heading_that_wraps_is_quoted_whole():
     assert _heading_line(dangling).endswith("from Abuse and Violence")
     whole = _chunk("6. Priority 3: Exploitation\nWe will work with partners.", "6 Priority 3")
     assert _heading_line(whole) == "6. Priority 3: Exploitation"
+
+
+# --- Session 5: checks on what an answer says, before it is given ---------------------
+
+
+def test_a_holder_printed_before_the_year_asked_about_does_not_answer_for_it():
+    from assistant.roles import answer_role
+
+    present = _chunk("Present:\nCouncillor Ada Quill (Chair)\nCllr B. Reed", "Present")
+    asked = understand("Who was elected Chair of the Brackwater partnership for 2025/26?",
+                       PARTNERSHIPS)
+    assert answer_role(asked, [present], [present]) is None  # a June 2024 paper
+    q = understand("Who chaired the Brackwater partnership in 2024/25?", PARTNERSHIPS)
+    found = answer_role(q, [present], [present])
+    assert found and "Ada Quill" in found.text  # June 2024 is in 2024/25
+
+
+def test_a_measure_is_carried_by_its_rarest_words_not_by_a_count_of_words():
+    from assistant.facts import carries, measure_words
+
+    idf = {"knife": 6.0, "crime": 0.5, "offenc": 1.0}.get
+    words = measure_words("How many knife crime offences were recorded?")
+    unit = "All recorded crime fell by 3.5% to 11,777 offences."
+    assert carries(unit, "", words)  # two words of three: a count says yes
+    assert not carries(unit, "", words, weight=lambda t: idf(t, 1.0))  # but not knife crime
+    knife = "Knife crime offences rose to 212."
+    assert carries(knife, "", words, weight=lambda t: idf(t, 1.0))
+
+
+def test_a_result_only_promised_is_still_to_come():
+    from assistant.answer import FUTURE
+
+    for said in (
+        "The scheme is being evaluated by the university, whose report is due in March 2026.",
+        "The items added to the forward plan for 10 June 2025 are the deep-dive and the budget.",
+        "The findings are awaited.",
+    ):
+        assert FUTURE.search(said), said
+    assert not FUTURE.search("The evaluation found 40 fewer calls to the night-time line.")
+
+
+def test_a_question_about_one_day_is_not_answered_from_another_days_passage():
+    from assistant.gate import other_day
+    from ingest.types import Answer, Citation
+
+    def cited(quote: str, date: str) -> Answer:
+        where = _chunk(quote, "Table 1")
+        c = Citation.at(1, where, quote)
+        return Answer(f"“{quote}” [1]", (dataclasses.replace(c, date=date),))
+
+    q = understand("What was the family group position at 31 October 2024?", PARTNERSHIPS)
+    assert other_day(q, cited("Family Group Position 31st October 2022: 12/15", "2023-12-05"))
+    assert not other_day(q, cited("Family Group Position 31 October 2024: 9/15", "2024-12-01"))
+    met = understand("What was agreed at the meeting on 3 June 2025?", PARTNERSHIPS)
+    assert not other_day(met, cited("RESOLVED that the plan be approved.", "2025-06-03"))
+    after = understand("When is the next meeting after 20 April 2023?", PARTNERSHIPS)
+    assert not other_day(after, cited("Future meetings: 13th July 2023", "2023-04-20"))
+
+
+def test_who_holds_a_role_is_declined_when_the_papers_say_only_how_one_is_chosen():
+    from assistant.roles import names_holder, says_who
+
+    rule = "The partnership is chaired by the person duly elected at its annual meeting."
+    assert says_who(rule, "chair") and not names_holder(rule, "chair")
+    for named in (
+        "The partnership is chaired by Chief Inspector Jo Avery, District Commander.",
+        "Since May 2024 it has been chaired by Group Manager Idris Vaughan.",
+        "It is chaired by the Cabinet Member for Communities.",
+    ):
+        assert names_holder(named, "chair"), named
+
+
+def test_a_measure_word_printed_in_another_form_still_counts():
+    from assistant.facts import carries, measure_words
+
+    idf = {"hear": 9.0, "case": 2.0, "marac": 6.0}
+    words = measure_words("How many cases did the MARAC hear in 2023/24?")
+    said = "The MARAC heard 486 cases in 2023/24."
+    assert carries(said, "", words, weight=lambda t: idf.get(t, 1.0))
