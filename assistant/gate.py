@@ -18,10 +18,12 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from assistant.answer import Scorer
+from assistant.answer import FUTURE, RESULT_Q, Scorer
 from assistant.question import Question
+from ingest import register_conventions as registers
 from ingest.dates import parse_dates
 from ingest.text import carries_period, period_forms
 from ingest.text import terms as text_terms
@@ -35,9 +37,18 @@ KINDS = (
 )
 FEATURES = (
     "cover", "cover_first", "rare", "miss_max", "unknown", "meaning", "period_asked",
-    "period_missing", "terms", "quotes", "digits", "dated", "named",
+    "period_missing", "terms", "quotes", "digits", "dated", "named", "novelty",
+    "new_number", "new_name", "result_asked", "to_come", "status_asked", "result_to_come",
+    "status_unsaid", "who_unnamed", "figure_no_number", "when_undated",
     *(f"kind:{k}" for k in KINDS),
 )
+# "What is the status of ...", "how far has ... got", "has ... been done?": a progress question.
+_STATUS_Q = re.compile(
+    r"\b(?:status|progress|how far|update|complete[d]?|achieved|delivered|done|set up yet|"
+    r"been (?:\w+ed))\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
 _DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+(?:19|20)\d{2}\b"
@@ -96,8 +107,49 @@ def features(
     }
     kind = "action" if q.kind == "action" else q.kind
     kind = "list" if kind in ("list", "open") else kind
+    out |= _news(q.subject, quote, scorer)
     out |= {f"kind:{k}": float(kind == k) for k in KINDS}
+    # what each kind of question must be answered with: a who by a name, a figure by a
+    # number, a when by a date, none of them only the question's own
+    out["who_unnamed"] = float(kind == "who" and not out["new_name"])
+    out["figure_no_number"] = float(kind == "figure" and not out["new_number"])
+    out["when_undated"] = float(kind == "when" and not (out["dated"] or out["new_number"]))
     return out
+
+
+def _news(question: str, quote: str, scorer: Scorer) -> dict[str, float]:
+    """What the best quote adds to the question. An answer that only says back what the
+    question already states ("The papers say two new chairs will lead the groups: who are
+    they?") answers nothing: no new words, no new figure, no new name."""
+    asked = set(text_terms(question))
+    weights = scorer.terms(quote)
+    total = sum(weights.values()) or 1.0
+    numbers = set(_NUMBER.findall(question))
+    names = {m.group(0) for m in _PERSON.finditer(question)}
+    return {
+        "novelty": sum(w for t, w in weights.items() if t not in asked) / total,
+        "new_number": float(any(n not in numbers for n in _NUMBER.findall(quote))),
+        "new_name": float(any(m.group(0) not in names for m in _PERSON.finditer(quote))),
+        "result_asked": float(bool(RESULT_Q.search(question))),
+        "to_come": float(bool(FUTURE.search(quote))),
+        "status_asked": float(bool(_STATUS_Q.search(question))),
+        # "what did the review find?" answered by "the review will report in March"
+        "result_to_come": float(bool(RESULT_Q.search(question) and FUTURE.search(quote))),
+        # "what is the status of recommendation 4?" answered by recommendation 4 itself
+        "status_unsaid": float(bool(_STATUS_Q.search(question)) and not _says_status(quote)),
+    }
+
+
+@cache
+def _status_words() -> re.Pattern[str]:
+    words = sorted({*registers.current().states, *registers.current().rag}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if len(w) > 1) + r")\b", re.I)
+
+
+def _says_status(quote: str) -> bool:
+    """Whether a quote prints a status word of the registers' states table ("Complete",
+    "Ongoing", "Carried forward")."""
+    return bool(_status_words().search(quote))
 
 
 # "after 20 April 2023", "since 1 April", "between ... and ...": the day bounds a period,
