@@ -20,7 +20,8 @@ from ingest.conventions import _compile, corpus_dir, data_for
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
 COLUMN_ROLES = (
-    "reference", "text", "minute", "owner", "due", "status", "update", "raised", "decision"
+    "reference", "text", "minute", "owner", "due", "status", "rag", "kind", "update", "raised",
+    "decision",
 )
 
 
@@ -68,6 +69,8 @@ class RegisterConventions:
     done_updates: tuple[str, ...]
     # a phrase of a key's meaning → the state it gives (`register_keys`)
     key_meanings: dict[str, str] = field(default_factory=dict)
+    # a kind column's cell or a header's word → decision / action / recommendation
+    kinds: dict[str, str] = field(default_factory=dict)
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -113,6 +116,12 @@ class RegisterConventions:
                     if head in states:
                         return states[head]
         return "not stated"
+
+    def kind_of(self, cell: str, own: dict[str, str] | None = None) -> str:
+        """The kind a kind column's cell names ("D", "Decision", "Rec"): the paper's own
+        key first ("D = decision of the Group"), then `[registers.kinds]`; "" if neither."""
+        key = _key(cell)
+        return (own or {}).get(key) or self.kinds.get(key, "")
 
     def rag_of(self, status: str) -> str:
         return self.rag.get(_key(status), "")
@@ -209,6 +218,9 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         states=states,
         rag=rag,
         done_updates=done_updates,
+        kinds={
+            _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
+        },
         key_meanings={
             _key(w): state
             for state, word_list in reg.get("key_meanings", {}).items()

@@ -42,6 +42,7 @@ class Found:
     own_reference: bool = False  # printed with the entry itself (not its minute's number)
     date: str = ""  # ISO: the date of the notice it is printed in, when that has one
     fallback: bool = False  # found by the last reader: any copy of it elsewhere is the one
+    rag: str = ""  # a rating column's cell, when the table prints one beside its status
 
 
 def tidy_text(text: str) -> str:

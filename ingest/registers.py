@@ -50,7 +50,7 @@ from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
 from ingest.register_forward import document_forward, extract_forward
 from ingest.register_glossary import document_glossary, extract_glossary
-from ingest.register_keys import document_key
+from ingest.register_keys import document_key, kind_key
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import (
     Items,
@@ -213,6 +213,7 @@ def _document_readers(
     pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
     pdf_minutes = minute_grids(doc, conv)
     own = document_key(doc, conv)
+    kinds = kind_key(doc.text, conv)
     for part in doc_parts:
         items = part_items[part.index]
         grids = line_grids(doc.text, part.start, part.end)
@@ -220,7 +221,8 @@ def _document_readers(
         if doc.kind != "pdf":  # a PDF's columns are read by position
             grids += aligned_grids(doc.text, part.start, part.end, conv)
         grids += csv_grids(doc.text, part.start, part.end, conv)
-        rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
+        rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True,
+                                                        kinds=kinds)]
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )
