@@ -71,6 +71,9 @@ class RegisterConventions:
     key_meanings: dict[str, str] = field(default_factory=dict)
     # a kind column's cell or a header's word → decision / action / recommendation
     kinds: dict[str, str] = field(default_factory=dict)
+    # a line opening with a paragraph number ("1.3 The review ..."): ``ref`` and ``rest``
+    paragraph_opening: re.Pattern[str] | None = None
+    owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -176,6 +179,13 @@ def _item_opening(references: list[str], words: list[str]) -> re.Pattern[str] | 
     )
 
 
+def _paragraph_opening(numbers: list[str]) -> re.Pattern[str] | None:
+    if not numbers:
+        return None
+    alts = "|".join(f"(?:{n})" for n in numbers)
+    return _compile(rf"^(?P<ref>{alts})\.?\s+(?P<rest>\S.*)$", "registers.paragraph_numbers")
+
+
 @lru_cache(maxsize=8)
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
     reg = data_for(corpus_dir).get("registers", {})
@@ -218,6 +228,8 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         states=states,
         rag=rag,
         done_updates=done_updates,
+        paragraph_opening=_paragraph_opening(reg.get("paragraph_numbers", ())),
+        owner_words=frozenset(w.lower() for w in reg.get("owner_words", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lists import parse_item
-from ingest.register_text import MONTH_NAMES, clean, top_section, unwrap
+from ingest.register_text import MONTH_NAMES, OWNER, clean, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
 
@@ -112,11 +112,24 @@ _OWNER_WORD = re.compile(
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
 
 
-def _is_owner(part: str) -> bool:
+def _is_owner(part: str, conv: RegisterConventions | None = None) -> bool:
     """A part that names who, not what: capitalised words ("Community Safety Manager",
-    "R. Okafor", "Housing and Parks Lead"), at most eight."""
+    "R. Okafor", "Housing and Parks Lead"), at most eight, and the conventions' lower-case
+    owner words ("All partners")."""
     words = part.split()
-    return 0 < len(words) <= 8 and part[:1].isupper() and all(_OWNER_WORD.match(w) for w in words)
+    extra = conv.owner_words if conv is not None else frozenset()
+    return 0 < len(words) <= 8 and part[:1].isupper() and all(
+        _OWNER_WORD.match(w) or w.lower() in extra for w in words
+    )
+
+
+@lru_cache(maxsize=8)
+def _bare_owner(conv: RegisterConventions) -> re.Pattern[str]:
+    """A bullet of an action label and a person or role with nothing between them
+    ("• Action Harriet Mbeki"): the owner of the paragraph above."""
+    alts = "|".join(re.escape(x) for x in sorted(conv.action_labels, key=len, reverse=True))
+    return re.compile(rf"^[-*•]\s*(?:\*\*)?(?:{alts})(?:\*\*)?\s+(?P<owner>{OWNER}"
+                      rf"(?:\s+and\s+{OWNER})*)\s*$")
 
 
 def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
@@ -138,8 +151,8 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
             due = found  # "by 30 June 2025": the part is its due and nothing else
         else:
             rest.append(part)
-    owners = [p for p in rest if _is_owner(p)]
-    words = [p for p in rest if not _is_owner(p)]
+    owners = [p for p in rest if _is_owner(p, conv)]
+    words = [p for p in rest if not _is_owner(p, conv)]
     if len(owners) != 1 or len(words) != 1:
         return None
     return tidy_text(words[0]), owners[0], due
@@ -156,10 +169,17 @@ class Items:
     def __init__(self, doc: LoadedFile, part: Part, conv: RegisterConventions) -> None:
         self.part = part
         self.heads: list[tuple[int, str, str]] = []  # offset, number, title
+        self.paragraphs: list[tuple[int, str]] = []  # offset, number: numbered paragraphs
+        self._opening = conv.paragraph_opening
         pos = part.start
         lines = doc.text[part.start : part.end].split("\n")
         for n, raw in enumerate(lines):
             line = raw.strip()
+            para = self._opening.match(line) if self._opening and line else None
+            if para and _sentence_like(para.group("rest")):
+                self.paragraphs.append((pos, para.group("ref")))
+                pos += len(raw) + 1
+                continue
             for pattern in conv.item_headings:
                 m = pattern.match(line)
                 if m:
@@ -175,15 +195,34 @@ class Items:
                     title = clean(m.group("rest")).strip(" .\t*")
                     self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
             pos += len(raw) + 1
+        if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
+            self.paragraphs = []
 
     def at(self, offset: int) -> tuple[str, str]:
+        """(number, title) of what ``offset`` falls under: the numbered paragraph it is in
+        (or printed under, as a bullet is), else its minute or item."""
         before = [h for h in self.heads if h[0] <= offset]
-        if before:
-            return before[-1][1], before[-1][2]
+        head = before[-1] if before else None
+        para = next((p for p in reversed(self.paragraphs) if p[0] <= offset), None)
+        if para and (head is None or para[0] > head[0]):
+            return para[1], head[2] if head else ""
+        if head:
+            return head[1], head[2]
         if self.heads:
             return "", ""
         section = top_section(self.part, offset)
         return (section.number, section.title) if section else ("", "")
+
+    def words(self, text: str) -> str:
+        """An entry's words without the paragraph number opening them ("1.3 The review ..."
+        → "The review ..."), when the paper numbers its paragraphs."""
+        m = self._opening.match(text) if self._opening and self.paragraphs else None
+        return m.group("rest") if m else text
+
+
+def _sentence_like(rest: str) -> bool:
+    """A numbered paragraph's words, not a heading's: a sentence, or more than 14 words."""
+    return bool(re.search(r"[.!?:;]$", rest.strip())) or len(rest.split()) > 14
 
 
 _UNDERLINE = re.compile(r"^\s*([=~_*-])\1{2,}\s*$")
@@ -313,7 +352,7 @@ def trailing_owner_entries(
             continue
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line
-        text = tidy_text(t.group("text"))
+        text = tidy_text(items.words(t.group("text")))
         if len(text) < 20:
             continue
         at = part.start + m.start("para")
@@ -340,6 +379,16 @@ def label_entries(
     for raw in doc.text[part.start : part.end].split("\n"):
         off, pos = pos, pos + len(raw) + 1
         line = raw.strip()
+        bare = _bare_owner(conv).match(line) if line[:1] in "-*•" else None
+        if bare:  # "• Action Harriet Mbeki" under a paragraph: the paragraph is the action
+            above = _paragraph_before(doc, part.start, off)
+            if above is not None:
+                text = tidy_text(items.words(unwrap(above[1])))
+                item, _ = items.at(off)
+                out.append(Found("action", text, above[0], owner=bare.group("owner"),
+                                 due=due_in(text, conv), reference=item, item=item,
+                                 item_title=items.at(off)[1]))
+            continue
         for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():
@@ -351,13 +400,13 @@ def label_entries(
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break
-            if kind == "action" and _is_owner(text) and len(text.split()) <= 6:
+            if kind == "action" and _is_owner(text, conv) and len(text.split()) <= 6:
                 # "Action: SM" under a paragraph: SM does what the paragraph says
                 above = _paragraph_before(doc, part.start, off)
                 if above is None:
                     break
                 start, owner = above[0], text
-                text = tidy_text(unwrap(above[1]))
+                text = tidy_text(items.words(unwrap(above[1])))
                 item, title = items.at(off)
                 out.append(Found("action", text, start, owner=owner, due=due_in(text, conv),
                                  reference=item, item=item, item_title=title))
