@@ -100,16 +100,18 @@ class RegisterConventions:
         return None
 
     def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
-        """The normalised state of a printed status; a RAG rating is "in progress" unless
-        the update opens by saying the work is done. A word the conventions do not know
-        takes its state from ``own``, the paper's own key (`register_keys`)."""
+        """The normalised state of a printed status, by a documented fallback that never
+        guesses: a RAG rating is "in progress" unless the update opens by saying the work
+        is done (a key never makes a rating done); else a word the paper defines in its own
+        key (``own``, `register_keys`) means what the key says; else the states table of
+        the conventions (whole, by its first words, clause by clause); else "not stated"."""
         key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
         if not key:
             return "not stated"
         if key in self.rag:
             opening = _key(update).split(" ", 1)[0].strip(":;,") if update else ""
             return "done" if opening in self.done_updates else "in progress"
-        for states in (self.states, own or {}):
+        for states in (own or {}, self.states):
             if key in states:
                 return states[key]
             for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):

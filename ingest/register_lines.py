@@ -57,6 +57,7 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_prepositions)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in conv.due_words)
     date = (
+        rf"(?:(?:w/c|w/b|week\s+(?:commencing|beginning))\s+)?"  # "w/c 3 March"
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
@@ -418,6 +419,9 @@ def label_entries(
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
                 ref = f"{m.group('label')} {bare}" if numbered else bare
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            bracket = _BRACKETED.match(text) if kind == "action" else None
+            if bracket and _is_owner(bracket.group("owner"), conv):
+                owner = ""  # "Write to the operator (Forum Clerk)": the bracket names who
             status = ""
             fields = parse_item(text, conv) if kind == "action" else None
             if fields:  # "Action: Circulate the plan. Owner: JW. Due: 30 June 2025."

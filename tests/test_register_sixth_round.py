@@ -1,0 +1,320 @@
+# ruff: noqa: E501 - the papers print long lines
+"""The sixth round of issue 10: the field readers on forms no golden prints, on short papers
+invented for these tests (none is copied from a register test document). A row's kind is
+what its own Type cell prints (the paper's own code key first), else what its words column's
+header names, else what its table's heading names; a rating column is the rating, never the
+status; a numbered paragraph is the reference of the entries it holds and never part of
+their words; owners and dues in the forms councils print them; status words outside the
+states table by a documented fallback. Each paper is read by the real loader, segmenter
+and readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.register_build import due_date
+from tests.conftest import read_registers
+
+
+def _fields(e) -> tuple:  # noqa: ANN001
+    return (e.kind, e.reference, e.text.rstrip("."), e.owner, e.due, e.status, e.state)
+
+
+def _all(reg) -> list:  # noqa: ANN001
+    entries = [*reg.decisions, *reg.actions, *reg.recommendations]
+    return sorted(entries, key=lambda e: e.where.start)
+
+
+# --- The kind of a row: its Type cell, its header, its table's heading -----------------------
+
+MIXED = """\
+Ashcombe Safer Roads Group
+Log of items, position at 3 March 2026
+
+Ref\tType\tDescription\tOwner\tDue\tStatus
+SRG/26/01\t{d}\tAdopt the winter gritting routes for the three school approaches\t-\t-\t-
+SRG/26/02\t{a}\tSurvey the crossing points on Fenn Road and report the results\tHighways Officer\t30/04/26\tIn progress
+SRG/26/03\t{r}\tThat the County Council funds a second speed indicator device\tChair\t-\tOpen
+SRG/26/04\t{a}\tCirculate the collision map to ward members\tRoad Safety Analyst\tNext meeting\tNot started
+"""
+
+
+@pytest.mark.parametrize(
+    ("d", "a", "r"),
+    [("D", "A", "R"), ("Decision", "Action", "Recommendation"), ("Dec", "Act", "Rec")],
+)
+def test_a_mixed_log_gives_each_row_the_kind_its_type_cell_prints(
+    tmp_path: Path, d: str, a: str, r: str
+) -> None:
+    text = MIXED.format(d=d, a=a, r=r)
+    reg = read_registers(tmp_path, "ashcombe-safer-roads-log-2026-03-03.txt", text)
+    assert [_fields(e) for e in _all(reg)] == [
+        ("decision", "SRG/26/01", "Adopt the winter gritting routes for the three school approaches", "", "", "", "not stated"),
+        ("action", "SRG/26/02", "Survey the crossing points on Fenn Road and report the results", "Highways Officer", "30/04/26", "In progress", "in progress"),
+        ("recommendation", "SRG/26/03", "That the County Council funds a second speed indicator device", "Chair", "", "Open", "open"),
+        ("action", "SRG/26/04", "Circulate the collision map to ward members", "Road Safety Analyst", "Next meeting", "Not started", "open"),
+    ]
+    assert all(e.rag == "" for e in _all(reg))  # a Type cell's "A" or "R" is no rating
+
+
+OWN_CODES = """\
+Ashcombe Safer Roads Group
+Log of items, position at 3 March 2026
+
+Item types: RES = resolution of the Group; T = task (an action for a named officer); A = recommendation to the Cabinet for approval.
+
+| Ref | Type | Description | Owner | Status |
+|---|---|---|---|---|
+| 1 | RES | Approve the revised terms of reference | - | - |
+| 2 | T | Book the road safety roadshow for the spring term | Events Officer | Open |
+| 3 | A | That the Cabinet adopts a 20 mph default on estate roads | Chair | Open |
+"""
+
+
+def test_a_papers_own_type_codes_win_over_the_conventions(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "ashcombe-safer-roads-log-2026-03-03.md", OWN_CODES)
+    assert [(e.kind, e.reference, e.text) for e in _all(reg)] == [
+        ("decision", "1", "Approve the revised terms of reference"),
+        ("action", "2", "Book the road safety roadshow for the spring term"),
+        # "A" is an action in the conventions; this paper's key says a recommendation
+        ("recommendation", "3", "That the Cabinet adopts a 20 mph default on estate roads"),
+    ]
+
+
+HEADED = """\
+Ashcombe Safer Roads Group
+Record of the meeting of 3 March 2026
+
+{heading}
+
+Ref\t{words}\tLead\tDate agreed\tStatus
+SRG/26/11\tExtend the school crossing patrol at Fenn Road to the afternoon\tSchools Liaison Officer\t3 March 2026\tOpen
+SRG/26/12\tPublish the speed survey results on the council website\tCommunications Officer\t3 March 2026\tComplete
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "words", "kind"),
+    [
+        ("Decisions taken at the meeting", "Description", "decision"),
+        ("Resolutions", "Details", "decision"),  # a header naming nothing: the longest cells
+        ("Recommendations to the Cabinet", "Description", "recommendation"),
+        ("Actions arising", "Description", "action"),
+        ("Items of business", "Description", "action"),  # a heading that names no kind
+        ("Decision and action log", "Description", "action"),  # names two: no kind
+        ("Recommendations to the Cabinet", "Decision", "decision"),  # the header wins
+        ("Decisions taken at the meeting", "Action", "action"),
+        ("Decisions taken at the meeting", "Recommendation", "recommendation"),
+    ],
+)
+def test_a_rows_kind_comes_from_its_header_then_its_tables_heading(
+    tmp_path: Path, heading: str, words: str, kind: str
+) -> None:
+    text = HEADED.format(heading=heading, words=words)
+    reg = read_registers(tmp_path, "ashcombe-safer-roads-record-2026-03-03.txt", text)
+    entries = _all(reg)
+    assert [(e.kind, e.reference) for e in entries] == [(kind, "SRG/26/11"), (kind, "SRG/26/12")]
+    assert [e.state for e in entries] == ["open", "done"]
+
+
+# --- A rating column is the rating; a status column's word is the status --------------------
+
+RATED = """\
+Ashcombe Safer Roads Group
+Delivery plan update, 3 March 2026
+
+Ref\tAction\tLead\t{rating}\tStatus
+1.1\tInstall two vehicle-activated signs on the Fenn Road approach\tHighways Officer\t{a}\tIn progress
+1.2\tRun a speed awareness week with the three primary schools\tSchools Liaison Officer\t{g}\tNot started
+1.3\tReview the collision data for the ring road\tRoad Safety Analyst\t{r}\tComplete
+"""
+
+
+@pytest.mark.parametrize(
+    ("rating", "a", "g", "r"),
+    [("RAG", "A", "G", "R"), ("R/A/G", "Amber", "Green", "Red"), ("Rating", "A", "G", "R"),
+     ("Q3", "A", "G", "R")],  # "Q3" names nothing: its cells are ratings
+)
+def test_a_rating_beside_a_status_is_the_rating_never_the_status(
+    tmp_path: Path, rating: str, a: str, g: str, r: str
+) -> None:
+    text = RATED.format(rating=rating, a=a, g=g, r=r)
+    reg = read_registers(tmp_path, "ashcombe-delivery-plan-2026-03-03.txt", text)
+    assert [(a.reference, a.status, a.state, a.rag) for a in reg.actions] == [
+        ("1.1", "In progress", "in progress", "amber"),
+        ("1.2", "Not started", "open", "green"),  # a green rating does not start it
+        ("1.3", "Complete", "done", "red"),
+    ]
+
+
+RATING_ONLY = """\
+Ashcombe Safer Roads Group
+Delivery plan update, 3 March 2026
+
+Ref\tAction\tLead\tDue\tRAG\tUpdate
+2.1\tRepaint the worn school keep-clear markings\tHighways Officer\tw/c 13 April\tGreen\tCompleted over the February half term.
+2.2\tPilot a community speedwatch group in Oldbury\tRoad Safety Analyst\tby end of Q3\tAmber\tVolunteers recruited; training booked.
+2.3\tAgree a data-sharing protocol with the fire service\tRoad Safety Analyst\tOngoing\tR\tAwaiting the fire service's reply.
+"""
+
+
+def test_a_rating_printed_alone_is_the_status_as_printed_and_never_makes_it_done_by_itself(
+    tmp_path: Path,
+) -> None:
+    """The register test documents' rule (a RAG word is the status as printed when the
+    plan prints nothing else); the state is "in progress" unless the update says done."""
+    reg = read_registers(tmp_path, "ashcombe-delivery-plan-2026-03-03.txt", RATING_ONLY)
+    assert [(a.reference, a.due, a.status, a.state, a.rag) for a in reg.actions] == [
+        ("2.1", "w/c 13 April", "Green", "done", "green"),
+        ("2.2", "by end of Q3", "Amber", "in progress", "amber"),
+        ("2.3", "Ongoing", "R", "in progress", "red"),
+    ]
+    assert [a.due_date for a in reg.actions] == [None, None, None]  # dues as printed only
+
+
+# --- Paragraph numbers are the references of what they hold ---------------------------------
+
+PARAGRAPHS = """\
+Harbury Road Safety Forum
+Minutes of the meeting held on 12 March 2026
+
+Item 3. Speed cameras
+
+3.1 The Forum heard that average speeds on Mill Lane had fallen by 4 mph since the cameras were installed.
+
+3.2 The police would publish the camera data for each site every month.
+
+  • Action - Road Safety Officer
+
+3.3 Members discussed the congestion at the school gates at the end of the day.
+
+  • Decision - The Forum approved a trial 20 mph zone outside the two schools on Mill Lane.
+
+3.4 A consultation with residents on the trial would be run before it starts.
+
+  • Action Councillor Tamsin Hale
+
+3.4.1 The results of the consultation to be reported to the Forum by w/c 8 June 2026.
+
+  • Action - All members
+
+Item 4. Any other business
+
+4.1 The next meeting will be held on 11 June 2026.
+"""
+
+
+def test_numbered_paragraphs_are_the_references_and_never_left_in_the_words(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "harbury-road-safety-forum-minutes-2026-03-12.txt", PARAGRAPHS)
+    assert [_fields(e) for e in _all(reg)] == [
+        ("action", "3.2", "The police would publish the camera data for each site every month", "Road Safety Officer", "", "", "not stated"),
+        ("decision", "3.3", "The Forum approved a trial 20 mph zone outside the two schools on Mill Lane", "", "", "", "not stated"),
+        ("action", "3.4", "A consultation with residents on the trial would be run before it starts", "Councillor Tamsin Hale", "", "", "not stated"),
+        ("action", "3.4.1", "The results of the consultation to be reported to the Forum by w/c 8 June 2026", "All members", "w/c 8 June 2026", "", "not stated"),
+    ]
+
+
+ROMAN = """\
+Harbury Road Safety Forum
+Minutes of the meeting held on 12 March 2026
+
+Item 5. Parking enforcement
+
+(i) The Forum received the parking enforcement report for the winter quarter.
+
+(ii) Enforcement officers would patrol the school streets twice a week during term.
+
+  • Action - Parking Manager
+
+(iii) Members asked about the pavement parking on Church Row.
+
+  • Decision - The Forum noted the parking enforcement report.
+"""
+
+
+def test_a_corpus_that_numbers_paragraphs_with_roman_numerals_says_so_in_its_conventions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "harbury-road-safety-forum-minutes-2026-03-12.txt"
+    (tmp_path / "plain").mkdir()
+    plain = read_registers(tmp_path / "plain", name, ROMAN)
+    assert [(e.kind, e.reference) for e in _all(plain)] == [("action", "5"), ("decision", "5")]
+    papers = tmp_path / "own" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "conventions.toml").write_text(
+        "[registers]\nparagraph_numbers = ['\\([ivx]{1,6}\\)']\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("CSP_CORPUS_DIR", str(papers))
+    own = read_registers(tmp_path / "own", name, ROMAN)
+    assert [_fields(e) for e in _all(own)] == [
+        ("action", "(ii)", "Enforcement officers would patrol the school streets twice a week during term", "Parking Manager", "", "", "not stated"),
+        ("decision", "(iii)", "The Forum noted the parking enforcement report", "", "", "", "not stated"),
+    ]
+
+
+# --- Owners and dues in the forms councils print them -----------------------------------------
+
+OWNERS = """\
+Harbury Road Safety Forum
+Minutes of the meeting held on 12 March 2026
+
+Item 6. Cycle routes
+
+Action: Map the gaps in the cycle network around the rail station. Action by: Cycling Officer. Due: Next meeting.
+
+Action: Publish the cycle parking audit. Lead: Transport Planner. By: end of Q3.
+
+Action: Write to the rail operator about cycle storage at the station (Forum Clerk).
+
+Action: Review the lighting on the canal towpath – Parks Manager – by w/c 3 March 2027.
+"""
+
+
+def test_owners_and_dues_as_printed(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "harbury-road-safety-forum-minutes-2026-03-12.txt", OWNERS)
+    assert [(a.text.rstrip("."), a.owner, a.due, a.due_date) for a in reg.actions] == [
+        ("Map the gaps in the cycle network around the rail station", "Cycling Officer", "Next meeting", None),
+        ("Publish the cycle parking audit", "Transport Planner", "end of Q3", None),
+        ("Write to the rail operator about cycle storage at the station", "Forum Clerk", "", None),
+        ("Review the lighting on the canal towpath", "Parks Manager", "w/c 3 March 2027", "2027-03-03"),
+    ]
+    assert {a.reference for a in reg.actions} == {"6"}
+
+
+# --- Status words outside the states table: key, else table, else not stated ---------------
+
+STATUSES = """\
+Ashcombe Safer Roads Group
+Action log, position at 3 March 2026
+
+Ref\tAction\tOwner\tStatus
+SRG/25/40\tReplace the faded signs on the bypass\tHighways Officer\tParked
+SRG/25/41\tAudit the bus stop lighting\tTransport Planner\tBanked
+SRG/25/42\tRefresh the school travel plans\tSchools Liaison Officer\tClosed
+SRG/25/43\tSurvey the verge parking on Oak Row\tParking Manager\tMothballed
+
+Status key: Parked = taken out of the plan; Banked = finished and signed off; Closed = moved to next year's plan.
+"""
+
+
+def test_status_words_by_the_papers_key_then_the_states_table_else_not_stated(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "ashcombe-action-log-2026-03-03.txt", STATUSES)
+    assert [(a.reference, a.status, a.state) for a in reg.actions] == [
+        ("SRG/25/40", "Parked", "dropped"),  # the key's meaning
+        ("SRG/25/41", "Banked", "done"),
+        ("SRG/25/42", "Closed", "carried forward"),  # the paper's key wins over the table
+        ("SRG/25/43", "Mothballed", "not stated"),  # neither knows it: never guessed
+    ]
+
+
+def test_due_dates_parse_only_where_a_date_is_printed() -> None:
+    assert due_date("w/c 3 March 2027") == "2027-03-03"
+    assert [due_date(d) for d in ("Ongoing", "Next meeting", "end of Q3", "w/c 3 March")] == [
+        None, None, None, None,
+    ]
