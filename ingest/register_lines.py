@@ -332,11 +332,18 @@ def _paragraph_before(doc: LoadedFile, start: int, end: int) -> tuple[int, str] 
     return at, text
 
 
-_TRAILING = re.compile(
-    r"^(?P<text>.+?)[.;]?\s+\(?(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]\s*"
-    r"(?P<owner>[^.()]{1,40}?)\)?\.?$",
-    re.S,
-)
+@lru_cache(maxsize=8)
+def _trailing(conv: RegisterConventions) -> re.Pattern[str]:
+    """A paragraph ending with who acts: "... ACTION: JW/SM", or an owner column's label
+    and a colon ("... Lead: Business Crime Manager", "Owner: Inspector Kay Moss")."""
+    owners = sorted((w for w in conv.columns.get("owner", ()) if w[:1].isalpha()),
+                    key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in owners)
+    return re.compile(
+        r"^(?P<text>.+?)[.;]?\s+\(?(?:(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]"
+        rf"|(?i:{alts})\s*:)\s*(?P<owner>[^.()]{{1,40}}?)\)?\.?$",
+        re.S,
+    )
 
 
 def trailing_owner_entries(
@@ -348,8 +355,8 @@ def trailing_owner_entries(
     body = doc.text[part.start : part.end]
     for m in re.finditer(r"(?:^|\n\s*\n)(?P<para>\S(?:.|\n(?!\s*\n))*)", body):
         para = unwrap(m.group("para"))
-        t = _TRAILING.match(para)
-        if not t or not _is_owner(t.group("owner")) or len(t.group("owner").split()) > 6:
+        t = _trailing(conv).match(para)
+        if not t or not _is_owner(t.group("owner"), conv) or len(t.group("owner").split()) > 6:
             continue
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line

@@ -318,3 +318,48 @@ def test_due_dates_parse_only_where_a_date_is_printed() -> None:
     assert [due_date(d) for d in ("Ongoing", "Next meeting", "end of Q3", "w/c 3 March")] == [
         None, None, None, None,
     ]
+
+
+# --- Owners printed after the words, plain section headings, minutes as a table --------------
+
+AFTER = """\
+Ellerby Community Safety Partnership
+Minutes of the meeting held on 5 May 2026
+
+Item 4. Shop theft
+
+The Partnership heard that shop theft in the market square had risen for a third quarter. The retail liaison officer would circulate the offender patterns to traders by 20 May 2026. Lead: Business Crime Manager
+
+The police would attend the next traders' forum. Owner: Inspector Kay Moss
+
+Decisions
+
+- The Partnership approved the town centre shop theft plan.
+- The Partnership noted the Quarter 4 report.
+
+Actions
+
+- Business Crime Manager to update the plan by 30 June 2026.
+- JW to book the venue for the traders' forum.
+
+| Item | Discussion | Action by |
+|---|---|---|
+| 5. | The Group asked for the CCTV footage policy to be circulated before the next meeting. | KM |
+| | The Chair thanked members for their attendance. | |
+"""
+
+
+def test_owners_after_the_words_plain_headings_over_lists_and_a_minutes_table(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "ellerby-csp-minutes-2026-05-05.md", AFTER)
+    assert [_fields(e) for e in _all(reg)] == [
+        ("action", "4", "The Partnership heard that shop theft in the market square had risen for a third quarter. The retail liaison officer would circulate the offender patterns to traders by 20 May 2026", "Business Crime Manager", "20 May 2026", "", "not stated"),
+        ("action", "4", "The police would attend the next traders' forum", "Inspector Kay Moss", "", "", "not stated"),
+        ("decision", "4", "The Partnership approved the town centre shop theft plan", "", "", "", "not stated"),
+        ("decision", "4", "The Partnership noted the Quarter 4 report", "", "", "", "not stated"),
+        ("action", "4", "Business Crime Manager to update the plan by 30 June 2026", "Business Crime Manager", "30 June 2026", "", "not stated"),
+        ("action", "4", "JW to book the venue for the traders' forum", "JW", "", "", "not stated"),
+        # the minute's number beside its first paragraph, initials in the right-hand column
+        ("action", "5", "The Group asked for the CCTV footage policy to be circulated before the next meeting", "KM", "the next meeting", "", "not stated"),
+    ]
