@@ -16,7 +16,7 @@ they fall under, who is to act and by when, and a report's numbered recommendati
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
@@ -171,6 +171,7 @@ class Items:
         self.part = part
         self.heads: list[tuple[int, str, str]] = []  # offset, number, title
         self.paragraphs: list[tuple[int, str]] = []  # offset, number: numbered paragraphs
+        self.marks: list[tuple[int, int]] = []  # where each paragraph's number is printed
         self._opening = conv.paragraph_opening
         pos = part.start
         lines = doc.text[part.start : part.end].split("\n")
@@ -178,7 +179,9 @@ class Items:
             line = raw.strip()
             para = self._opening.match(line) if self._opening and line else None
             if para and _sentence_like(para.group("rest")):
+                lead = len(raw) - len(raw.lstrip())
                 self.paragraphs.append((pos, para.group("ref")))
+                self.marks.append((pos + lead, pos + lead + para.start("rest")))
                 pos += len(raw) + 1
                 continue
             for pattern in conv.item_headings:
@@ -197,8 +200,14 @@ class Items:
                     self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
             pos += len(raw) + 1
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
-            self.paragraphs = []
+            self.paragraphs, self.marks = [], []
 
+    def paragraph_at(self, offset: int) -> str:
+        """The number of the numbered paragraph ``offset`` is in (or printed under), "" when
+        it is in none or a minute's heading comes between."""
+        para = next((p for p in reversed(self.paragraphs) if p[0] <= offset), None)
+        head = next((h for h in reversed(self.heads) if h[0] <= offset), None)
+        return para[1] if para and (head is None or para[0] > head[0]) else ""
     def at(self, offset: int) -> tuple[str, str]:
         """(number, title) of what ``offset`` falls under: the numbered paragraph it is in
         (or printed under, as a bullet is), else its minute or item."""
@@ -219,6 +228,21 @@ class Items:
         → "The review ..."), when the paper numbers its paragraphs."""
         m = self._opening.match(text) if self._opening and self.paragraphs else None
         return m.group("rest") if m else text
+
+
+def without_paragraph_numbers(doc: LoadedFile, items: list[Items]) -> LoadedFile:
+    """The document with each numbered paragraph's number printed as spaces (offsets kept):
+    what the label, resolution and sentence readers read, so that "12.2 RESOLVED that ..."
+    is a resolution and "1.3 The review ..." an entry's words without its number."""
+    marks = sorted(m for i in items for m in i.marks)
+    if not marks:
+        return doc
+    out, pos = [], 0
+    for a, b in marks:
+        out += [doc.text[pos:a], " " * (b - a)]
+        pos = b
+    out.append(doc.text[pos:])
+    return replace(doc, text="".join(out))
 
 
 def _sentence_like(rest: str) -> bool:

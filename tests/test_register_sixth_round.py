@@ -363,3 +363,44 @@ def test_owners_after_the_words_plain_headings_over_lists_and_a_minutes_table(
         # the minute's number beside its first paragraph, initials in the right-hand column
         ("action", "5", "The Group asked for the CCTV footage policy to be circulated before the next meeting", "KM", "the next meeting", "", "not stated"),
     ]
+
+
+NUMBERED_LABELS = """\
+Fenwick Safer Communities Board
+Minutes of the meeting held on 9 April 2026
+
+12. Anti-social behaviour
+
+12.1 The Board received the quarterly anti-social behaviour report from the police.
+
+12.2 RESOLVED that the report be noted.
+
+12.3 Sergeant Lara Quinn agreed to share the hotspot map with ward members by 30 April 2026.
+
+12.4 ACTION: JW to circulate the map to the housing providers.
+
+12.5 Decision: The Board approved the dispersal order for the bus station.
+
+13. Domestic abuse
+
+13.1 The Board RESOLVED:
+(a) that the refuge funding bid be supported; and
+(b) that the Chair write to the county council about the waiting list.
+"""
+
+
+def test_a_paragraph_number_opening_a_label_or_resolution_line_is_its_reference(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "fenwick-scb-minutes-2026-04-09.txt", NUMBERED_LABELS)
+    assert [_fields(e) for e in _all(reg)] == [
+        ("decision", "12.2", "the report be noted", "", "", "", "not stated"),
+        ("action", "12.3", "Sergeant Lara Quinn agreed to share the hotspot map with ward members by 30 April 2026", "Sergeant Lara Quinn", "30 April 2026", "", "not stated"),
+        ("action", "12.4", "JW to circulate the map to the housing providers", "JW", "", "", "not stated"),
+        ("decision", "12.5", "The Board approved the dispersal order for the bus station", "", "", "", "not stated"),
+        ("decision", "13.1", "that the refuge funding bid be supported", "", "", "", "not stated"),
+        ("decision", "13.1", "that the Chair write to the county council about the waiting list", "Chair", "", "", "not stated"),
+        ("action", "13.1", "that the Chair write to the county council about the waiting list", "Chair", "", "", "not stated"),
+    ]
+    for e in _all(reg):  # each cited where its words are printed (offsets kept)
+        assert e.text[:12] in NUMBERED_LABELS[e.where.start : e.where.start + 40], e.text
