@@ -88,6 +88,11 @@ def column_roles(
     """Each column's role: from its header words, else from its cells. Several columns may
     hold entries' words ("text"); of the other roles the first column is kept."""
     roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
+    named: set[str] = set()
+    for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
+        if role in named and role != "text":  # is read by its cells
+            roles[c] = None
+        named.add(role or "")
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
     for c, role in enumerate(roles):
         if role is None and body:

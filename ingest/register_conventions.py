@@ -126,7 +126,11 @@ class RegisterConventions:
         """The kind a kind column's cell names ("D", "Decision", "Rec"): the paper's own
         key first ("D = decision of the Group"), then `[registers.kinds]`; "" if neither."""
         key = _key(cell)
-        return (own or {}).get(key) or self.kinds.get(key, "")
+        for k in (key, re.sub(r"[\s-]+", "", key)):  # a word wrapped in a narrow cell
+            found = (own or {}).get(k) or self.kinds.get(k, "")
+            if found:
+                return found
+        return ""
 
     def rag_of(self, status: str) -> str:
         return self.rag.get(_key(status), "")

@@ -404,3 +404,59 @@ def test_a_paragraph_number_opening_a_label_or_resolution_line_is_its_reference(
     ]
     for e in _all(reg):  # each cited where its words are printed (offsets kept)
         assert e.text[:12] in NUMBERED_LABELS[e.where.start : e.where.start + 40], e.text
+
+
+# --- The same in a PDF: a mixed log over two pages, kinds wrapped in a narrow Type column ----
+
+KINDS = ("Decision", "Action", "Recommendation")
+
+
+def _mixed_log_pdf(path: Path) -> list[tuple]:
+    """A landscape PDF log of 30 rows (Ref | Type | Item | Lead | Target | R/A/G | Status |
+    Comments) whose header row is repeated on page 2; the golden of each row."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    rows: list[list] = [["Ref", "Type", "Item", "Lead", "Target", "R/A/G", "Status", "Comments"]]
+    want = []
+    ratings = {"A": "amber", "G": "green", "R": "red"}
+    for n in range(1, 31):
+        kind = KINDS[n % 3]
+        ref = f"HB/26/{n:02d}"
+        words = f"Review the harbour quarter patrol plan number {n} with the traders and report back"
+        if kind == "Decision":
+            row = [ref, kind, words, "-", "-", "", "", ""]
+            want.append((ref, "decision", "", "", "", ""))
+        else:
+            rating = "AGR"[n % 3]
+            row = [ref, kind, words, "Harbour Master", "w/c 4 May", rating, "In progress",
+                   "Survey firm appointed."]
+            want.append((ref, kind.lower(), "Harbour Master", "w/c 4 May", "In progress",
+                         ratings[rating]))
+        rows.append([Paragraph(x, cell) for x in row])
+    table = Table(rows, colWidths=[55, 48, 190, 80, 60, 35, 60, 120], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4))
+    doc.build([Paragraph("Holmbridge Safer Harbour Group", styles["Title"]),
+               Paragraph("Decision and action log, position at 2 June 2026", styles["Normal"]),
+               table])
+    return want
+
+
+def test_a_pdf_mixed_log_gives_each_row_its_printed_kind_and_rating(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    pdf = papers / "holmbridge-harbour-group-log-2026-06-02.pdf"
+    want = _mixed_log_pdf(pdf)
+    assert len(PdfReader(str(pdf)).pages) >= 2  # the table runs onto a second page
+    assert "Recomm\nendation" in PdfReader(str(pdf)).pages[0].extract_text()  # wrapped kind
+    reg = read_registers(tmp_path)
+    got = sorted((e.reference, e.kind, e.owner, e.due, e.status, e.rag) for e in _all(reg))
+    assert got == sorted(want)
