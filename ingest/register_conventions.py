@@ -133,7 +133,13 @@ class RegisterConventions:
         return ""
 
     def rag_of(self, status: str) -> str:
-        return self.rag.get(_key(status), "")
+        """The rating a status prints: the whole word ("Amber", "G"), or a colour word
+        opening it before a dash or bracket ("Amber – in progress", "Green (on track)")."""
+        key = _key(status)
+        if key in self.rag:
+            return self.rag[key]
+        head = re.split(r"\s*(?:[(–—,;/]|\s-\s)\s*", key, maxsplit=1)[0]
+        return self.rag.get(head, "") if len(head) > 1 and head != key else ""
 
     def is_status(self, text: str) -> bool:
         key = _key(text)

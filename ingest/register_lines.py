@@ -485,7 +485,10 @@ def label_entries(
 
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,2}\.\d{1,2})\.?\s+(?P<text>\S.*)$")
 # "1. That the Panel notes ...": a number alone, read under a recommendations heading only.
-_SINGLE = re.compile(r"^(?P<ref>\d{1,2})[.)]\s+(?P<text>\S.*)$")
+_SINGLE = re.compile(
+    r"^(?:(?P<ref>\d{1,2})[.)]|(?P<lettered>\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\)))"
+    r"\s+(?P<text>\S.*)$"
+)  # "1. That ...", "(a) That ...", "ii) That ..."
 _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$))(?P<title>.+)$")
 # "**R1.** The Partnership should ...", "R1. ...", "R2 – ...": read under a heading that
 # names recommendations.
@@ -550,10 +553,10 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
                 j += 1
             text = tidy_text(unwrap("\n".join(acc)))
             start = off + len(raw) - len(raw.lstrip()) + m.start("text")
+            ref = m.group("ref") or (m.groupdict().get("lettered") or "")
             if text and not text.endswith(":"):
                 out.append(
-                    Found("recommendation", text, start, reference=m.group("ref"),
-                          own_reference=bool(m.group("ref")))
+                    Found("recommendation", text, start, reference=ref, own_reference=bool(ref))
                 )
             i = j
             continue

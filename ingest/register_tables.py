@@ -341,6 +341,9 @@ def register_rows(
                 at += m.end()
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
             kind = conv.kind_of(got.pop("kind", ""), kinds) or g.kind
+            due = g.fields.get("due")
+            if kind == "decision" and due is not None and conv.column_role(headers[due]) != "due":
+                got.pop("due", None)  # a decision log's "Date" is when it was made, not a due
             made.append(Row(got, at, kind, header))
         if not made:
             filled = {r: cells[c] for g in groups for r, c in g.fields.items() if cells[c]}

@@ -460,3 +460,47 @@ def test_a_pdf_mixed_log_gives_each_row_its_printed_kind_and_rating(tmp_path: Pa
     reg = read_registers(tmp_path)
     got = sorted((e.reference, e.kind, e.owner, e.due, e.status, e.rag) for e in _all(reg))
     assert got == sorted(want)
+
+
+# --- A report: lettered recommendations, a rating opening a status, a decision log ----------
+
+REPORT = """\
+# Kelsey Community Safety Partnership
+
+## Report to the Partnership Board, 14 July 2026
+
+### Recommendations
+
+The Board is asked:
+
+(a) That the Board approves the revised hate crime reporting pathway;
+
+(b) That the Board notes the progress on the Safer Streets bid.
+
+## Action log
+
+| No. | Action | Action owner | Target date | RAG / status | Comments |
+|---|---|---|---|---|---|
+| 1 | Refresh the third-party reporting centre list | Community Cohesion Officer | 31/08/2026 | Amber – in progress | Four centres re-trained |
+| 2 | Publish the annual hate crime figures | Analyst | Sept 2026 | Complete | Published 1 July |
+
+## Decision log
+
+| Date | Decision | Decision maker | Ref |
+|---|---|---|---|
+| 12/05/2026 | To fund the victim support worker post for a further year | Partnership Board | DL-07 |
+"""
+
+
+def test_lettered_recommendations_a_rating_opening_a_status_and_a_decision_logs_dates(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "kelsey-csp-board-report-2026-07-14.md", REPORT)
+    assert [(*_fields(e), e.rag) for e in _all(reg)] == [
+        ("recommendation", "(a)", "That the Board approves the revised hate crime reporting pathway", "", "", "", "not stated", ""),
+        ("recommendation", "(b)", "That the Board notes the progress on the Safer Streets bid", "", "", "", "not stated", ""),
+        ("action", "1", "Refresh the third-party reporting centre list", "Community Cohesion Officer", "31/08/2026", "Amber – in progress", "in progress", "amber"),
+        ("action", "2", "Publish the annual hate crime figures", "Analyst", "Sept 2026", "Complete", "done", ""),
+        # the date a decision was made is no due
+        ("decision", "DL-07", "To fund the victim support worker post for a further year", "", "", "", "not stated", ""),
+    ]
