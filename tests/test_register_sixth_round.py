@@ -489,6 +489,7 @@ The Board is asked:
 | Date | Decision | Decision maker | Ref |
 |---|---|---|---|
 | 12/05/2026 | To fund the victim support worker post for a further year | Partnership Board | DL-07 |
+| 09/06/2026 | To adopt the revised information-sharing agreement | Partnership Board | DL-08 |
 """
 
 
@@ -503,4 +504,5 @@ def test_lettered_recommendations_a_rating_opening_a_status_and_a_decision_logs_
         ("action", "2", "Publish the annual hate crime figures", "Analyst", "Sept 2026", "Complete", "done", ""),
         # the date a decision was made is no due
         ("decision", "DL-07", "To fund the victim support worker post for a further year", "", "", "", "not stated", ""),
+        ("decision", "DL-08", "To adopt the revised information-sharing agreement", "", "", "", "not stated", ""),
     ]
