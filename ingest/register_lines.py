@@ -296,7 +296,9 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
         # a colon after the label, a dash ("Action – owner – text"), or a margin: "ACTION
         # X to ..." (a label column)
-        rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])"
+        # "Action No. 7:", "AP1:", "Action point 3 – ...": a reference after the label
+        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?\s*(?::|[–—]\s|-\s))"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
@@ -448,7 +450,8 @@ def label_entries(
             bare = (m.group("bare") or "").strip()
             if bare:  # "Action No. 7" is the reference as "Minute 45" is; a code is itself
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
-                ref = f"{m.group('label')} {bare}" if numbered else bare
+                printed = line[m.start("label") : m.start("bare") + len(bare)]
+                ref = re.sub(r"\*\*", "", printed) if numbered else bare  # "AP1", "Action 12"
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
             bracket = _BRACKETED.match(text) if kind == "action" else None
             if bracket and _is_owner(bracket.group("owner"), conv):

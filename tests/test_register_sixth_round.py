@@ -506,3 +506,36 @@ def test_lettered_recommendations_a_rating_opening_a_status_and_a_decision_logs_
         ("decision", "DL-07", "To fund the victim support worker post for a further year", "", "", "", "not stated", ""),
         ("decision", "DL-08", "To adopt the revised information-sharing agreement", "", "", "", "not stated", ""),
     ]
+
+
+# --- Numbered action points, sub-numbered plan items with their fields -----------------------
+
+NOTES = """\
+# Ravenholt Tasking Group
+
+Notes of the meeting held on 20 August 2026
+
+AP1: Sergeant Neil Abara to map repeat callers in Westfield by 10 September 2026.
+
+AP2: Housing Manager to write to the three landlords.
+
+Action point 3 – Community Safety Officer – arrange the drop-in session – by 1 October 2026
+
+## Delivery plan
+
+1. Priority: reduce repeat victimisation
+   1.1 Introduce a repeat-victim flag on the case system. Lead: ASB Coordinator. Due: Dec-26. RAG: Amber.
+   1.2 Train call handlers to use the flag. Lead: Contact Centre Manager. Due: 2026-11-30. Status: Not started. RAG: Green.
+"""
+
+
+def test_numbered_action_points_and_sub_numbered_plan_items(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "ravenholt-tasking-group-notes-2026-08-20.md", NOTES)
+    assert [(*_fields(e), e.rag) for e in _all(reg)] == [
+        ("action", "AP1", "Sergeant Neil Abara to map repeat callers in Westfield by 10 September 2026", "Sergeant Neil Abara", "10 September 2026", "", "not stated", ""),
+        ("action", "AP2", "Housing Manager to write to the three landlords", "Housing Manager", "", "", "not stated", ""),
+        ("action", "Action point 3", "arrange the drop-in session", "Community Safety Officer", "1 October 2026", "", "not stated", ""),
+        ("action", "1.1", "Introduce a repeat-victim flag on the case system", "ASB Coordinator", "Dec-26", "Amber", "in progress", "amber"),
+        # a status field beside a rating field: the status is the status, the rating the rag
+        ("action", "1.2", "Train call handlers to use the flag", "Contact Centre Manager", "2026-11-30", "Not started", "open", "green"),
+    ]
