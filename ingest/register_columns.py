@@ -97,6 +97,17 @@ def column_roles(
     for c, role in enumerate(roles):
         if role is None and body:
             roles[c] = content_role(columns[c], conv)
+    if "text" in roles and "minute" in roles and "reference" not in roles:
+        # beside the entries' words, a "Minute" column of identifiers ("12/26", "15/26(b)")
+        # is the minute each entry was agreed at: its reference
+        c = roles.index("minute")
+        cells = _cells(columns[c])
+        if cells and all(
+            len(x) <= 16 and (conv.reference.match(x) or (
+                conv.item_reference is not None and conv.item_reference.match(x)))
+            for x in cells
+        ):
+            roles[c] = "reference"
     if "text" not in roles and "minute" not in roles and body:
         free = [c for c, r in enumerate(roles) if r is None]
         longest = max(free, key=lambda c: _mean_length(columns[c]), default=None)

@@ -74,6 +74,7 @@ class RegisterConventions:
     # a line opening with a paragraph number ("1.3 The review ..."): ``ref`` and ``rest``
     paragraph_opening: re.Pattern[str] | None = None
     owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
+    item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -242,6 +243,10 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         done_updates=done_updates,
         paragraph_opening=_paragraph_opening(reg.get("paragraph_numbers", ())),
         owner_words=frozenset(w.lower() for w in reg.get("owner_words", ())),
+        item_reference=_compile(
+            "^(?:" + "|".join(f"(?:{r})" for r in reg["item_references"]) + ")$",
+            "registers.item_references",
+        ) if reg.get("item_references") else None,
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

@@ -539,3 +539,23 @@ def test_numbered_action_points_and_sub_numbered_plan_items(tmp_path: Path) -> N
         # a status field beside a rating field: the status is the status, the rating the rag
         ("action", "1.2", "Train call handlers to use the flag", "Contact Centre Manager", "2026-11-30", "Not started", "open", "green"),
     ]
+
+
+MINUTE_COLUMN = """\
+Westcombe Community Safety Partnership
+Action log as at 15 October 2026
+
+Minute\tAction required\tAccountable officer\tDeadline\tStatus
+12/26\tRefresh the ASB case review leaflet\tASB Officer\t30/11/2026\tOpen
+14/26\tReport the knife crime figures by ward\tPolice Analyst\tNext meeting\tComplete
+15/26(b)\tWrite to the bus operator about late-night services\tChair\tTBC\tIn progress
+"""
+
+
+def test_a_trackers_minute_column_of_identifiers_is_the_reference(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "westcombe-csp-action-log-2026-10-15.txt", MINUTE_COLUMN)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "12/26", "Refresh the ASB case review leaflet", "ASB Officer", "30/11/2026", "Open", "open"),
+        ("action", "14/26", "Report the knife crime figures by ward", "Police Analyst", "Next meeting", "Complete", "done"),
+        ("action", "15/26(b)", "Write to the bus operator about late-night services", "Chair", "TBC", "In progress", "in progress"),
+    ]
