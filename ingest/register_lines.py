@@ -125,6 +125,18 @@ def _is_owner(part: str, conv: RegisterConventions | None = None) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _owner_line(conv: RegisterConventions) -> re.Pattern[str]:
+    """A line of an owner column's label and who ("Action by: Inspector Dale Rook", "Lead:
+    Trading Standards Manager"), which names who does what the paragraph above says."""
+    owners = sorted((w for w in conv.columns.get("owner", ()) if w[:1].isalpha()),
+                    key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in owners)
+    return re.compile(
+        rf"^(?:[-*•]\s*)?(?:\*\*)?(?i:{alts})(?:\*\*)?\s*:(?:\*\*)?\s*(?P<owner>\S.*)$"
+    )
+
+
+@lru_cache(maxsize=8)
 def _bare_owner(conv: RegisterConventions) -> re.Pattern[str]:
     """A bullet of an action label and a person or role with nothing between them
     ("• Action Harriet Mbeki"): the owner of the paragraph above."""
@@ -202,6 +214,10 @@ class Items:
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
             self.paragraphs, self.marks = [], []
 
+    def head_at(self, offset: int) -> tuple[int, str, str] | None:
+        """(offset, number, title) of the last minute heading before ``offset``."""
+        return next((h for h in reversed(self.heads) if h[0] <= offset), None)
+
     def paragraph_at(self, offset: int) -> str:
         """The number of the numbered paragraph ``offset`` is in (or printed under), "" when
         it is in none or a minute's heading comes between."""
@@ -273,7 +289,8 @@ def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) 
         return False
     margin = "\t" in gap or len(gap) >= 2 and not gap.strip()
     coded = bool(re.search(r"[A-Za-z/(]", ref))
-    if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded):
+    dotted = m.group(0)[m.end("ref") - m.start(0) :].startswith(".")  # "6. Title"
+    if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded or dotted):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
         apart = apart or (pdf and "/" in ref)
         return bool(margin or gap.strip() or m.group("word") or apart)
@@ -414,12 +431,17 @@ def label_entries(
         off, pos = pos, pos + len(raw) + 1
         line = raw.strip()
         bare = _bare_owner(conv).match(line) if line[:1] in "-*•" else None
+        if not bare and line and doc.text[:off].rstrip(" \t").endswith("\n\n"):
+            bare = _owner_line(conv).match(line)  # "Action by: X" standing under a paragraph
+            if bare and not (_is_owner(bare.group("owner").rstrip(". "), conv)
+                             and len(bare.group("owner").split()) <= 6):
+                bare = None
         if bare:  # "• Action Harriet Mbeki" under a paragraph: the paragraph is the action
             above = _paragraph_before(doc, part.start, off)
             if above is not None:
                 text = tidy_text(items.words(unwrap(above[1])))
                 item, _ = items.at(off)
-                out.append(Found("action", text, above[0], owner=bare.group("owner"),
+                out.append(Found("action", text, above[0], owner=bare.group("owner").rstrip(". "),
                                  due=due_in(text, conv), reference=item, item=item,
                                  item_title=items.at(off)[1]))
             continue

@@ -77,7 +77,7 @@ from ingest.register_tables import (
     record_blocks,
     register_rows,
 )
-from ingest.register_text import cleanliness, similar
+from ingest.register_text import cleanliness, similar, top_section
 from ingest.types import (
     Action,
     Decision,
@@ -318,6 +318,14 @@ def _placed(
         items = read[w.source].items.get(part.index) if part is not None else None
         if items is not None and hasattr(e, "item") and not item:
             item, title = items.at(w.start)
+        elif items is not None and hasattr(e, "item"):
+            # a minute heading the segmenter did not take ("6. Any other business") that is
+            # nearer than the segmenter's section: the entry is that minute's
+            head, section = items.head_at(w.start), top_section(part, w.start)
+            if head and section and head[0] > section.start and head[1] != item:
+                if getattr(e, "reference", "") == item:  # the minute's number, not its own
+                    e = replace(e, reference="")
+                item, title = head[1], head[2]
         para = items.paragraph_at(w.start) if items is not None else ""
         if para and getattr(e, "reference", "") in ("", getattr(e, "item", "")):
             item = para  # printed in a numbered paragraph: its number is the reference

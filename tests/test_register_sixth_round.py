@@ -559,3 +559,34 @@ def test_a_trackers_minute_column_of_identifiers_is_the_reference(tmp_path: Path
         ("action", "14/26", "Report the knife crime figures by ward", "Police Analyst", "Next meeting", "Complete", "done"),
         ("action", "15/26(b)", "Write to the bus operator about late-night services", "Chair", "TBC", "In progress", "in progress"),
     ]
+
+
+OWNER_LINES = """\
+Brindle Valley Community Safety Partnership
+Minutes of the meeting held on 2 November 2026
+
+5. Fireworks season
+
+The police would run joint patrols with the fire service on the three nights around 5 November.
+
+Action by: Inspector Dale Rook
+
+Members agreed that the council would send a letter to retailers about the sale of fireworks to under-18s.
+
+Lead: Trading Standards Manager
+
+6. Any other business
+
+Ms Ruth Okafor agreed to circulate the winter campaign dates.
+"""
+
+
+def test_an_owner_line_under_a_paragraph_and_a_numbered_title_standing_alone(
+    tmp_path: Path,
+) -> None:
+    reg = read_registers(tmp_path, "brindle-valley-csp-minutes-2026-11-02.txt", OWNER_LINES)
+    assert [_fields(a) for a in reg.actions] == [
+        ("action", "5", "The police would run joint patrols with the fire service on the three nights around 5 November", "Inspector Dale Rook", "", "", "not stated"),
+        ("action", "5", "Members agreed that the council would send a letter to retailers about the sale of fireworks to under-18s", "Trading Standards Manager", "", "", "not stated"),
+        ("action", "6", "Ms Ruth Okafor agreed to circulate the winter campaign dates", "Ms Ruth Okafor", "", "", "not stated"),
+    ]
