@@ -373,11 +373,10 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     reason="measured once after the sixth round's readers were committed (84a6290), not tuned "
     "on: 4/25 matched, P 23.5% R 16.0% (Brindlecombe scrutiny recommendations tracker, PDF: 0 "
     "matched of 11 read, 11 golden, P 0% R 0% - every recommendation's words, owner, due and "
-    "reference right, but the status the golden takes from the response column (Accepted, "
-    "Implemented, Rejected, Partially accepted) was not read, so every state was 'not "
-    "stated'; Culverstowe tasking and coordination group notes, Markdown: 4 matched of 6 read, "
-    "14 golden, P 67% R 29% - none of the eight decisions (lower-case 'to note ...' / 'that "
-    "...' resolution items) was read, nor the action one of them names; a due 'the October "
+    "reference right, but none of the printed statuses (Accepted, Implemented, Rejected, "
+    "Partially accepted) was read, so every state was 'not stated'; Culverstowe tasking and coordination group notes, Markdown: 4 matched of 6 read, "
+    "14 golden, P 67% R 29% - none of the eight decisions (the golden's 'to note ...' and "
+    "'that ...' items) was read, nor the action one of them names; a due 'the October "
     "half-term' cut at its hyphen; 'All partners to ...' given no owner)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
