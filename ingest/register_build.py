@@ -91,7 +91,7 @@ def from_found(
     """A reader's entry typed, dated and placed; ``own`` is the paper's status key."""
     status = f.status
     state = conv.state_of(status, f.update, own)
-    rag = conv.rag_of(status)
+    rag = conv.rag_of(f.rag) or conv.rag_of(status)
     common = dict(
         due_date=due_date(f.due),
         state=state,
@@ -131,6 +131,7 @@ def from_row(row: Row) -> Found:
         update=re.sub(r"[\s.]+$", "", c.get("update", "")),
         reference=c.get("reference", ""),
         own_reference=bool(c.get("reference")),
+        rag=c.get("rag", ""),
     )
 
 

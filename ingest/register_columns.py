@@ -55,6 +55,8 @@ def content_role(column: list[str], conv: RegisterConventions) -> str | None:
         return None
     if _share(cells, lambda c: len(c) <= 12 and conv.reference.match(c)) >= _SHARE:
         return "reference"
+    if all(conv.rag_of(c) for c in cells):  # "R", "A", "G" or colour words only: a rating
+        return "rag"
     if _share(cells, conv.is_status) >= _SHARE:
         return "status"
     if _share(cells, _DATE.match) >= _SHARE:
@@ -86,15 +88,33 @@ def column_roles(
     """Each column's role: from its header words, else from its cells. Several columns may
     hold entries' words ("text"); of the other roles the first column is kept."""
     roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
+    named: set[str] = set()
+    for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
+        if role in named and role != "text":  # is read by its cells
+            roles[c] = None
+        named.add(role or "")
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
     for c, role in enumerate(roles):
         if role is None and body:
             roles[c] = content_role(columns[c], conv)
+    if "text" in roles and "minute" in roles and "reference" not in roles:
+        # beside the entries' words, a "Minute" column of identifiers ("12/26", "15/26(b)")
+        # is the minute each entry was agreed at: its reference
+        c = roles.index("minute")
+        cells = _cells(columns[c])
+        if cells and all(
+            len(x) <= 16 and (conv.reference.match(x) or (
+                conv.item_reference is not None and conv.item_reference.match(x)))
+            for x in cells
+        ):
+            roles[c] = "reference"
     if "text" not in roles and "minute" not in roles and body:
         free = [c for c, r in enumerate(roles) if r is None]
         longest = max(free, key=lambda c: _mean_length(columns[c]), default=None)
         if longest is not None and _mean_length(columns[longest]) >= 30:
             roles[longest] = "text"
+    if "rag" in roles and "status" not in roles:  # the rating is the only status printed
+        roles = ["status" if r == "rag" else r for r in roles]
     seen: set[str] = set()
     out: list[str | None] = []
     for role in roles:
@@ -107,18 +127,35 @@ def column_roles(
     return out
 
 
-def _entry_kind(header: str) -> str:
-    """What a words column's header says its entries are: "Recommendation (2023/24)" →
-    recommendation, "Decision" / "Resolution" → decision, else action."""
-    h = header.lower()
+def named_kind(words: str, conv: RegisterConventions | None = None) -> str:
+    """The one kind a header or heading names ("Recommendation (2023/24)" → recommendation,
+    "Decision" / "Resolutions agreed" → decision, "Action" / "Actions arising" → action),
+    or "" when it names none or two ("Decision and action log", "Description")."""
+    h = words.lower()
+    named = set()
     if "recommend" in h:
-        return "recommendation"
-    return "decision" if re.match(r"\W*(?:decisions?|resolutions?|resolved)\b", h) else "action"
+        named.add("recommendation")
+    if re.search(r"\b(?:decisions?|resolutions?|resolved)\b", h):
+        named.add("decision")
+    if re.search(r"\bactions?\b", h):
+        named.add("action")
+    if conv is not None:  # the conventions' words of three letters or more
+        named |= {conv.kinds[w] for w in re.findall(r"[a-z]{3,}", h) if w in conv.kinds}
+    return named.pop() if len(named) == 1 else ""
 
 
-def entries(headers: list[str], roles: list[str | None]) -> list[Entry]:
-    """The entry columns, each with the field columns that belong to it."""
-    found = [Entry(c, _entry_kind(headers[c])) for c, r in enumerate(roles) if r == "text"]
+def _entry_kind(header: str, heading_kind: str = "") -> str:
+    """What a words column's entries are: what its header names; a header that names
+    nothing ("Description", "Item") takes the table's heading's kind; else action."""
+    return named_kind(header) or heading_kind or "action"
+
+
+def entries(headers: list[str], roles: list[str | None], heading_kind: str = "") -> list[Entry]:
+    """The entry columns, each with the field columns that belong to it; ``heading_kind``
+    is the kind the table's heading names (a "Decisions" heading over "Ref | Detail")."""
+    found = [
+        Entry(c, _entry_kind(headers[c], heading_kind)) for c, r in enumerate(roles) if r == "text"
+    ]
     if not found:
         return []
     for c, role in enumerate(roles):

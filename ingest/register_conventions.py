@@ -20,7 +20,8 @@ from ingest.conventions import _compile, corpus_dir, data_for
 STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stated")
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
 COLUMN_ROLES = (
-    "reference", "text", "minute", "owner", "due", "status", "update", "raised", "decision"
+    "reference", "text", "minute", "owner", "due", "status", "rag", "kind", "update", "raised",
+    "decision",
 )
 
 
@@ -68,6 +69,12 @@ class RegisterConventions:
     done_updates: tuple[str, ...]
     # a phrase of a key's meaning → the state it gives (`register_keys`)
     key_meanings: dict[str, str] = field(default_factory=dict)
+    # a kind column's cell or a header's word → decision / action / recommendation
+    kinds: dict[str, str] = field(default_factory=dict)
+    # a line opening with a paragraph number ("1.3 The review ..."): ``ref`` and ``rest``
+    paragraph_opening: re.Pattern[str] | None = None
+    owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
+    item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -94,16 +101,18 @@ class RegisterConventions:
         return None
 
     def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
-        """The normalised state of a printed status; a RAG rating is "in progress" unless
-        the update opens by saying the work is done. A word the conventions do not know
-        takes its state from ``own``, the paper's own key (`register_keys`)."""
+        """The normalised state of a printed status, by a documented fallback that never
+        guesses: a RAG rating is "in progress" unless the update opens by saying the work
+        is done (a key never makes a rating done); else a word the paper defines in its own
+        key (``own``, `register_keys`) means what the key says; else the states table of
+        the conventions (whole, by its first words, clause by clause); else "not stated"."""
         key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
         if not key:
             return "not stated"
         if key in self.rag:
             opening = _key(update).split(" ", 1)[0].strip(":;,") if update else ""
             return "done" if opening in self.done_updates else "in progress"
-        for states in (self.states, own or {}):
+        for states in (own or {}, self.states):
             if key in states:
                 return states[key]
             for clause in (key, *re.split(r"\s*(?:[,;:(–—]|\s-\s)\s*", key)[1:]):
@@ -114,8 +123,24 @@ class RegisterConventions:
                         return states[head]
         return "not stated"
 
+    def kind_of(self, cell: str, own: dict[str, str] | None = None) -> str:
+        """The kind a kind column's cell names ("D", "Decision", "Rec"): the paper's own
+        key first ("D = decision of the Group"), then `[registers.kinds]`; "" if neither."""
+        key = _key(cell)
+        for k in (key, re.sub(r"[\s-]+", "", key)):  # a word wrapped in a narrow cell
+            found = (own or {}).get(k) or self.kinds.get(k, "")
+            if found:
+                return found
+        return ""
+
     def rag_of(self, status: str) -> str:
-        return self.rag.get(_key(status), "")
+        """The rating a status prints: the whole word ("Amber", "G"), or a colour word
+        opening it before a dash or bracket ("Amber – in progress", "Green (on track)")."""
+        key = _key(status)
+        if key in self.rag:
+            return self.rag[key]
+        head = re.split(r"\s*(?:[(–—,;/]|\s-\s)\s*", key, maxsplit=1)[0]
+        return self.rag.get(head, "") if len(head) > 1 and head != key else ""
 
     def is_status(self, text: str) -> bool:
         key = _key(text)
@@ -167,6 +192,13 @@ def _item_opening(references: list[str], words: list[str]) -> re.Pattern[str] | 
     )
 
 
+def _paragraph_opening(numbers: list[str]) -> re.Pattern[str] | None:
+    if not numbers:
+        return None
+    alts = "|".join(f"(?:{n})" for n in numbers)
+    return _compile(rf"^(?P<ref>{alts})\.?\s+(?P<rest>\S.*)$", "registers.paragraph_numbers")
+
+
 @lru_cache(maxsize=8)
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
     reg = data_for(corpus_dir).get("registers", {})
@@ -209,6 +241,15 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         states=states,
         rag=rag,
         done_updates=done_updates,
+        paragraph_opening=_paragraph_opening(reg.get("paragraph_numbers", ())),
+        owner_words=frozenset(w.lower() for w in reg.get("owner_words", ())),
+        item_reference=_compile(
+            "^(?:" + "|".join(f"(?:{r})" for r in reg["item_references"]) + ")$",
+            "registers.item_references",
+        ) if reg.get("item_references") else None,
+        kinds={
+            _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
+        },
         key_meanings={
             _key(w): state
             for state, word_list in reg.get("key_meanings", {}).items()

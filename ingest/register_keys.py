@@ -132,3 +132,23 @@ def document_key(doc: LoadedFile, conv: RegisterConventions) -> dict[str, str]:
         for word, state in status_key(printed_lines(doc), conv).items():
             key.setdefault(word, state)
     return key
+
+
+_KIND_CODE = re.compile(
+    r"(?<![\w/])(?P<code>[A-Z]{1,3})\s*(?:=|:|[–—]|\s-)\s*(?:an?\s+|the\s+)?"
+    r"(?P<word>[A-Za-z]{3,}(?:\s+[a-z]+)?)"
+)
+
+
+def kind_key(text: str, conv: RegisterConventions) -> dict[str, str]:
+    """The codes a paper defines for its rows' kinds ("D = decision of the Executive
+    Group; A = action; R = recommendation to the Board"): code → decision, action or
+    recommendation, by the first word(s) of its meaning in `[registers.kinds]`."""
+    key: dict[str, str] = {}
+    for m in _KIND_CODE.finditer(text):
+        words = m.group("word").lower().split()
+        kind = conv.kinds.get(" ".join(words)) or conv.kinds.get(words[0], "")
+        code = _key(m.group("code"))
+        if kind and code not in key and len(words[0]) > 2:
+            key[code] = kind
+    return key

@@ -16,12 +16,12 @@ they fall under, who is to act and by when, and a report's numbered recommendati
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lists import parse_item
-from ingest.register_text import MONTH_NAMES, clean, top_section, unwrap
+from ingest.register_text import MONTH_NAMES, OWNER, clean, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
 
@@ -42,6 +42,7 @@ class Found:
     own_reference: bool = False  # printed with the entry itself (not its minute's number)
     date: str = ""  # ISO: the date of the notice it is printed in, when that has one
     fallback: bool = False  # found by the last reader: any copy of it elsewhere is the one
+    rag: str = ""  # a rating column's cell, when the table prints one beside its status
 
 
 def tidy_text(text: str) -> str:
@@ -56,6 +57,7 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_prepositions)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in conv.due_words)
     date = (
+        rf"(?:(?:w/c|w/b|week\s+(?:commencing|beginning))\s+)?"  # "w/c 3 March"
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
@@ -111,11 +113,36 @@ _OWNER_WORD = re.compile(
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
 
 
-def _is_owner(part: str) -> bool:
+def _is_owner(part: str, conv: RegisterConventions | None = None) -> bool:
     """A part that names who, not what: capitalised words ("Community Safety Manager",
-    "R. Okafor", "Housing and Parks Lead"), at most eight."""
+    "R. Okafor", "Housing and Parks Lead"), at most eight, and the conventions' lower-case
+    owner words ("All partners")."""
     words = part.split()
-    return 0 < len(words) <= 8 and part[:1].isupper() and all(_OWNER_WORD.match(w) for w in words)
+    extra = conv.owner_words if conv is not None else frozenset()
+    return 0 < len(words) <= 8 and part[:1].isupper() and all(
+        _OWNER_WORD.match(w) or w.lower() in extra for w in words
+    )
+
+
+@lru_cache(maxsize=8)
+def _owner_line(conv: RegisterConventions) -> re.Pattern[str]:
+    """A line of an owner column's label and who ("Action by: Inspector Dale Rook", "Lead:
+    Trading Standards Manager"), which names who does what the paragraph above says."""
+    owners = sorted((w for w in conv.columns.get("owner", ()) if w[:1].isalpha()),
+                    key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in owners)
+    return re.compile(
+        rf"^(?:[-*•]\s*)?(?:\*\*)?(?i:{alts})(?:\*\*)?\s*:(?:\*\*)?\s*(?P<owner>\S.*)$"
+    )
+
+
+@lru_cache(maxsize=8)
+def _bare_owner(conv: RegisterConventions) -> re.Pattern[str]:
+    """A bullet of an action label and a person or role with nothing between them
+    ("• Action Harriet Mbeki"): the owner of the paragraph above."""
+    alts = "|".join(re.escape(x) for x in sorted(conv.action_labels, key=len, reverse=True))
+    return re.compile(rf"^[-*•]\s*(?:\*\*)?(?:{alts})(?:\*\*)?\s+(?P<owner>{OWNER}"
+                      rf"(?:\s+and\s+{OWNER})*)\s*$")
 
 
 def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
@@ -137,8 +164,8 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
             due = found  # "by 30 June 2025": the part is its due and nothing else
         else:
             rest.append(part)
-    owners = [p for p in rest if _is_owner(p)]
-    words = [p for p in rest if not _is_owner(p)]
+    owners = [p for p in rest if _is_owner(p, conv)]
+    words = [p for p in rest if not _is_owner(p, conv)]
     if len(owners) != 1 or len(words) != 1:
         return None
     return tidy_text(words[0]), owners[0], due
@@ -155,10 +182,20 @@ class Items:
     def __init__(self, doc: LoadedFile, part: Part, conv: RegisterConventions) -> None:
         self.part = part
         self.heads: list[tuple[int, str, str]] = []  # offset, number, title
+        self.paragraphs: list[tuple[int, str]] = []  # offset, number: numbered paragraphs
+        self.marks: list[tuple[int, int]] = []  # where each paragraph's number is printed
+        self._opening = conv.paragraph_opening
         pos = part.start
         lines = doc.text[part.start : part.end].split("\n")
         for n, raw in enumerate(lines):
             line = raw.strip()
+            para = self._opening.match(line) if self._opening and line else None
+            if para and _sentence_like(para.group("rest")):
+                lead = len(raw) - len(raw.lstrip())
+                self.paragraphs.append((pos, para.group("ref")))
+                self.marks.append((pos + lead, pos + lead + para.start("rest")))
+                pos += len(raw) + 1
+                continue
             for pattern in conv.item_headings:
                 m = pattern.match(line)
                 if m:
@@ -174,15 +211,59 @@ class Items:
                     title = clean(m.group("rest")).strip(" .\t*")
                     self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
             pos += len(raw) + 1
+        if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
+            self.paragraphs, self.marks = [], []
 
+    def head_at(self, offset: int) -> tuple[int, str, str] | None:
+        """(offset, number, title) of the last minute heading before ``offset``."""
+        return next((h for h in reversed(self.heads) if h[0] <= offset), None)
+
+    def paragraph_at(self, offset: int) -> str:
+        """The number of the numbered paragraph ``offset`` is in (or printed under), "" when
+        it is in none or a minute's heading comes between."""
+        para = next((p for p in reversed(self.paragraphs) if p[0] <= offset), None)
+        head = next((h for h in reversed(self.heads) if h[0] <= offset), None)
+        return para[1] if para and (head is None or para[0] > head[0]) else ""
     def at(self, offset: int) -> tuple[str, str]:
+        """(number, title) of what ``offset`` falls under: the numbered paragraph it is in
+        (or printed under, as a bullet is), else its minute or item."""
         before = [h for h in self.heads if h[0] <= offset]
-        if before:
-            return before[-1][1], before[-1][2]
+        head = before[-1] if before else None
+        para = next((p for p in reversed(self.paragraphs) if p[0] <= offset), None)
+        if para and (head is None or para[0] > head[0]):
+            return para[1], head[2] if head else ""
+        if head:
+            return head[1], head[2]
         if self.heads:
             return "", ""
         section = top_section(self.part, offset)
         return (section.number, section.title) if section else ("", "")
+
+    def words(self, text: str) -> str:
+        """An entry's words without the paragraph number opening them ("1.3 The review ..."
+        → "The review ..."), when the paper numbers its paragraphs."""
+        m = self._opening.match(text) if self._opening and self.paragraphs else None
+        return m.group("rest") if m else text
+
+
+def without_paragraph_numbers(doc: LoadedFile, items: list[Items]) -> LoadedFile:
+    """The document with each numbered paragraph's number printed as spaces (offsets kept):
+    what the label, resolution and sentence readers read, so that "12.2 RESOLVED that ..."
+    is a resolution and "1.3 The review ..." an entry's words without its number."""
+    marks = sorted(m for i in items for m in i.marks)
+    if not marks:
+        return doc
+    out, pos = [], 0
+    for a, b in marks:
+        out += [doc.text[pos:a], " " * (b - a)]
+        pos = b
+    out.append(doc.text[pos:])
+    return replace(doc, text="".join(out))
+
+
+def _sentence_like(rest: str) -> bool:
+    """A numbered paragraph's words, not a heading's: a sentence, or more than 14 words."""
+    return bool(re.search(r"[.!?:;]$", rest.strip())) or len(rest.split()) > 14
 
 
 _UNDERLINE = re.compile(r"^\s*([=~_*-])\1{2,}\s*$")
@@ -208,7 +289,8 @@ def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) 
         return False
     margin = "\t" in gap or len(gap) >= 2 and not gap.strip()
     coded = bool(re.search(r"[A-Za-z/(]", ref))
-    if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded):
+    dotted = m.group(0)[m.end("ref") - m.start(0) :].startswith(".")  # "6. Title"
+    if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded or dotted):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
         apart = apart or (pdf and "/" in ref)
         return bool(margin or gap.strip() or m.group("word") or apart)
@@ -231,7 +313,9 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
         rf"^(?:[-*•]\s*)?(?:\*\*)?(?P<label>{alts})(?:\s*\((?P<ref>[^)]{{1,30}})\))?(?:\*\*)?"
         # a colon after the label, a dash ("Action – owner – text"), or a margin: "ACTION
         # X to ..." (a label column)
-        rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])|\s+(?P<bare>{_BARE_REF})(?:\*\*)?\s*:)"
+        rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])"
+        # "Action No. 7:", "AP1:", "Action point 3 – ...": a reference after the label
+        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?\s*(?::|[–—]\s|-\s))"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
@@ -291,11 +375,18 @@ def _paragraph_before(doc: LoadedFile, start: int, end: int) -> tuple[int, str] 
     return at, text
 
 
-_TRAILING = re.compile(
-    r"^(?P<text>.+?)[.;]?\s+\(?(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]\s*"
-    r"(?P<owner>[^.()]{1,40}?)\)?\.?$",
-    re.S,
-)
+@lru_cache(maxsize=8)
+def _trailing(conv: RegisterConventions) -> re.Pattern[str]:
+    """A paragraph ending with who acts: "... ACTION: JW/SM", or an owner column's label
+    and a colon ("... Lead: Business Crime Manager", "Owner: Inspector Kay Moss")."""
+    owners = sorted((w for w in conv.columns.get("owner", ()) if w[:1].isalpha()),
+                    key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in owners)
+    return re.compile(
+        r"^(?P<text>.+?)[.;]?\s+\(?(?:(?:ACTION|Action)(?:\s+(?:by|BY))?\s*[:–-]"
+        rf"|(?i:{alts})\s*:)\s*(?P<owner>[^.()]{{1,40}}?)\)?\.?$",
+        re.S,
+    )
 
 
 def trailing_owner_entries(
@@ -307,12 +398,12 @@ def trailing_owner_entries(
     body = doc.text[part.start : part.end]
     for m in re.finditer(r"(?:^|\n\s*\n)(?P<para>\S(?:.|\n(?!\s*\n))*)", body):
         para = unwrap(m.group("para"))
-        t = _TRAILING.match(para)
-        if not t or not _is_owner(t.group("owner")) or len(t.group("owner").split()) > 6:
+        t = _trailing(conv).match(para)
+        if not t or not _is_owner(t.group("owner"), conv) or len(t.group("owner").split()) > 6:
             continue
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line
-        text = tidy_text(t.group("text"))
+        text = tidy_text(items.words(t.group("text")))
         if len(text) < 20:
             continue
         at = part.start + m.start("para")
@@ -339,6 +430,21 @@ def label_entries(
     for raw in doc.text[part.start : part.end].split("\n"):
         off, pos = pos, pos + len(raw) + 1
         line = raw.strip()
+        bare = _bare_owner(conv).match(line) if line[:1] in "-*•" else None
+        if not bare and line and doc.text[:off].rstrip(" \t").endswith("\n\n"):
+            bare = _owner_line(conv).match(line)  # "Action by: X" standing under a paragraph
+            if bare and not (_is_owner(bare.group("owner").rstrip(". "), conv)
+                             and len(bare.group("owner").split()) <= 6):
+                bare = None
+        if bare:  # "• Action Harriet Mbeki" under a paragraph: the paragraph is the action
+            above = _paragraph_before(doc, part.start, off)
+            if above is not None:
+                text = tidy_text(items.words(unwrap(above[1])))
+                item, _ = items.at(off)
+                out.append(Found("action", text, above[0], owner=bare.group("owner").rstrip(". "),
+                                 due=due_in(text, conv), reference=item, item=item,
+                                 item_title=items.at(off)[1]))
+            continue
         for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():
@@ -350,13 +456,13 @@ def label_entries(
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break
-            if kind == "action" and _is_owner(text) and len(text.split()) <= 6:
+            if kind == "action" and _is_owner(text, conv) and len(text.split()) <= 6:
                 # "Action: SM" under a paragraph: SM does what the paragraph says
                 above = _paragraph_before(doc, part.start, off)
                 if above is None:
                     break
                 start, owner = above[0], text
-                text = tidy_text(unwrap(above[1]))
+                text = tidy_text(items.words(unwrap(above[1])))
                 item, title = items.at(off)
                 out.append(Found("action", text, start, owner=owner, due=due_in(text, conv),
                                  reference=item, item=item, item_title=title))
@@ -366,8 +472,12 @@ def label_entries(
             bare = (m.group("bare") or "").strip()
             if bare:  # "Action No. 7" is the reference as "Minute 45" is; a code is itself
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
-                ref = f"{m.group('label')} {bare}" if numbered else bare
+                printed = line[m.start("label") : m.start("bare") + len(bare)]
+                ref = re.sub(r"\*\*", "", printed) if numbered else bare  # "AP1", "Action 12"
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            bracket = _BRACKETED.match(text) if kind == "action" else None
+            if bracket and _is_owner(bracket.group("owner"), conv):
+                owner = ""  # "Write to the operator (Forum Clerk)": the bracket names who
             status = ""
             fields = parse_item(text, conv) if kind == "action" else None
             if fields:  # "Action: Circulate the plan. Owner: JW. Due: 30 June 2025."
@@ -400,7 +510,10 @@ def label_entries(
 
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,2}\.\d{1,2})\.?\s+(?P<text>\S.*)$")
 # "1. That the Panel notes ...": a number alone, read under a recommendations heading only.
-_SINGLE = re.compile(r"^(?P<ref>\d{1,2})[.)]\s+(?P<text>\S.*)$")
+_SINGLE = re.compile(
+    r"^(?:(?P<ref>\d{1,2})[.)]|(?P<lettered>\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\)))"
+    r"\s+(?P<text>\S.*)$"
+)  # "1. That ...", "(a) That ...", "ii) That ..."
 _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$))(?P<title>.+)$")
 # "**R1.** The Partnership should ...", "R1. ...", "R2 – ...": read under a heading that
 # names recommendations.
@@ -465,10 +578,10 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
                 j += 1
             text = tidy_text(unwrap("\n".join(acc)))
             start = off + len(raw) - len(raw.lstrip()) + m.start("text")
+            ref = m.group("ref") or (m.groupdict().get("lettered") or "")
             if text and not text.endswith(":"):
                 out.append(
-                    Found("recommendation", text, start, reference=m.group("ref"),
-                          own_reference=bool(m.group("ref")))
+                    Found("recommendation", text, start, reference=ref, own_reference=bool(ref))
                 )
             i = j
             continue

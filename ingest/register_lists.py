@@ -29,14 +29,18 @@ from ingest.register_conventions import RegisterConventions
 from ingest.register_tables import Row, strip_markup
 from ingest.types import LoadedFile, Part
 
-_MARKER = re.compile(r"^(?P<indent>\s*)(?:[-*•▪]|\d{1,3}[.)]|\((?:[a-z]|\d{1,2})\))\s+")
+_MARKER = re.compile(
+    r"^(?P<indent>\s*)(?:[-*•▪]|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|\d{1,3}[.)]"
+    r"|\((?:[a-z]|\d{1,2})\))\s+"
+)  # a decimal number ("1.1 ...") is the item's reference
+_BULLET = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)]|\((?:[a-z]|\d{1,2})\))\s+")  # no number
 _SEPARATOR = r"\s*(?:[·:|–—]|-(?=\s))\s*"
 _BOLD = re.compile(r"\*\*(?P<inner>[^*]{1,60})\*\*")
 # A status word set apart: in bold, or in brackets ("[Complete]", "(Open)").
 _SET_APART = re.compile(
     r"\*\*(?P<inner>[^*]{1,60})\*\*|\[(?P<square>[^\]]{1,40})\]|\((?P<round>[^)]{1,40})\)"
 )
-_ROLES = ("text", "owner", "due", "status", "update", "reference")
+_ROLES = ("text", "owner", "due", "status", "rag", "update", "reference")
 
 
 @lru_cache(maxsize=8)
@@ -59,9 +63,11 @@ def _status_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     )
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset of the item's first line, the item's lines joined) for every list item."""
-    out: list[tuple[int, list[str]]] = []
+def _items(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+    """(offset of the item's first line, the item's lines joined, its decimal number) for
+    every list item. A line indented under an item carries it on, unless it opens with a
+    decimal number ("1.1 ..." under "1. Priority ..."): a numbered sub-item of its own."""
+    out: list[tuple[int, list[str], str]] = []
     indent = -1
     pos = start
     for raw in text[start:end].split("\n"):
@@ -70,12 +76,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if not raw.strip():
             indent = -1
             continue
-        if m and (indent < 0 or len(m.group("indent")) <= indent):
-            out.append((off + m.end(), [raw[m.end() :]]))
+        if m and (indent < 0 or len(m.group("indent")) <= indent or m.group("num")):
+            out.append((off + m.end(), [raw[m.end() :]], m.group("num") or ""))
             indent = len(m.group("indent"))
         elif indent >= 0 and out:
             out[-1][1].append(raw.strip())
-    return [(o, " ".join(ls)) for o, ls in out]
+    return [(o, " ".join(ls), n) for o, ls, n in out]
 
 
 def _reference(body: str, conv: RegisterConventions, loose: bool = False) -> tuple[str, int]:
@@ -163,6 +169,8 @@ def parse_item(body: str, conv: RegisterConventions) -> dict[str, str] | None:
             if rest:
                 cells.setdefault("update", rest)
     cells = {r: _tidy(v) for r, v in cells.items() if _tidy(v)}
+    if "rag" in cells and "status" not in cells:  # a rating printed alone is the status
+        cells["status"] = cells.pop("rag")
     cells["text"] = _tidy(text)
     if reference:
         cells["reference"] = reference
@@ -176,10 +184,12 @@ def parse_item(body: str, conv: RegisterConventions) -> dict[str, str] | None:
 def list_rows(doc: LoadedFile, part: Part, conv: RegisterConventions) -> list[Row]:
     """Every action of an action list in the part, as a register table row."""
     out = []
-    for offset, body in _items(doc.text, part.start, part.end):
+    for offset, body, number in _items(doc.text, part.start, part.end):
         cells = parse_item(body, conv)
         if cells is None:
             continue
+        if number and "reference" not in cells:
+            cells["reference"] = number
         start = doc.text.find(cells["text"][:20], offset)
         out.append(Row(cells, start if start >= 0 else offset, "action"))
     return out
@@ -188,6 +198,6 @@ def list_rows(doc: LoadedFile, part: Part, conv: RegisterConventions) -> list[Ro
 def title_of(line: str, conv: RegisterConventions) -> tuple[str, str]:
     """(reference, words) of the line above a record block: "CSP/25/05 Deliver training",
     "### A3. Install CCTV", "**Minute 7** · Clear the fly-tipping"."""
-    body = _MARKER.sub("", re.sub(r"^\s*#{1,6}\s+", "", line).strip(), count=1)
+    body = _BULLET.sub("", re.sub(r"^\s*#{1,6}\s+", "", line).strip(), count=1)
     ref, at = _reference(body, conv, loose=True)
     return ref, _tidy(body[at:])

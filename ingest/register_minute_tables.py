@@ -91,9 +91,10 @@ def minute_entries(grids: list[Grid], conv: RegisterConventions) -> list[Found]:
                 flush()
                 item = m.group("ref")
                 title = cells[item_col][m.end():].strip()
-                if not title:
+                if not title and not re.search(r"[.;:!?]$", cells[minute].strip()):
                     title = cells[minute]
                     continue  # the row that carries the number prints the title
+                # else the number stands beside the minute's first paragraph
             text = cells[minute]
             if not text:
                 continue

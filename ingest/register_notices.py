@@ -188,6 +188,8 @@ def _is_heading(
         return False
     if _label(line.raw) is not None:
         return True
+    if conv.section_kind(text) and _bullets_next(lines, k + 1):
+        return True  # a plain "Actions" line over a list
     # In a notice as a PDF prints it, a heading is a short line in sentence case after the
     # end of a sentence ("Reasons", "Alternative options considered").
     before = lines[k - 1].text if k > 0 else ""
@@ -293,6 +295,12 @@ def _items(
     return out
 
 
+def _bullets_next(lines: list[Line], k: int) -> bool:
+    """Whether the first line of words from ``k`` on is a list item."""
+    first = _first(lines, k)
+    return first is not None and bool(_BULLET.match(lines[first].text))
+
+
 def notice_entries(
     doc: LoadedFile,
     part: Part,
@@ -309,8 +317,12 @@ def notice_entries(
         line = lines[i]
         notice = notice_at(spans, line.start)
         label = _label(line.raw) if line.text else None
-        if label is None and notice is not None and conv.section_kind(line.text):
-            label = line.text  # "Decision" on a line of its own, as a PDF prints a heading
+        if label is None and conv.section_kind(line.text) and (
+            notice is not None or _bullets_next(lines, i + 1)
+        ):
+            # "Decision" on a line of its own, as a PDF prints a heading, or a plain
+            # "Decisions" / "Actions" line over a bulleted list
+            label = line.text
         kind = conv.section_kind(label) if label else None
         resolution = (
             notice is not None

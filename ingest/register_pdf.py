@@ -136,7 +136,10 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
 def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
     are at hand."""
-    return [r for g in pdf_grids(doc, conv) for r in register_rows(g, conv)]
+    from ingest.register_keys import kind_key
+
+    kinds = kind_key(doc.text, conv)
+    return [r for g in pdf_grids(doc, conv) for r in register_rows(g, conv, kinds=kinds)]
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
@@ -154,6 +157,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
     table: _Table | None = None
     search_from = 0
     current: list[tuple[int, TextPiece]] | None = None
+    above = ""  # the line printed above a table: its heading
 
     def close() -> None:
         nonlocal current, search_from
@@ -170,10 +174,12 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             head = _header(line, conv)
             if head:
                 close()
+                head.grid.heading = above
                 table, in_header, last_y = head, True, line[0].y
                 grids.append(table.grid)
                 continue
             if table is None:
+                above = " ".join(p.text for p in line)
                 continue
             cols = [(_column(p.x, table.starts), p) for p in line]
             size = max(p.size for p in line)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Callable
 
-from ingest.register_columns import column_roles, entries, is_register
+from ingest.register_columns import column_roles, entries, is_register, named_kind
 from ingest.register_conventions import RegisterConventions, decisions_as_text
 
 _SPACE = re.compile(r"\s+")
@@ -116,6 +116,7 @@ class Grid:
     headers: list[str]
     rows: list[tuple[int, list[str], list[int]]]  # row offset, cells, cell offsets
     tabbed: bool = False
+    heading: str = ""  # the line printed just above the table ("Decision log", "Actions")
 
 
 def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -132,13 +133,15 @@ def line_grids(text: str, start: int, end: int) -> list[Grid]:
     lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
+    above = ""  # the last line of words before a table: its heading
     while i < len(lines):
         off, raw = lines[i]
         cells = _split(raw)
         if not cells or len(cells) < 3:
+            above = strip_markup(raw.lstrip("# ")) if raw.strip() else above
             i += 1
             continue
-        grid = Grid([strip_markup(c) for c in cells], [], "\t" in raw)
+        grid = Grid([strip_markup(c) for c in cells], [], "\t" in raw, above)
         i += 1
         while i < len(lines):
             off, raw = lines[i]
@@ -295,17 +298,22 @@ _OWN_NUMBER = re.compile(
 
 
 def register_rows(
-    grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False
+    grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False,
+    kinds: dict[str, str] | None = None,
 ) -> list[Row]:
     """The register entries of a grid: a row per entry column whose cell is filled (a
     recommendation's further actions sit on rows whose leading cells are empty); a row that
-    fills no entry column but other cells carries on the row above."""
+    fills no entry column but other cells carries on the row above.
+
+    A row's kind is what its kind column prints ("D", "Decision"; ``kinds`` is the paper's
+    own key of those codes), else what its words column's header names, else what the
+    table's heading names, else action."""
     headers = grid.headers
     body = [[strip_markup(c) for c in cells] for _, cells, _ in grid.rows]
     roles = column_roles(headers, body, conv)
     if not is_register(roles):
         return []
-    groups = entries(headers, roles)
+    groups = entries(headers, roles, named_kind(grid.heading, conv))
     out: list[Row] = []
     last: list[Row] = []
     for (offset, _, cell_offsets), cells in zip(grid.rows, body):
@@ -332,7 +340,11 @@ def register_rows(
                 got["reference"], got["text"] = ref, words[m.end():]
                 at += m.end()
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
-            made.append(Row(got, at, g.kind, header))
+            kind = conv.kind_of(got.pop("kind", ""), kinds) or g.kind
+            due = g.fields.get("due")
+            if kind == "decision" and due is not None and conv.column_role(headers[due]) != "due":
+                got.pop("due", None)  # a decision log's "Date" is when it was made, not a due
+            made.append(Row(got, at, kind, header))
         if not made:
             filled = {r: cells[c] for g in groups for r, c in g.fields.items() if cells[c]}
             for row in last:  # a row broken across two lines: its cells carry on

@@ -50,7 +50,7 @@ from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
 from ingest.register_forward import document_forward, extract_forward
 from ingest.register_glossary import document_glossary, extract_glossary
-from ingest.register_keys import document_key
+from ingest.register_keys import document_key, kind_key
 from ingest.register_lines import Found as Listed
 from ingest.register_lines import (
     Items,
@@ -58,6 +58,7 @@ from ingest.register_lines import (
     label_entries,
     report_recommendations,
     trailing_owner_entries,
+    without_paragraph_numbers,
 )
 from ingest.register_lists import list_rows, title_of
 from ingest.register_minute_tables import minute_entries
@@ -76,7 +77,7 @@ from ingest.register_tables import (
     record_blocks,
     register_rows,
 )
-from ingest.register_text import cleanliness, similar
+from ingest.register_text import cleanliness, similar, top_section
 from ingest.types import (
     Action,
     Decision,
@@ -128,15 +129,18 @@ def read_document(
     reading = DocumentReading()
     for part in parts:
         reading.items[part.index] = Items(doc, part, conv)
+    # the minutes' and labels' readers read numbered paragraphs without their numbers
+    plain = without_paragraph_numbers(doc, list(reading.items.values()))
+    for part in parts:
         if is_minutes(part, doc.text):
             reading.minutes.append((
                 part,
                 cleanliness(doc.text[part.start : part.end]),
-                part_decisions(doc, parts, part),
-                from_sentences(doc, parts, part),
+                part_decisions(plain, parts, part),
+                from_sentences(plain, parts, part),
             ))
     reading.decisions, reading.actions, reading.recommendations = _document_readers(
-        name, doc, parts, conv, reading.items
+        name, doc, parts, conv, reading.items, plain
     )
     reading.report_recommendations = document_recommendations(doc, parts)
     reading.sentences = sentences_of(name, doc, parts)
@@ -204,15 +208,19 @@ def extract_decisions(
 
 def _document_readers(
     name: str, doc: LoadedFile, doc_parts: list[Part], conv: RegisterConventions,
-    part_items: dict[int, Items],
+    part_items: dict[int, Items], plain: LoadedFile | None = None,
 ) -> tuple[list[Built], list[Built], list[Built]]:
-    """Decisions, actions and recommendations of the label, table and report readers."""
+    """Decisions, actions and recommendations of the label, table and report readers
+    (``plain``: the document without its paragraph numbers, which the label, notice and
+    last readers read; tables, lists and report recommendations read the numbers)."""
+    plain = plain or doc
     decisions: list[Built] = []
     actions: list[Built] = []
     recommendations: list[Built] = []
     pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
     pdf_minutes = minute_grids(doc, conv)
     own = document_key(doc, conv)
+    kinds = kind_key(doc.text, conv)
     for part in doc_parts:
         items = part_items[part.index]
         grids = line_grids(doc.text, part.start, part.end)
@@ -220,7 +228,8 @@ def _document_readers(
         if doc.kind != "pdf":  # a PDF's columns are read by position
             grids += aligned_grids(doc.text, part.start, part.end, conv)
         grids += csv_grids(doc.text, part.start, part.end, conv)
-        rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True)]
+        rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True,
+                                                        kinds=kinds)]
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )
@@ -233,9 +242,9 @@ def _document_readers(
         found = [
             f
             for f in (
-                *label_entries(doc, part, conv, items, recommendations=not minutes),
-                *trailing_owner_entries(doc, part, conv, items),
-                *notice_entries(doc, part, conv, items, minutes, records),
+                *label_entries(plain, part, conv, items, recommendations=not minutes),
+                *trailing_owner_entries(plain, part, conv, items),
+                *notice_entries(plain, part, conv, items, minutes, records),
             )
             if not _in_any_block(doc.text, spans, f.offset)
         ]
@@ -244,7 +253,7 @@ def _document_readers(
         found += minute_entries(grids + in_part, conv)
         # Last, so that an entry another reader holds is that reader's (with its fields).
         found += [
-            f for f in fallback_entries(doc, part, conv, items, minutes)
+            f for f in fallback_entries(plain, part, conv, items, minutes)
             if not _in_any_block(doc.text, spans, f.offset)
         ]
         if not minutes:
@@ -306,8 +315,21 @@ def _placed(
         part = next((p for p in parts.get(w.source, []) if p.start <= w.start < p.end), None)
         item = getattr(e, "item", "")
         title = getattr(e, "item_title", "")
-        if part is not None and hasattr(e, "item") and not item:
-            item, title = read[w.source].items[part.index].at(w.start)
+        items = read[w.source].items.get(part.index) if part is not None else None
+        if items is not None and hasattr(e, "item") and not item:
+            item, title = items.at(w.start)
+        elif items is not None and hasattr(e, "item"):
+            # a minute heading the segmenter did not take ("6. Any other business") that is
+            # nearer than the segmenter's section: the entry is that minute's
+            head, section = items.head_at(w.start), top_section(part, w.start)
+            if head and section and head[0] > section.start and head[1] != item:
+                if getattr(e, "reference", "") == item:  # the minute's number, not its own
+                    e = replace(e, reference="")
+                item, title = head[1], head[2]
+        para = items.paragraph_at(w.start) if items is not None else ""
+        if para and getattr(e, "reference", "") in ("", getattr(e, "item", "")):
+            item = para  # printed in a numbered paragraph: its number is the reference
+            e = replace(e, reference="")
         extra: dict = {"partnership": w.partnership}
         if isinstance(e, Decision):
             extra.update(item=item, item_title=title, reference=e.reference or item,

@@ -1,9 +1,9 @@
-"""Registers on papers in fourteen other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in sixteen other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The five PDFs are generated in the test by the
+(at least 90% each, 95% over all). The six PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout5"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout6"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -161,7 +161,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 14 and sum(s["golden"] for s in scores) == 183
+    assert len(scores) == 16 and sum(s["golden"] for s in scores) == 208
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -349,7 +349,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout5/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout6/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -358,23 +358,26 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # labels and 'Resolved:-'; a PDF of label/value cards), the fourth round's 0/25 (holdout4/:
 # minutes whose items are numbered 'OSB/25/14' with 'Action: owner – action – by date'
 # lines - ten of twelve entries right but for the minute's reference, two consecutive
-# actions read as one; a landscape plan report with one table per priority - 0 of 13). All
-# four pairs are in the main set above. holdout5/ was written by another engineer while the
-# fifth round's readers were built (forms no golden prints, tried on invented papers in
-# test_register_fifth_round.py) and was not opened until those readers were committed
-# (cf72262); then measured once, below.
+# actions read as one; a landscape plan report with one table per priority - 0 of 13), the
+# fifth round's 5/25 (holdout5/: a PDF decision and action log whose Type column gives each
+# row's kind - every row read as an action, a Type letter taken as a status - 5/14/14; web-
+# page minutes whose paragraph numbers are the references - 0/10/11). All five pairs are in
+# the main set above. holdout6/ was written by another engineer while the sixth round's
+# readers were built (field readers made general first and tried on invented papers in
+# test_register_sixth_round.py) and was not opened until those readers were committed
+# (84a6290); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the fifth round's readers were committed (cf72262), not tuned "
-    "on: 5/25 matched, P 20.8% R 20.0% (Kilbarrow executive group decision and action log, "
-    "PDF: 5 matched of 14 read, 14 golden, P 36% R 36% - rows the golden gives as decisions "
-    "or recommendations were all read as actions, and two actions took the 'A' of a rating "
-    "column as their status where the golden has the Status word; Marrowfield CSP minutes, "
-    "text: 0 matched of 10 read, 11 golden - the numbered paragraphs' numbers (1.3, 2.2, ...) "
-    "are the golden's references, the readers gave '' and kept '1.3 ' in the text, one "
-    "'agreed to' action was missed and 'All partners' was read as an action's words)",
+    reason="measured once after the sixth round's readers were committed (84a6290), not tuned "
+    "on: 4/25 matched, P 23.5% R 16.0% (Brindlecombe scrutiny recommendations tracker, PDF: 0 "
+    "matched of 11 read, 11 golden, P 0% R 0% - every recommendation's words, owner, due and "
+    "reference right, but none of the printed statuses (Accepted, Implemented, Rejected, "
+    "Partially accepted) was read, so every state was 'not stated'; Culverstowe tasking and coordination group notes, Markdown: 4 matched of 6 read, "
+    "14 golden, P 67% R 29% - none of the eight decisions (the golden's 'to note ...' and "
+    "'that ...' items) was read, nor the action one of them names; a due 'the October "
+    "half-term' cut at its hyphen; 'All partners to ...' given no owner)",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

@@ -1,7 +1,7 @@
 """Build kilbarrow-csp-executive-group-decision-action-log-2025-07-10.pdf beside this script.
 
-A register test document for the fifth kept-aside set (see README.md here). The council,
-partnership, places, people and figures are invented.
+A register test document of the main set (see README.md here; it was the fifth kept-aside
+set). The council, partnership, places, people and figures are invented.
 
 The layout is that of a partnership executive group's combined **decision and action log**,
 as a council's Word template saves it to PDF (portrait A4): a title block, a short "About this
@@ -17,7 +17,7 @@ paragraph for the Partnership Board that names items by reference.
 The running header is drawn when each page starts (pypdf gives it first), the footer when the
 page ends (pypdf gives it last).
 
-    .venv/bin/python tests/data/register_layouts/holdout5/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_kilbarrow_pdf.py
 """
 
 from __future__ import annotations
