@@ -38,7 +38,8 @@ NOT_DONE = re.compile(
     re.I,
 )
 DONE = re.compile(r"\b(completed?|done|implemented|achieved|delivered|closed|met)\b", re.I)
-ACTIONS = re.compile(r"\bactions?\b", re.I)
+# "actions", not the name of a plan or group ("the ASB Action Plan", "Joint Action Group")
+ACTIONS = re.compile(r"\bactions?\b(?!\s+(?:plans?|groups?|teams?|days?|weeks?)\b)", re.I)
 WHEN = re.compile(r"^\s*(when|what date|on what date|by when|by what date)\b", re.I)
 DECISION = re.compile(
     r"\b(agreed?|decid\w*|decision|resolv\w*|resolution|approv\w*)\b", re.I
@@ -219,6 +220,16 @@ def kind_of(text: str, acronym: str | None) -> str:
     return "open"
 
 
+def asking_sentence(text: str) -> str:
+    """The sentence that asks, when statements lead up to it ("The DCN briefing summarises
+    the plan. How much money is there to support it?"): its words say what kind of answer
+    is wanted, not the statements' ("briefing")."""
+    sentences = re.split(r"(?<=[.!])\s+(?=[A-Z])", text)
+    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+        return text
+    return sentences[-1]
+
+
 def understand(text: str, partnerships: list[str] | None = None) -> Question:
     text = re.sub(r"\s+", " ", text).strip()
     partnership, _ = named_partnership(text, partnerships or [])
@@ -230,7 +241,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         acronym = None
     if acronym:
         acronym = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    kind = kind_of(text, acronym)
+    kind = kind_of(asking_sentence(text), acronym)
     ranking = _ranking(text)
     if ranking and kind in ("open", "list"):  # "which beat had the fewest crimes?"
         kind = "figure"

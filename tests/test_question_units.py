@@ -376,3 +376,23 @@ def test_a_measure_word_printed_in_another_form_still_counts():
     words = measure_words("How many cases did the MARAC hear in 2023/24?")
     said = "The MARAC heard 486 cases in 2023/24."
     assert carries(said, "", words, weight=lambda t: idf.get(t, 1.0))
+
+
+def test_the_sentence_that_asks_says_what_kind_of_answer_is_wanted():
+    q = understand(
+        "The council's briefing in the April 2023 pack summarises the national plan. "
+        "How much money in total is there to support it?",
+        PARTNERSHIPS,
+    )
+    assert q.kind == "figure"  # not a "briefing" request
+    assert understand("I am preparing for the PCC visit. Brief me on shoplifting.").kind == (
+        "topic brief"
+    )
+
+
+def test_an_action_plan_or_action_group_named_in_a_question_asks_for_no_actions():
+    assert understand("Under the ASB Action Plan, what is the new limit for fines?").kind != (
+        "action"
+    )
+    assert understand("What did the Joint Action Group decide?").kind == "decision"
+    assert understand("Which actions are still open?").kind == "action"
