@@ -41,8 +41,8 @@ def records(paths: list[Path]) -> list[Record]:
     out = []
     for path in paths:
         for q in json.loads(path.read_text(encoding="utf-8"))["questions"]:
-            if not q.get("covered") or not q.get("checks"):
-                continue
+            if not q.get("covered") or "cover" not in (q.get("checks") or {}):
+                continue  # declined, or read from a register or table (not gated)
             out.append(
                 Record(
                     q["checks"],

@@ -52,6 +52,7 @@ RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive 
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
+STRUCTURED = {"structured": 1.0}  # the checks of an answer read from registers or tables
 NO_HOLDER = "The documents name nobody in this role. What they say of it:"
 NEIGHBOUR_HITS = 3
 MAX_SIBLINGS = 6
@@ -241,6 +242,8 @@ class Assistant:
         composed (each part was checked by its own source)."""
         if not answer.covered or q.parts or q.kind == "brief" or not answer.citations:
             return answer
+        if answer.checks == STRUCTURED:
+            return answer
         if other_day(q, answer):  # another day's figure or meeting is no answer
             return Answer(NOT_COVERED, (), covered=False)
         question, quote = self.embedder.embed([q.subject, answer.citations[0].quote])
@@ -316,8 +319,8 @@ class Assistant:
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)
             found = answer_ranked(q, known.facts) if q.ranking else None
             found = found or answer_figures(question, known.facts, context=self.section_text)
-        if found:
-            return found
+        if found:  # a register entry or a table's figure: matched, not scored (not gated)
+            return dataclasses.replace(found, checks=STRUCTURED)
         listed = None
         if q.kind in ("list", "open", "recommendation status", "action", "topic brief"):
             listed = list_items(question, hits(), self.store)

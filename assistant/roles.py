@@ -84,9 +84,16 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
     out: list[Holder] = []
     lines = [ln.strip().replace("**", "").replace("__", "") for ln in chunk.text.split("\n")]
     for k, line in enumerate(lines):
-        if k and line[:1].islower() and lines[k - 1] and not lines[k - 1].endswith("."):
-            line = f"{lines[k - 1]} {line}"  # a wrapped line: "Cllr A. Name, Portfolio Holder\n
-            # for Safer Neighbourhoods, Borough Council (Chair)" is one entry
+        wrapped = line[:1].islower() or re.fullmatch(r"\([^()]{2,30}\)", line)
+        if k and wrapped and lines[k - 1] and not lines[k - 1].endswith("."):
+            # a wrapped entry: "Cllr A. Name, Portfolio Holder\nfor Safer Neighbourhoods,
+            # Borough Council (Chair)", or a column of lines ending "(Vice-Chair)" under the
+            # name: back over each line the one before it carries on with a comma
+            j = k - 1
+            line = f"{lines[j]} {line}"
+            while j > 0 and k - j < 3 and lines[j - 1].endswith(","):
+                j -= 1
+                line = f"{lines[j]} {line}"
         for m in role.finditer(line):
             before = line[max(0, m.start() - 60) : m.start()]
             after = line[m.end() : m.end() + 80]

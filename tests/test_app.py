@@ -89,10 +89,18 @@ def test_format_answer_puts_escaped_quotes_in_details():
 
 
 def test_format_answer_not_covered_shows_only_the_text():
-    answer = Answer(text="The papers do not cover this.", citations=ANSWER.citations, covered=False)
+    answer = Answer(text="The papers do not cover this.", citations=(), covered=False)
     text = app.format_answer(answer)
     assert text == "The papers do not cover this."
     assert "Sources" not in text and "<details>" not in text
+
+
+def test_a_decline_that_quotes_what_the_papers_say_shows_its_sources():
+    """"The documents name nobody in this role. What they say of it: ... [1]": the [1]
+    must lead somewhere."""
+    answer = Answer(text="Nobody is named. What they say: [1]", citations=ANSWER.citations,
+                    covered=False)
+    assert "Sources" in app.format_answer(answer)
 
 
 def test_citation_line_escapes_markdown_and_html():

@@ -396,3 +396,20 @@ def test_an_action_plan_or_action_group_named_in_a_question_asks_for_no_actions(
     )
     assert understand("What did the Joint Action Group decide?").kind == "decision"
     assert understand("Which actions are still open?").kind == "action"
+
+
+def test_a_role_printed_on_its_own_line_under_a_wrapped_entry_is_its_holders():
+    from assistant.roles import answer_role
+
+    present = _chunk(
+        "PRESENT:\n  Councillor Ada Quill      Cabinet Member for Safer Streets,\n"
+        "                            Brackwater Borough Council (Chair)\n"
+        "  Chief Inspector Tom Reed  Neighbourhood Policing Commander,\n"
+        "                            Brackwater District, Vale Police\n"
+        "                            (Vice-Chair)\n"
+        "  Helen Fair                Director of Communities",
+        "Minutes",
+    )
+    q = understand("Who is the vice-chair of the Brackwater partnership?", PARTNERSHIPS)
+    found = answer_role(q, [present], [present])
+    assert found and "Tom Reed" in found.text and "Ada Quill" not in found.text
