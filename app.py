@@ -61,7 +61,7 @@ SEARCHING = "Searching the papers…"
 WORDING = "Found the sources; the language model is wording the answer…"
 STREAMING = " ▍"  # after a reply still arriving
 NO_SOURCES = "Sources of the latest answer appear here."
-UPLOAD_TYPES = [".pdf", ".txt", ".md"]
+UPLOAD_TYPES = [".pdf", ".txt", ".md", ".csv"]
 OPEN_PASSAGE = "Open the passage"  # the sources panel's link to a citation's passage
 CITED_AT = "cited at"  # the register rows' column saying where each entry is printed
 

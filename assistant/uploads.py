@@ -18,7 +18,7 @@ from ingest.pipeline import Progress, Report, run, settings_options
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 
-ALLOWED = (".pdf", ".txt", ".md")
+ALLOWED = (".pdf", ".txt", ".md", ".csv")  # what ingest.load reads
 PDF_MAGIC = b"%PDF-"
 MAX_NAME = 120
 INGEST_WAIT = 30.0  # seconds the app waits for another ingest before it says so
@@ -35,7 +35,7 @@ def safe_name(name: str) -> str:
     refused rather than silently cut down."""
     raw = (name or "").strip()
     if not raw:
-        raise UploadRefused("The file has no name: give it one ending in .pdf, .txt or .md.")
+        raise UploadRefused("The file has no name: give it one ending in .pdf, .txt, .md or .csv.")
     parts = {PurePosixPath(raw).name, PureWindowsPath(raw).name}
     if parts != {raw} or raw in (".", ".."):
         raise UploadRefused(
@@ -79,7 +79,7 @@ def check(name: str, data: bytes, max_bytes: int) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise UploadRefused(
-                f"Refused {name!r}: a .txt or .md file must be UTF-8 text; this one is "
+                f"Refused {name!r}: a .txt, .md or .csv file must be UTF-8 text; this one is "
                 "not (is it a binary file renamed?). Save it as UTF-8 and try again."
             ) from None
         if "\x00" in text:

@@ -2,15 +2,18 @@
 
 PDFs go through pypdf (plain ``extract_text``), one ``Page`` per PDF page; ``.txt`` and
 ``.md`` files are read as UTF-8 with their text kept as it is (only ``\\r\\n`` becomes
-``\\n``). In both, the typographic ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters, so
-"misﬁts" is found as "misfits"; nothing else is normalised (NFKC would turn ² into 2 and
-½ into 1⁄2). A PDF whose text has too few letters is refused as having no usable text
-layer. Every failure a user can cause with a file is raised as a ``LoadError`` subclass
-whose ``str()`` is the reason shown when the ingest skips the file.
+``\\n``); a ``.csv`` export (an action log kept in a spreadsheet) becomes tab-separated
+rows, as a PDF's or Markdown table's do. In all, the typographic ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+become their letters, so "misﬁts" is found as "misfits"; nothing else is normalised
+(NFKC would turn ² into 2 and ½ into 1⁄2). A PDF whose text has too few letters is
+refused as having no usable text layer. Every failure a user can cause with a file is
+raised as a ``LoadError`` subclass whose ``str()`` is the reason shown when the ingest
+skips the file.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import logging
@@ -34,7 +37,7 @@ from ingest.errors import (
 from ingest.pages import strip_running_lines
 from ingest.types import LoadedFile, Page
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".csv")
 SKIPPED_NAMES = ("readme.md", "manifest.toml")  # compared in lower case
 PAGE_SEPARATOR = "\n\n"
 MIN_CHARS_PER_PAGE = 10  # fewer non-whitespace characters per page on average: no text layer
@@ -71,7 +74,7 @@ def load(path: Path) -> LoadedFile:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = path.suffix or "(none)"
-        raise UnsupportedFile(f"unsupported file type '{shown}' (only .pdf, .txt, .md)")
+        raise UnsupportedFile(f"unsupported file type '{shown}' (only .pdf, .txt, .md, .csv)")
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -87,6 +90,8 @@ def load(path: Path) -> LoadedFile:
             pieces = pieces_of(path)
         except Exception:  # noqa: BLE001 - the text was read; without pieces a table is not split
             pieces = ()
+    elif suffix == ".csv":
+        kind, text, pages = "text", _csv_text(_utf8_text(data)), ()
     else:
         kind, text, pages = "text", _utf8_text(data), ()
     return LoadedFile(
@@ -137,6 +142,15 @@ def _utf8_text(data: bytes) -> str:
             f"not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8"
         ) from None
     return text.replace("\r\n", "\n").translate(LIGATURES)
+
+
+def _csv_text(text: str) -> str:
+    """A spreadsheet's export (an action log, a performance table) as the tab-separated rows
+    every table reader reads: quotes taken off, a cell's own line breaks made spaces."""
+    rows = csv.reader(io.StringIO(text))
+    return "\n".join(
+        "\t".join(" ".join(cell.split()) for cell in row) for row in rows if any(row)
+    )
 
 
 def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:

@@ -88,8 +88,11 @@ def from_found(
     f: Found, where: Where, conv: RegisterConventions, year: str = "",
     own: dict[str, str] | None = None,
 ) -> Built:
-    """A reader's entry typed, dated and placed; ``own`` is the paper's status key."""
-    status = f.status
+    """A reader's entry typed, dated and placed; ``own`` is the paper's status key. A
+    status that opens with a status word and carries on with commentary ("Implemented –
+    the group met in May") is that word; the commentary is the update when none is printed."""
+    status, update = _status_apart(f.status, f.update, conv, own)
+    f.update = update
     state = conv.state_of(status, f.update, own)
     rag = conv.rag_of(f.rag) or conv.rag_of(status)
     common = dict(
@@ -117,6 +120,16 @@ def from_found(
         )
     return Built(entry, f.own_reference, (where.date or "", where.source, where.start),
                  f.fallback)
+
+
+def _status_apart(
+    status: str, update: str, conv: RegisterConventions, own: dict[str, str] | None
+) -> tuple[str, str]:
+    word = conv.status_word(status, own) if status else ""
+    if not word or word == re.sub(r"\s+", " ", status).strip():
+        return status, update
+    rest = re.sub(r"^[\s–—:;,.(-]+", "", re.sub(r"\s+", " ", status).strip()[len(word):])
+    return word, update or re.sub(r"[\s.)]+$", "", rest)
 
 
 def from_row(row: Row) -> Found:

@@ -48,8 +48,16 @@ def _share(cells: list[str], test) -> float:  # noqa: ANN001
     return sum(bool(test(c)) for c in cells) / len(cells) if cells else 0.0
 
 
-def content_role(column: list[str], conv: RegisterConventions) -> str | None:
-    """The role a column's cells give it, or None (see the module's docstring)."""
+def _statuses(cells: list[str], conv: RegisterConventions, own: dict[str, str] | None) -> bool:
+    """Most cells print a status word, whole or opening the cell ("Implemented – ...")."""
+    return _share(cells, lambda c: conv.status_word(c, own)) >= _SHARE
+
+
+def content_role(
+    column: list[str], conv: RegisterConventions, own: dict[str, str] | None = None
+) -> str | None:
+    """The role a column's cells give it, or None (see the module's docstring); ``own`` is
+    the paper's status key (its own status words)."""
     cells = _cells(column)
     if len(cells) < 2:
         return None
@@ -57,7 +65,7 @@ def content_role(column: list[str], conv: RegisterConventions) -> str | None:
         return "reference"
     if all(conv.rag_of(c) for c in cells):  # "R", "A", "G" or colour words only: a rating
         return "rag"
-    if _share(cells, conv.is_status) >= _SHARE:
+    if _statuses(cells, conv, own):
         return "status"
     if _share(cells, _DATE.match) >= _SHARE:
         return "due"
@@ -66,6 +74,30 @@ def content_role(column: list[str], conv: RegisterConventions) -> str | None:
     )) >= _SHARE and _share(cells, _INITIALS.match) >= 0.3:
         return "owner"
     return None
+
+
+def _status_by_cells(
+    roles: list[str | None], columns: list[list[str]], conv: RegisterConventions,
+    own: dict[str, str] | None,
+) -> bool:
+    """The status column is the one whose cells print status words: a column headed as
+    the status that prints none (free text) gives way to one that does, whatever that
+    one's header names (an update, a rating's neighbour, nothing). Whether it moved."""
+    said = [c for c, r in enumerate(roles) if r == "status"]
+    if any(_statuses(_cells(columns[c]), conv, own) for c in said):
+        return False
+    for c, role in enumerate(roles):
+        if role in (None, "update", "status", "raised", "decision") and len(
+            _cells(columns[c])
+        ) >= 2 and _statuses(_cells(columns[c]), conv, own) and not all(
+            conv.rag_of(x) for x in _cells(columns[c])
+        ):
+            roles[c] = "status"
+            for s in said:
+                if s != c:
+                    roles[s] = "update" if "update" not in roles else None
+            return c not in said
+    return False
 
 
 def _mean_length(column: list[str]) -> float:
@@ -83,20 +115,30 @@ class Entry:
 
 
 def column_roles(
-    headers: list[str], body: list[list[str]], conv: RegisterConventions
+    headers: list[str], body: list[list[str]], conv: RegisterConventions,
+    own: dict[str, str] | None = None,
 ) -> list[str | None]:
     """Each column's role: from its header words, else from its cells. Several columns may
-    hold entries' words ("text"); of the other roles the first column is kept."""
+    hold entries' words ("text"); of the other roles the first column is kept. A column of
+    status words is the status whatever its header says ("Executive response", "Progress",
+    "Position"), unless a column headed as the status prints status words itself; ``own``
+    is the paper's status key."""
     roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
+    by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
         if role in named and role != "text":  # is read by its cells
             roles[c] = None
         named.add(role or "")
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
-    for c, role in enumerate(roles):
+    for c, role in enumerate(roles):  # a role a header names is that column's
         if role is None and body:
-            roles[c] = content_role(columns[c], conv)
+            found = content_role(columns[c], conv, own)
+            roles[c] = found if found not in named else None
+    if _status_by_cells(roles, columns, conv, own):
+        for c, role in enumerate(by_header):  # a second update column ("Notes") is the update
+            if role == "update" and roles[c] is None and "update" not in roles:
+                roles[c] = "update"
     if "text" in roles and "minute" in roles and "reference" not in roles:
         # beside the entries' words, a "Minute" column of identifiers ("12/26", "15/26(b)")
         # is the minute each entry was agreed at: its reference

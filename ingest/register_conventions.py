@@ -142,9 +142,22 @@ class RegisterConventions:
         head = re.split(r"\s*(?:[(–—,;/]|\s-\s)\s*", key, maxsplit=1)[0]
         return self.rag.get(head, "") if len(head) > 1 and head != key else ""
 
-    def is_status(self, text: str) -> bool:
+    def is_status(self, text: str, own: dict[str, str] | None = None) -> bool:
         key = _key(text)
-        return key in self.states or key in self.rag
+        return key in self.states or key in self.rag or key in (own or {})
+
+    def status_word(self, cell: str, own: dict[str, str] | None = None) -> str:
+        """The status word a cell prints: the whole cell when it is one ("Complete"), or
+        the status word (of four words at most) opening it before commentary set off by a
+        dash, colon, comma, semicolon, full stop or bracket ("Implemented – the group met
+        in May" → "Implemented"); "" when it opens with none."""
+        text = re.sub(r"\s+", " ", cell).strip()
+        if self.is_status(text, own):
+            return text
+        m = re.match(r"^(?P<word>[^–—:;,.(]{2,40}?)\s*(?:[–—:;,.(]|\s-\s)", text)
+        if m and len(m.group("word").split()) <= 4 and self.is_status(m.group("word"), own):
+            return m.group("word").strip()
+        return ""
 
     def is_empty(self, text: str) -> bool:
         return _key(text).rstrip(".") in self.empty_values

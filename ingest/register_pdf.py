@@ -133,13 +133,17 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
                   roles[0] == "reference")
 
 
-def pdf_rows(doc: LoadedFile, conv: RegisterConventions) -> list[Row]:
+def pdf_rows(
+    doc: LoadedFile, conv: RegisterConventions, own: dict[str, str] | None = None
+) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
-    are at hand."""
+    are at hand. ``own`` is the paper's status key."""
     from ingest.register_keys import kind_key
 
     kinds = kind_key(doc.text, conv)
-    return [r for g in pdf_grids(doc, conv) for r in register_rows(g, conv, kinds=kinds)]
+    return [
+        r for g in pdf_grids(doc, conv) for r in register_rows(g, conv, kinds=kinds, own=own)
+    ]
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:

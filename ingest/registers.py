@@ -217,9 +217,9 @@ def _document_readers(
     decisions: list[Built] = []
     actions: list[Built] = []
     recommendations: list[Built] = []
-    pdf = pdf_rows(doc, conv) + pdf_cards(doc, conv)
-    pdf_minutes = minute_grids(doc, conv)
     own = document_key(doc, conv)
+    pdf = pdf_rows(doc, conv, own) + pdf_cards(doc, conv)
+    pdf_minutes = minute_grids(doc, conv)
     kinds = kind_key(doc.text, conv)
     for part in doc_parts:
         items = part_items[part.index]
@@ -229,7 +229,7 @@ def _document_readers(
             grids += aligned_grids(doc.text, part.start, part.end, conv)
         grids += csv_grids(doc.text, part.start, part.end, conv)
         rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True,
-                                                        kinds=kinds)]
+                                                        kinds=kinds, own=own)]
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )

@@ -530,7 +530,7 @@ def test_unsupported_suffix_is_named(tmp_path: Path, name: str) -> None:
     shown = Path(name).suffix or "(none)"
     with pytest.raises(UnsupportedFile) as caught:
         load(path)
-    assert str(caught.value) == f"unsupported file type '{shown}' (only .pdf, .txt, .md)"
+    assert str(caught.value) == f"unsupported file type '{shown}' (only .pdf, .txt, .md, .csv)"
 
 
 def test_unreadable_path_is_a_load_error(tmp_path: Path) -> None:
@@ -566,3 +566,19 @@ def test_iter_corpus_keeps_explicit_files_as_given(tmp_path: Path) -> None:
     assert iter_corpus([docx, folder, readme, folder / "a.md"]) == [
         docx, folder / "a.md", folder / "b.md", readme,
     ]  # fmt: skip
+
+
+def test_a_csv_export_is_read_as_tab_separated_rows(tmp_path: Path) -> None:
+    path = tmp_path / "action-log.csv"
+    path.write_text(
+        'Ref,Action,Owner,Due,Status\n'
+        'A1,"Write to the landlord, and report back",Jo Reed,31/03/2025,Open\n'
+        'A2,"Review the\nCCTV map",All partners,Next meeting,"Complete"\n',
+        encoding="utf-8",
+    )
+    loaded = load(path)
+    assert loaded.text.splitlines() == [
+        "Ref\tAction\tOwner\tDue\tStatus",
+        "A1\tWrite to the landlord, and report back\tJo Reed\t31/03/2025\tOpen",
+        "A2\tReview the CCTV map\tAll partners\tNext meeting\tComplete",
+    ]

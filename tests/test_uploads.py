@@ -68,8 +68,8 @@ def test_a_non_pdf_renamed_pdf_is_refused(settings):
     [
         ("notes.txt", b"\xff\xfe\x00binary", "must be UTF-8"),
         ("notes.md", b"text with a \x00 in it", "binary data"),
-        ("minutes.docx", b"PK\x03\x04", "only .pdf, .txt, .md"),
-        ("minutes", b"text", "only .pdf, .txt, .md"),
+        ("minutes.docx", b"PK\x03\x04", "only .pdf, .txt, .md, .csv files"),
+        ("minutes", b"text", "only .pdf, .txt, .md, .csv files"),
         ("empty.pdf", b"", "empty"),
     ],
 )

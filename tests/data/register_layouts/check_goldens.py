@@ -71,6 +71,16 @@ STATUS_STATE = {
     "blue": "done",
 }
 
+# Status words a document defines in its own key (README, "States"): they hold for it alone.
+DOCUMENT_STATES = {
+    "brindlecombe-scrutiny-recommendations-tracker-2025-10-14.pdf": {
+        "accepted": "open",  # "agreed in full by the Executive and still to be delivered"
+        "partially accepted": "open",  # "agreed in part, ... still to be delivered"
+        "rejected": "dropped",  # "not agreed by the Executive; no further action will be taken"
+        "implemented": "done",  # "delivered and signed off by the Committee"
+    },
+}
+
 
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -84,7 +94,7 @@ def document_text(path: pathlib.Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def check_entry(n: int, entry: dict, printed: str) -> list[str]:
+def check_entry(n: int, entry: dict, printed: str, states: dict[str, str]) -> list[str]:
     problems = []
     if list(entry) != FIELDS:
         problems.append(f"entry {n}: fields {list(entry)} != {FIELDS}")
@@ -108,10 +118,10 @@ def check_entry(n: int, entry: dict, printed: str) -> list[str]:
         if value and norm(value) not in printed:
             problems.append(f"entry {n}: {field} not printed: {value!r}")
     status = entry["status"].lower()
-    if status not in STATUS_STATE:
+    if status not in states:
         problems.append(f"entry {n}: status {entry['status']!r} has no state in the README")
     else:
-        expected = STATUS_STATE[status]
+        expected = states[status]
         if status in {"green", "amber", "red"} and entry["update"].startswith("Completed"):
             expected = "done"
         if entry["state"] != expected:
@@ -141,8 +151,11 @@ def main() -> int:
         entries = json.loads(golden.read_text(encoding="utf-8"))
         by_doc[doc.name] = entries
         printed = norm(document_text(doc))
+        states = {**STATUS_STATE, **DOCUMENT_STATES.get(doc.name, {})}
         found = [
-            f"{doc.name}: {p}" for n, e in enumerate(entries) for p in check_entry(n, e, printed)
+            f"{doc.name}: {p}"
+            for n, e in enumerate(entries)
+            for p in check_entry(n, e, printed, states)
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}

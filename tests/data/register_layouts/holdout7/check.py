@@ -1,6 +1,6 @@
 """Check this folder's goldens against their documents (no reader code involved).
 
-The logic is that of `../check_goldens.py` (as `holdout5/check.py` had it), pointed at this
+The logic is that of `holdout6/check.py` (that of `../check_goldens.py`), pointed at this
 folder only (there is no update pair here). For every `<document>.golden.json` beside this
 script:
 
@@ -13,7 +13,7 @@ script:
   document defines in its own key (the "States" note of this folder's README);
 - `date` is an ISO date.
 
-    .venv/bin/python tests/data/register_layouts/holdout6/check.py    # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/holdout7/check.py    # exit 1 on any problem
 """
 
 from __future__ import annotations
@@ -69,11 +69,13 @@ STATUS_STATE = {
 
 # Status words a document defines in its own key (this folder's README, "States").
 DOCUMENT_STATES = {
-    "brindlecombe-scrutiny-recommendations-tracker-2025-10-14.pdf": {
-        "accepted": "open",  # "agreed in full by the Executive and still to be delivered"
-        "partially accepted": "open",  # "agreed in part, and the part agreed is still to be delivered"
-        "rejected": "dropped",  # "not agreed by the Executive; no further action will be taken"
-        "implemented": "done",  # "delivered and signed off by the Committee"
+    "quillmoor-csp-strategic-board-action-log-2025-12-04.csv": {
+        "✓ done": "done",  # "Action completed"
+        "◑ under way": "in progress",  # "Work started but not finished"
+        "○ not started": "open",  # "Agreed, but work has not begun"
+        "! overdue": "open",  # "Past its due date and not complete"
+        "→ c/f": "carried forward",  # "Carried forward to a later meeting"
+        "✗ closed – not required": "dropped",  # "No longer needed; closed without further action"
     },
 }
 
@@ -149,7 +151,7 @@ def main() -> int:
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
-        print(f"holdout6/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
+        print(f"holdout7/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")

@@ -5,7 +5,7 @@ recommendations the committee made to the Executive and to the Brindlecombe Comm
 Partnership, with the Executive's response word as each row's position. Everything in it is
 invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout6/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_brindlecombe_pdf.py
 """
 
 from __future__ import annotations

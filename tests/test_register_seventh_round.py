@@ -1,0 +1,213 @@
+# ruff: noqa: E501 - the papers print long lines
+"""The seventh round of issue 10: the field readers' brittle spots, on short papers invented
+for these tests (none is copied from a register test document). A status column is found by
+its header in any wording and by its cells (a column of status words is the status column,
+whatever its header says); a status cell that opens with a status word and carries on with
+commentary gives that word; decisions printed as bare "To note ..." / "That ..." items under
+a decisions label or a "The Group decided" lead-in, in lists lettered, numbered or bulleted;
+group owners ("All partners", "Each partner"); dues printed whole ("the October half-term",
+"end of Q2 2025/26"); a paper's own key in running prose ("Accepted: agreed, not yet done.")
+maps its words as it says. Each paper is read by the real loader, segmenter and readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.register_conventions import current
+from tests.conftest import read_registers
+
+
+def _all(reg) -> list:  # noqa: ANN001
+    entries = [*reg.decisions, *reg.actions, *reg.recommendations]
+    return sorted(entries, key=lambda e: (e.where.start, e.kind))
+
+
+def _status(e) -> tuple:  # noqa: ANN001
+    return (e.reference, e.status, e.state)
+
+
+# --- A status column by its header in any wording, and by its cells ---------------------------
+
+TRACKER = """\
+Hazelmere Safer Streets Group
+Recommendations tracker, position at 4 February 2026
+
+Ref\tRecommendation\tLead\tTarget\t{header}\tNotes
+HS1\tThat the council extends the night-time taxi marshal scheme to Saturdays\tLicensing Manager\tMarch 2026\t{s1}\tThe pilot ran in January.
+HS2\tThat the Group maps repeat calls about street drinking by ward\tCommunity Safety Analyst\tQ4 2025/26\t{s2}\tA first map went to the December meeting.
+HS3\tThat the Partnership funds a second outreach worker\tHead of Housing\t-\t{s3}\tNo budget was found.
+"""
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Executive response", "Response", "Progress", "Position", "RAG/Status", "Current position",
+     "Outcome", "Where we are"],
+)
+def test_a_status_column_in_any_wording_is_the_status(tmp_path: Path, header: str) -> None:
+    text = TRACKER.format(header=header, s1="In progress", s2="Complete", s3="Withdrawn")
+    reg = read_registers(tmp_path, "hazelmere-tracker-2026-02-04.txt", text)
+    assert [_status(e) for e in _all(reg)] == [
+        ("HS1", "In progress", "in progress"),
+        ("HS2", "Complete", "done"),
+        ("HS3", "Withdrawn", "dropped"),
+    ]
+    assert [e.update for e in _all(reg)][0] == "The pilot ran in January"
+
+
+def test_a_status_cell_opening_with_a_status_word_gives_that_word(tmp_path: Path) -> None:
+    text = TRACKER.format(
+        header="Progress",
+        s1="In progress – the pilot ran in January",
+        s2="Implemented: the map went to the December meeting",
+        s3="Withdrawn, as no budget was found",
+    )
+    reg = read_registers(tmp_path, "hazelmere-tracker-2026-02-04.txt", text)
+    assert [_status(e) for e in _all(reg)] == [
+        ("HS1", "In progress", "in progress"),
+        ("HS2", "Implemented", "done"),
+        ("HS3", "Withdrawn", "dropped"),
+    ]
+
+
+def test_a_status_column_beside_a_response_column_keeps_the_status(tmp_path: Path) -> None:
+    text = """\
+Ref\tRecommendation\tCabinet response\tLead\tStatus
+HS1\tThat the council extends the taxi marshal scheme to Saturdays\tAccepted\tLicensing Manager\tComplete
+HS2\tThat the Group maps repeat calls about street drinking by ward\tAccepted in part\tCommunity Safety Analyst\tOn track
+"""
+    reg = read_registers(tmp_path, "hazelmere-tracker-2026-02-04.txt", text)
+    assert [_status(e) for e in _all(reg)] == [("HS1", "Complete", "done"), ("HS2", "On track", "in progress")]
+
+
+# --- A paper's own key, in running prose -------------------------------------------------------
+
+KEYED = """\
+Hazelmere Scrutiny Committee
+Recommendations tracker, 4 February 2026
+
+Reading the tracker. The Response column gives the Cabinet's answer. Welcomed: agreed by the Cabinet, not yet done. Parked = taken out of the work programme; it is not reported again. Banked: delivered and signed off by the Committee.
+
+Ref\tRecommendation\tResponse\tLead officer
+HS1\tThat the council extends the taxi marshal scheme to Saturdays\tWelcomed\tLicensing Manager
+HS2\tThat the Group maps repeat calls about street drinking by ward\tBanked\tCommunity Safety Analyst
+HS3\tThat the Partnership funds a second outreach worker\tParked\tHead of Housing
+"""
+
+
+def test_a_papers_own_key_in_prose_maps_its_words(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "hazelmere-scrutiny-tracker-2026-02-04.txt", KEYED)
+    assert [_status(e) for e in _all(reg)] == [
+        ("HS1", "Welcomed", "open"),
+        ("HS2", "Banked", "done"),
+        ("HS3", "Parked", "dropped"),
+    ]
+
+
+def test_a_sentence_with_one_colon_is_no_key(tmp_path: Path) -> None:
+    from ingest.register_keys import status_key
+
+    assert status_key("Apologies: the Chair was delayed, so the meeting was completed late.", current()) == {}
+
+
+# --- Decisions as bare "To note ..." / "That ..." items -------------------------------------------
+
+DECIDED = """\
+# Hazelmere Community Safety Partnership
+
+## Problem Solving Group - notes, 12 January 2026
+
+### 3. Street drinking in the market square
+
+The Group heard that calls had fallen since the autumn.
+
+{lead}
+
+{items}
+
+### 4. Any other business
+
+None.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["**The Group decided:**", "The Group decided:", "**Decisions:**", "Decisions", "### Decisions",
+     "The Board agreed:", "RESOLVED:"],
+)
+@pytest.mark.parametrize(
+    "marks", [("- ", "- ", "- "), ("(a) ", "(b) ", "(c) "), ("1. ", "2. ", "3. "), ("• ", "• ", "• ")]
+)
+def test_bare_to_and_that_items_under_a_decisions_lead_in_are_decisions(
+    tmp_path: Path, lead: str, marks: tuple[str, str, str]
+) -> None:
+    items = "\n".join(
+        m + t
+        for m, t in zip(marks, [
+            "To note the Quarter 3 calls report;",
+            "To approve a second Saturday patrol in February; and",
+            "That the Licensing Manager write to the two off-licences by 30 January 2026.",
+        ])
+    )
+    reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", DECIDED.format(lead=lead, items=items))
+    got = [(e.kind, e.reference, e.text, e.owner, e.due) for e in _all(reg)]
+    assert got == [
+        ("decision", "3", "To note the Quarter 3 calls report", "", ""),
+        ("decision", "3", "To approve a second Saturday patrol in February", "", ""),
+        ("action", "3", "That the Licensing Manager write to the two off-licences by 30 January 2026", "Licensing Manager", "30 January 2026"),
+        ("decision", "3", "That the Licensing Manager write to the two off-licences by 30 January 2026", "Licensing Manager", "30 January 2026"),
+    ], lead
+
+
+def test_a_bold_decided_label_inline_is_one_decision_and_narrative_is_none(tmp_path: Path) -> None:
+    text = DECIDED.format(
+        lead="The Group agreed that the square was quieter than last year.",
+        items="**The Group decided** to keep the Saturday patrol until the end of March 2026.",
+    )
+    reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", text)
+    assert [(e.kind, e.reference, e.text) for e in _all(reg)] == [
+        ("decision", "3", "to keep the Saturday patrol until the end of March 2026"),
+    ]
+    assert reg.decisions[0].owner == reg.decisions[0].due == ""
+
+
+# --- Owners and dues as printed ----------------------------------------------------------------
+
+ACTIONS = """\
+# Hazelmere Community Safety Partnership
+
+## Problem Solving Group - notes, 12 January 2026
+
+### 5. Actions
+
+**Action:** All partners to send their street drinking calls to the analyst before the February half-term.
+
+**Action:** Each partner to name a single point of contact by end of Q2 2025/26.
+
+**Action:** All member agencies to share the patrol rota before the next meeting.
+
+**Action:** Hazelmere Homes to repair the square's lighting by Friday, 6 February 2026.
+
+**Action:** JT / MR to draft the letter by the end of January, 2026.
+"""
+
+
+def test_group_owners_and_dues_printed_whole(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", ACTIONS)
+    assert [(e.owner, e.due) for e in _all(reg)] == [
+        ("All partners", "the February half-term"),
+        ("Each partner", "end of Q2 2025/26"),
+        ("All member agencies", "the next meeting"),
+        ("Hazelmere Homes", "Friday, 6 February 2026"),
+        ("JT / MR", "the end of January, 2026"),
+    ]
+    assert all(e.kind == "action" and e.state == "not stated" for e in _all(reg))
+
+
+def test_passive_items_name_no_owner(tmp_path: Path) -> None:
+    text = ACTIONS.replace("All partners to send", "All calls to be sent")
+    reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", text)
+    assert _all(reg)[0].owner == ""
