@@ -80,8 +80,38 @@ def _role_re(role: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!Assistant )(?<!Deputy )(?<!Acting )(?<!Vice )\b{words}\b", re.I)
 
 
-def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
+def _cells(line: str) -> list[str] | None:
+    """A table row's cells (Markdown pipes or tabs), or None for a line of prose."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    if "\t" in stripped:
+        return [c.strip() for c in stripped.split("\t")]
+    return None
+
+
+def _column_holders(chunk: Chunk, role: re.Pattern[str]) -> list[Holder]:
+    """Holders printed in a table column headed by the role ("| Group | Chair | Meets |"):
+    each row is quoted whole, so what it names (the group) says whose holder it is."""
     out: list[Holder] = []
+    column = None
+    for line in chunk.text.split("\n"):
+        cells = _cells(line)
+        if cells is None:
+            column = None
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            continue  # a Markdown rule line
+        if column is None:
+            headed = [k for k, c in enumerate(cells) if role.fullmatch(c.replace("*", ""))]
+            column = headed[0] if headed else None
+        elif column < len(cells) and cells[column]:
+            out.append(Holder(line.strip(), chunk, 2.0))
+    return out
+
+
+def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
+    out: list[Holder] = _column_holders(chunk, role)
     lines = [ln.strip().replace("**", "").replace("__", "") for ln in chunk.text.split("\n")]
     for k, line in enumerate(lines):
         wrapped = line[:1].islower() or re.fullmatch(r"\([^()]{2,30}\)", line)

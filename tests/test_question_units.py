@@ -413,3 +413,24 @@ def test_a_role_printed_on_its_own_line_under_a_wrapped_entry_is_its_holders():
     q = understand("Who is the vice-chair of the Brackwater partnership?", PARTNERSHIPS)
     found = answer_role(q, [present], [present])
     assert found and "Tom Reed" in found.text and "Ada Quill" not in found.text
+
+
+def test_a_holder_in_a_table_column_headed_by_the_role_is_read_with_its_row():
+    from assistant.roles import answer_role
+
+    groups = _chunk(
+        "| Delivery group | Chair | Meets |\n|---|---|---|\n"
+        "| Violence Group | Lorna Pike (Council) | Monthly |\n"
+        "| Exploitation and Drugs Group | Janice Wold (Youth Justice) | Monthly |",
+        "5 How we deliver",
+    )
+    board = _chunk("- Chair: Councillor Bethan Cole, Deputy Leader", "5 How we deliver")
+    q = understand("Who chairs Brackwater's Exploitation and Drugs Group?", PARTNERSHIPS)
+    found = answer_role(q, [board, groups], [groups, board])
+    assert found and "Janice Wold" in found.text and "Bethan" not in found.text
+
+
+def test_went_up_the_most_is_a_rise():
+    assert understand("Which measure went up the most between 2023/24 and 2024/25?").ranking == (
+        "rise"
+    )
