@@ -68,6 +68,7 @@ class Holder:
     quote: str
     chunk: Chunk
     strength: float
+    named_row: bool = False  # a table row: a holder only of what the question names
 
 
 def _role_re(role: str) -> re.Pattern[str]:
@@ -90,28 +91,52 @@ def _cells(line: str) -> list[str] | None:
     return None
 
 
-def _column_holders(chunk: Chunk, role: re.Pattern[str]) -> list[Holder]:
+def _column_holders(chunks: list[Chunk], role: re.Pattern[str]) -> list[Holder]:
     """Holders printed in a table column headed by the role ("| Group | Chair | Meets |"):
-    each row is quoted whole, so what it names (the group) says whose holder it is."""
+    each row is quoted whole, so what it names (the group) says whose holder it is. Only
+    the table's first row is its header; a row answers only when the question names what
+    the row is about (see `answer_role`). A table cut across two passages is read whole:
+    each section's passages in order, a line the overlap repeats read once."""
     out: list[Holder] = []
-    column = None
-    for line in chunk.text.split("\n"):
+    sections: dict[tuple, list[Chunk]] = {}
+    for c in chunks:
+        sections.setdefault((c.source, c.part_index, c.section), []).append(c)
+    for group in sections.values():
+        out += _rows_under_role(sorted(group, key=lambda c: c.start), role)
+    return out
+
+
+def _rows_under_role(group: list[Chunk], role: re.Pattern[str]) -> list[Holder]:
+    lines: list[tuple[str, Chunk]] = []
+    seen: set[str] = set()
+    for c in group:
+        for line in c.text.split("\n"):
+            if _cells(line) is not None and line.strip() in seen:
+                continue  # the overlap of two passages
+            seen.add(line.strip())
+            lines.append((line, c))
+    out: list[Holder] = []
+    column, width, first = None, 0, True
+    for line, chunk in lines:
         cells = _cells(line)
         if cells is None:
-            column = None
+            column, first = None, True
             continue
         if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue  # a Markdown rule line
-        if column is None:
+        if first:
+            first = False
             headed = [k for k, c in enumerate(cells) if role.fullmatch(c.replace("*", ""))]
-            column = headed[0] if headed else None
-        elif column < len(cells) and cells[column]:
-            out.append(Holder(line.strip(), chunk, 2.0))
+            words_only = not any(ch.isdigit() for ch in "".join(cells))
+            column = headed[0] if headed and len(cells) >= 3 and words_only else None
+            width = len(cells)
+        elif column is not None and len(cells) == width and cells[column]:
+            out.append(Holder(line.strip(), chunk, 2.0, named_row=True))
     return out
 
 
 def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> list[Holder]:
-    out: list[Holder] = _column_holders(chunk, role)
+    out: list[Holder] = []
     lines = [ln.strip().replace("**", "").replace("__", "") for ln in chunk.text.split("\n")]
     for k, line in enumerate(lines):
         wrapped = line[:1].islower() or re.fullmatch(r"\([^()]{2,30}\)", line)
@@ -258,22 +283,25 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     newest = max((c.date for c in chunks if c.date), default=None)
     found: list[tuple[float, Holder]] = []
     about = _about_words(q, role)
-    for c in chunks:
-        holders = _holders(c, pattern, names)
-        if role == "presented by":  # an agenda line: "3 2022/23 PERFORMANCE (Insp D. Stokes)"
-            holders += _bracketed(c, names, about)
-        for h in holders:
-            score = h.strength
-            if about:  # "who signed the plan's foreword as chair?": that paper's holder
-                said = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
-                score += 2.0 * len(about & said) / len(about)
-            if asked_dates or months:
-                dated = c.date in asked_dates or (c.date or "")[:7] in months
-                score += 3.0 if dated else -2.0
-            score += 1.0 / (1 + position.get(c.id, 50))
-            if present and not (asked_dates or months):  # "who chairs": the latest paper
-                score += 2.0 * _recency(c.date, newest)
-            found.append((score, h))
+    candidates = [h for c in chunks for h in _holders(c, pattern, names)]
+    if role == "presented by":  # an agenda line: "3 2022/23 PERFORMANCE (Insp D. Stokes)"
+        candidates += [h for c in chunks for h in _bracketed(c, names, about)]
+    candidates += _column_holders(chunks, pattern)  # table rows, each section read whole
+    for h in candidates:
+        c = h.chunk
+        score = h.strength
+        if h.named_row and not (about and about & set(_words(h.quote))):
+            continue  # "who chairs the board?" is not answered by a sub-group's row
+        if about:  # "who signed the plan's foreword as chair?": that paper's holder
+            said = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
+            score += 2.0 * len(about & said) / len(about)
+        if asked_dates or months:
+            dated = c.date in asked_dates or (c.date or "")[:7] in months
+            score += 3.0 if dated else -2.0
+        score += 1.0 / (1 + position.get(c.id, 50))
+        if present and not (asked_dates or months):  # "who chairs": the latest paper
+            score += 2.0 * _recency(c.date, newest)
+        found.append((score, h))
     if not found:
         return None
     found.sort(key=lambda t: -t[0])
