@@ -59,7 +59,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     date = (
         rf"(?:(?:w/c|w/b|week\s+(?:commencing|beginning))\s+)?"  # "w/c 3 March"
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
-        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
+        rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Friday, 6 February"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?"
         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
         rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
         rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
@@ -89,7 +90,27 @@ def due_in(text: str, conv: RegisterConventions) -> str:
     if not m:
         event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
         return re.sub(r"\s+", " ", event.group("event")) if event else ""
-    return re.sub(r"\s+", " ", m.group("due") or m.group("month"))
+    due = m.group("due") or m.group("month")
+    return re.sub(r"\s+", " ", due + _due_goes_on(due, text[m.end():]))
+
+
+_NAMED_MONTH = re.compile(rf"^the\s+(?:{MONTH_NAMES})$", re.I)
+_HYPHENED = re.compile(r"^[-‑][a-z][\w'’]*(?:[-‑][a-z][\w'’]*)*")
+_NOUN = re.compile(
+    r"^\s+(?!(?:and|or|of|to|for|with|by|in|on|at|so|as|if|but|when|where|the|a|an)\b)"
+    r"[a-z][\w'’]*(?:[-‑][a-z][\w'’]*)*"
+)
+
+
+def _due_goes_on(due: str, after: str) -> str:
+    """What a due printed whole carries on with: a word joined by a hyphen is never cut
+    ("mid-March"), and "the October" is the name of what follows it ("the October
+    half-term", "the September meeting")."""
+    joined = _HYPHENED.match(after)
+    if joined:
+        return joined.group(0)
+    noun = _NOUN.match(after) if _NAMED_MONTH.match(due.strip()) else None
+    return noun.group(0) if noun else ""
 
 
 _X_TO = re.compile(
@@ -98,9 +119,16 @@ _X_TO = re.compile(
 )
 
 
+# "All partners to ...", "Each partner to ...", "All member agencies to ..." (not "to be")
+_GROUP_TO = re.compile(
+    r"^(?P<owner>(?:All|Each|Every)(?:\s+[a-z][\w'’-]*){1,3})\s+to\s+(?!be\b)(?=[a-z])"
+)
+
+
 def owner_to(text: str) -> str:
-    """The X of "X to do something" ("M. Adeyemi", "R. Bakshi and F. Trelawney")."""
-    m = _X_TO.match(text)
+    """The X of "X to do something" ("M. Adeyemi", "R. Bakshi and F. Trelawney", "All
+    partners", "Each partner")."""
+    m = _X_TO.match(text) or _GROUP_TO.match(text)
     if not m or len(m.group("owner")) > 80:
         return ""
     return m.group("owner")

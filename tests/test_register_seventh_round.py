@@ -106,10 +106,18 @@ def test_a_papers_own_key_in_prose_maps_its_words(tmp_path: Path) -> None:
     ]
 
 
-def test_a_sentence_with_one_colon_is_no_key(tmp_path: Path) -> None:
-    from ingest.register_keys import status_key
+def test_a_key_in_prose_needs_two_definitions_close_together() -> None:
+    from ingest.register_keys import prose_key
 
-    assert status_key("Apologies: the Chair was delayed, so the meeting was completed late.", current()) == {}
+    conv = current()
+    assert prose_key("Apologies: the Chair was delayed, so the meeting was completed late.", conv) == {}
+    assert prose_key(
+        "Agreed in principle: accepted by the Cabinet and still to be delivered; it is reported\n"
+        "at each update. Declined: no further action will be taken. Lead: Community Safety Manager.",
+        conv,
+    ) == {"agreed in principle": "open", "declined": "dropped"}
+    far = "Welcomed: not yet done. " + "The group met. " * 5 + "Banked: signed off."
+    assert prose_key(far, conv) == {}
 
 
 # --- Decisions as bare "To note ..." / "That ..." items -------------------------------------------
