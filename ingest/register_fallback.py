@@ -55,7 +55,8 @@ def _lead_in(conv: RegisterConventions) -> re.Pattern[str]:
         # in sentence case a body's verb is a label only in bold ("**The Group decided** to
         # note ...") or as a lead-in ending its line ("The Group decided:"), never narrative
         rf"|^{_MARK}(?:\*\*{body}(?:{lower})(?::\*\*|\*\*:?)(?=\s+(?:to|that)\s|\s*$)"
-        rf"|{body}(?:{lower}):(?:\*\*)?\s*$)\s*(?P<rest2>.*)$"
+        rf"|{body}(?:{lower}):(?:\*\*)?\s*$"
+        rf"|It\s+was\s+(?:{lower}):(?:\*\*)?\s*$)\s*(?P<rest2>.*)$"  # "It was agreed:" / items
     )
 
 

@@ -138,6 +138,7 @@ _APART = re.compile(r"\s+[–—-]\s+")
 _OWNER_WORD = re.compile(
     r"^(?:[A-Z][\w.'’()/-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
 )
+_OWNER_COLON = re.compile(r"^(?P<owner>[A-Z][^:]{1,60}?)\s*:\s+(?P<text>[a-z]{2,}\b.*)$")
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
 
 
@@ -175,12 +176,16 @@ def _bare_owner(conv: RegisterConventions) -> re.Pattern[str]:
 
 def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
     """(text, owner, due) of an action whose owner is printed apart from its words, by a
-    dash or in brackets at the end: "Community Safety Manager – circulate the protocol –
-    by 30 June 2025", "Review the lighting survey – Highways Officer", "Circulate the
-    dashboard (JW)". None when the line has no such owner."""
+    dash, in brackets at the end or before a colon: "Community Safety Manager – circulate
+    the protocol – by 30 June 2025", "Review the lighting survey – Highways Officer",
+    "Circulate the dashboard (JW)", "Cohesion Officer: circulate the list". None when the
+    line has no such owner."""
     bracket = _BRACKETED.match(text)
     if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
         return tidy_text(bracket.group("text")), bracket.group("owner"), due_in(text, conv)
+    colon = _OWNER_COLON.match(text)
+    if colon and _is_owner(colon.group("owner"), conv):  # "Cohesion Officer: circulate ..."
+        return tidy_text(colon.group("text")), colon.group("owner"), due_in(text, conv)
     parts = _APART.split(text)
     if not 2 <= len(parts) <= 3:
         return None
@@ -548,6 +553,15 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$
 _MARKER = re.compile(
     r"^(?:\*\*)?(?P<ref>[A-Z]{1,3}\d{1,2})(?:[.:)]|\s+[–—-])?(?:\*\*)?[.:]?\s+(?P<text>\S.*)$"
 )
+# A lead-in over a report's lettered or numbered recommendations, with or without its
+# paragraph number: "2.1 It is recommended that the Board:", "The Panel is recommended to:",
+# "Members are asked to:"
+_RECOMMEND_LEAD = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that\s+|RECOMMENDED\s+that\s+)?"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:is|are)\s+(?:recommended|asked)\s+to\s*:$"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?It\s+is\s+recommended\s+that\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:$"
+)
 # A heading printed as a short line of its own that names recommendations
 # ("Recommendations of the review").
 _BARE_HEADING = re.compile(r"^(?=.*\brecommendations?\b)[A-Z][\w ,'’()/&-]{2,70}$", re.I)
@@ -572,10 +586,16 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         pos += len(raw) + 1
     out: list[Found] = []
     under = ""
+    led = False  # after "It is recommended that the Board:": its lettered items recommend
     i = 0
     while i < len(lines):
         off, raw = lines[i]
         line = raw.strip()
+        if line and _RECOMMEND_LEAD.match(line):
+            led, i = True, i + 1
+            continue
+        if led and line and not _SINGLE.match(line):
+            led = False
         h = _HEADING.match(line)
         alone = i + 1 >= len(lines) or not lines[i + 1][1].strip()
         if not h and alone and line[:1].isupper() and _BARE_HEADING.match(line) and (
@@ -586,21 +606,21 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             under = _heading_names_recommendations(h.group("title"), conv)
             i += 1
             continue
-        single = _SINGLE.match(line) if under == "exact" else None
-        if single and not (that_body.match(single.group("text")) or " should " in line):
+        single = _SINGLE.match(line) if under == "exact" or led else None
+        if single and not (that_body.match(single.group("text")) or " should " in line or led):
             single = None  # a numbered list under the heading that recommends nothing
         numbered = _NUMBERED.match(line) or single
         m = numbered or (_MARKER.match(line) if under else None)
         if not m and under == "exact" and that_body.match(line):
             m = re.match(r"(?P<ref>)(?P<text>.+)", line)  # "That the Committee notes ...": one
-        if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
+        if m and (not numbered or under == "exact" or led or that_body.match(m.group("text"))):
             acc = [m.group("text")]
             j = i + 1
             while j < len(lines):
                 nxt = lines[j][1].strip()
                 if not nxt or _NUMBERED.match(nxt) or _HEADING.match(nxt) or _MARKER.match(nxt):
                     break
-                if under == "exact" and _SINGLE.match(nxt):
+                if (under == "exact" or led) and _SINGLE.match(nxt):
                     break
                 acc.append(nxt)
                 j += 1

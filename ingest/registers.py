@@ -248,7 +248,7 @@ def _document_readers(
             )
             if not _in_any_block(doc.text, spans, f.offset)
         ]
-        found += [from_row(r) for r in rows]
+        found += [_in_item(from_row(r), items) for r in rows]
         in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
         found += minute_entries(grids + in_part, conv)
         # Last, so that an entry another reader holds is that reader's (with its fields).
@@ -273,6 +273,15 @@ def _document_readers(
             b = from_found(f, where, conv, row_year or year, own)
             {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
+
+
+def _in_item(f: Listed, items: Items) -> Listed:
+    """A table row printing no reference of its own, under a minute's or item's heading,
+    takes that minute's number (as any entry of the minute does)."""
+    if not f.reference and items.heads:
+        f.item, f.item_title = items.at(f.offset)
+        f.reference = f.item
+    return f
 
 
 def _in_notice(f: Listed, notice: Notice | None) -> None:

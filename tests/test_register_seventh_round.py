@@ -219,3 +219,102 @@ def test_passive_items_name_no_owner(tmp_path: Path) -> None:
     text = ACTIONS.replace("All partners to send", "All calls to be sent")
     reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", text)
     assert _all(reg)[0].owner == ""
+
+
+# --- Minutes with a table of actions, "It was agreed:" and "Owner: verb ..." items -------------
+
+MINUTES = """\
+# Tillbury Community Safety Partnership
+
+## Board minutes, 3 March 2026
+
+### 5. Night-time economy
+
+The Board discussed the taxi marshal pilot.
+
+| What | Who | When |
+|---|---|---|
+| Extend the marshal pilot to Fridays | Licensing Manager | April 2026 |
+| Report footfall figures to the next Board | BID Manager | the June meeting |
+
+### 6. Hate crime
+
+It was agreed:
+
+(a) to note the quarterly report;
+
+(b) to refresh the reporting centre list.
+
+Actions:
+
+- PC Dunn to visit the three reporting centres by end of April 2026.
+- Cohesion Officer: circulate the list to members.
+"""
+
+
+def test_a_minutes_table_of_actions_takes_its_minutes_number(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "tillbury-csp-minutes-2026-03-03.md", MINUTES)
+    assert [(e.kind, e.reference, e.text, e.owner, e.due) for e in _all(reg)] == [
+        ("action", "5", "Extend the marshal pilot to Fridays", "Licensing Manager", "April 2026"),
+        ("action", "5", "Report footfall figures to the next Board", "BID Manager", "the June meeting"),
+        ("decision", "6", "to note the quarterly report", "", ""),
+        ("decision", "6", "to refresh the reporting centre list", "", ""),
+        ("action", "6", "PC Dunn to visit the three reporting centres by end of April 2026", "PC Dunn", "end of April 2026"),
+        ("action", "6", "circulate the list to members", "Cohesion Officer", ""),
+    ]
+
+
+# --- A report's "It is recommended that the Board:" items; a rating beside commentary --------
+
+REPORT = """\
+# Report to the Safer Ormsby Partnership Board
+
+**Date of meeting:** 12 February 2026
+
+## 2. Recommendations
+
+2.1 It is recommended that the Board:
+
+(a) notes the progress made on the response strategy;
+
+(b) approves the revised governance arrangements at Appendix B; and
+
+(c) asks the Community Safety Manager to report again in June 2026.
+
+## 3. Background
+
+3.1 The duty came into force in January 2023.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead", ["2.1 It is recommended that the Board:", "The Board is recommended to:", "Members are asked to:"]
+)
+def test_items_under_a_recommending_lead_in_are_recommendations(tmp_path: Path, lead: str) -> None:
+    text = REPORT.replace("2.1 It is recommended that the Board:", lead)
+    reg = read_registers(tmp_path, "ormsby-svd-report-2026-02-12.md", text)
+    assert [(e.kind, e.reference, e.text) for e in _all(reg)] == [
+        ("recommendation", "(a)", "notes the progress made on the response strategy"),
+        ("recommendation", "(b)", "approves the revised governance arrangements at Appendix B"),
+        ("recommendation", "(c)", "asks the Community Safety Manager to report again in June 2026"),
+    ]
+
+
+def test_a_rating_column_beside_a_column_of_status_words_and_commentary(tmp_path: Path) -> None:
+    text = """\
+# Safer Ormsby Partnership — Action log
+
+Updated 12 February 2026
+
+| # | Date raised | Action | Owner | Target | RAG | Latest position |
+|---|---|---|---|---|---|---|
+| 1 | 13/11/2025 | Map repeat ASB callers by ward | Analyst | Jan 2026 | G | Complete – map shared on 10 January |
+| 2 | 13/11/2025 | Agree a joint patrol plan for the market | Insp. Hale | Dec 2025 | R | Not started – awaiting police resourcing |
+| 3 | 11/12/2025 | Write to the bus operator about late services | Chair | ASAP | A | In progress |
+"""
+    reg = read_registers(tmp_path, "ormsby-action-log-2026-02-12.md", text)
+    assert [(*_status(e), e.rag, e.update) for e in _all(reg)] == [
+        ("1", "Complete", "done", "green", "map shared on 10 January"),
+        ("2", "Not started", "open", "red", "awaiting police resourcing"),
+        ("3", "In progress", "in progress", "amber", ""),
+    ]
