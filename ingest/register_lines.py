@@ -57,10 +57,13 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_prepositions)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in conv.due_words)
     date = (
-        rf"(?:(?:w/c|w/b|week\s+(?:commencing|beginning))\s+)?"  # "w/c 3 March"
+        rf"(?:(?:w/c|w/b|w/e|week\s+(?:commencing|beginning|ending))\s+)?"  # "w/c 3 March"
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
-        rf"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Friday, 6 February"
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?"
+        # "the end of the financial year", "the end of the summer term"
+        rf"(?:(?:the\s+)?(?:[a-z]+\s+){{0,2}}(?:year|quarter|month|term|holidays?)\b"
+        rf"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Friday, 6 February"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?:mid|early|late|end)[-\s])?"  # "mid-March"
+        rf"(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?"
         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
         rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
         rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
@@ -69,7 +72,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
-        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
     )
 
 
@@ -90,7 +94,7 @@ def due_in(text: str, conv: RegisterConventions) -> str:
     if not m:
         event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
         return re.sub(r"\s+", " ", event.group("event")) if event else ""
-    due = m.group("due") or m.group("month")
+    due = m.group("due") or m.group("month") or m.group("meeting")
     return re.sub(r"\s+", " ", due + _due_goes_on(due, text[m.end():]))
 
 

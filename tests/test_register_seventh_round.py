@@ -318,3 +318,23 @@ Updated 12 February 2026
         ("2", "Not started", "open", "red", "awaiting police resourcing"),
         ("3", "In progress", "in progress", "amber", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("JW to circulate the map by mid-March 2026.", "mid-March 2026"),
+        ("AB to report by the end of the financial year.", "the end of the financial year"),
+        ("CD to book the room by early April.", "early April"),
+        ("GH to write by w/e 14 March 2026.", "w/e 14 March 2026"),
+        ("IJ to report back at the next meeting.", "the next meeting"),
+        ("QR to circulate the notes in advance of the next meeting.", "the next meeting"),
+        ("UV to report by the end of the summer term.", "the end of the summer term"),
+        ("AA to share the leaflet before the October half-term.", "the October half-term"),
+        ("BB to report to the Board each quarter.", ""),
+    ],
+)
+def test_dues_in_more_printed_forms(line: str, due: str) -> None:
+    from ingest.register_lines import due_in
+
+    assert due_in(line, current()) == due
