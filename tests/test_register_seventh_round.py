@@ -338,3 +338,43 @@ def test_dues_in_more_printed_forms(line: str, due: str) -> None:
     from ingest.register_lines import due_in
 
     assert due_in(line, current()) == due
+
+
+# --- A PDF tracker: two columns of status words under wrapped headers ------------------------
+
+
+def _response_tracker_pdf(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    rows = [
+        ["Ref", "Recommendation", "Cabinet response to the review", "Lead officer", "Where we are at January 2026"],
+        ["WS1", "That the council lights the Mill Race footpath", "Agreed", "Highways Manager", "Implemented – lit in November 2025"],
+        ["WS2", "That the Partnership funds a street pastors pilot", "Agreed in part", "Community Safety Manager", "In progress – a one-year pilot started"],
+        ["WS3", "That the council closes the Mill Race car park at night", "Not agreed", "Parking Manager", "Closed"],
+        ["WS4", "That the Committee receives a further report in a year", "Agreed", "Scrutiny Officer", "Not started"],
+    ]
+    table = Table([[Paragraph(x, cell) for x in r] for r in rows], colWidths=[35, 170, 70, 90, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Paragraph("Wexcombe Scrutiny Committee", styles["Title"]),
+               Paragraph("Review of the town at night: tracker, 20 January 2026", styles["Normal"]),
+               table])
+
+
+def test_of_two_columns_of_status_words_the_later_is_the_status(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _response_tracker_pdf(papers / "wexcombe-scrutiny-tracker-2026-01-20.pdf")
+    reg = read_registers(tmp_path)
+    assert [(e.kind, *_status(e), e.owner) for e in _all(reg)] == [
+        ("recommendation", "WS1", "Implemented", "done", "Highways Manager"),
+        ("recommendation", "WS2", "In progress", "in progress", "Community Safety Manager"),
+        ("recommendation", "WS3", "Closed", "done", "Parking Manager"),
+        ("recommendation", "WS4", "Not started", "open", "Scrutiny Officer"),
+    ]
