@@ -511,7 +511,11 @@ def label_entries(
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
                 printed = line[m.start("label") : m.start("bare") + len(bare)]
                 ref = re.sub(r"\*\*", "", printed) if numbered else bare  # "AP1", "Action 12"
+            named = ""  # "ACTION (KM): circulate ...": a bracket of initials or a name is who
+            if kind == "action" and ref and not re.search(r"\d", ref) and _is_owner(ref, conv):
+                named, ref = ref, ""
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            owner = owner or named
             bracket = _BRACKETED.match(text) if kind == "action" else None
             if bracket and _is_owner(bracket.group("owner"), conv):
                 owner = ""  # "Write to the operator (Forum Clerk)": the bracket names who

@@ -378,3 +378,41 @@ def test_of_two_columns_of_status_words_the_later_is_the_status(tmp_path: Path) 
         ("recommendation", "WS3", "Closed", "done", "Parking Manager"),
         ("recommendation", "WS4", "Not started", "open", "Scrutiny Officer"),
     ]
+
+
+BOARD = """\
+Brackley Vale Community Safety Partnership
+Minutes of the Partnership Board held on 4 March 2026
+
+Present: Cllr A. Rowe (Chair), Insp. D. Kaur, Ms J. Frith
+
+1. Minutes of the last meeting
+
+The minutes of the meeting on 3 December 2025 were agreed as a correct record.
+
+2. Performance report
+
+The Analyst presented the Quarter 3 figures.
+
+The Board RESOLVED to note the Quarter 3 performance report.
+
+ACTION (KM): circulate the ward breakdown to members by 18 March 2026.
+
+3. Serious violence duty
+
+Action – JF: book the partner workshop before the end of April 2026.
+
+5. Any other business
+
+Decision: The Board approved the 2026/27 meeting dates.
+"""
+
+
+def test_an_action_labels_bracket_of_initials_is_its_owner_not_its_reference(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "brackley-vale-csp-minutes-2026-03-04.txt", BOARD)
+    assert [(e.kind, e.reference, e.text.rstrip("."), e.owner, e.due) for e in _all(reg)] == [
+        ("decision", "2", "to note the Quarter 3 performance report", "", ""),
+        ("action", "2", "circulate the ward breakdown to members by 18 March 2026", "KM", "18 March 2026"),
+        ("action", "3", "book the partner workshop before the end of April 2026", "JF", "the end of April 2026"),
+        ("decision", "5", "The Board approved the 2026/27 meeting dates", "", ""),
+    ]
