@@ -8,6 +8,8 @@ Trackers and plans print a key or legend to their status words, in a few shapes:
   line per word;
 - a table under such a heading (``Colour | Status | Meaning``, tab, pipe or, in a PDF, the
   cells of each printed line): every cell but the last names the word, the last means it;
+  so does such a table under any heading, told by its header row ("| Status | What it
+  means |");
 - running prose with no heading ("How to read the tracker ... Accepted: agreed in full and
   still to be delivered. Rejected: no further action will be taken."): sentences (or
   clauses after ";") that open with a word or three and ":" or "=" and its meaning, two
@@ -37,7 +39,18 @@ _PAIR = re.compile(
     r"^\s*(?:\*\*)?(?P<word>[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*(?:=|:|\s[–—-])\s*"
     r"(?P<meaning>\S.*?)\s*$"
 )
-_MEANING_HEADERS = {"meaning", "definition", "description", "what it means"}
+_MEANING_HEADERS = {"meaning", "definition", "description", "what it means", "explanation"}
+_WORD_HEADERS = {"status", "rating", "rag", "rag status", "colour", "color", "word", "key",
+                 "status word", "progress", "position"}
+
+
+def _key_table_header(line: str) -> bool:
+    """A key table's header row anywhere ("| Status | What it means |", "Colour<TAB>Status
+    <TAB>Meaning"): the word's column first, the meaning's last."""
+    if "\t" not in line and "|" not in line:
+        return False
+    cells = [_key(c) for c in re.split(r"\t+|\|", line.strip().strip("|")) if c.strip()]
+    return len(cells) >= 2 and cells[0] in _WORD_HEADERS and cells[-1] in _MEANING_HEADERS
 _NEGATED = re.compile(r"\b(?:not|no|never|yet to be|nor)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -105,7 +118,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 _add(key, [word], meaning, conv)
             i = j
             continue
-        if _HEADING.match(line):
+        if _HEADING.match(line) or _key_table_header(line):
             j = i + 1
             while j < len(lines) and lines[j].strip():
                 row = lines[j].strip()

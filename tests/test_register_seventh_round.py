@@ -416,3 +416,34 @@ def test_an_action_labels_bracket_of_initials_is_its_owner_not_its_reference(tmp
         ("action", "3", "book the partner workshop before the end of April 2026", "JF", "the end of April 2026"),
         ("decision", "5", "The Board approved the 2026/27 meeting dates", "", ""),
     ]
+
+
+PLAN = """\
+# Kirkby Moor Community Safety Partnership
+
+## Delivery plan update, 9 March 2026
+
+### How to read this update
+
+| Status | What it means |
+|---|---|
+| Embedded | The work is done and part of routine business |
+| Live | Work is under way |
+| Paused | Work has been stopped for now and taken out of the plan |
+
+### Plan
+
+| Ref | Action | Lead | Due | Status |
+|---|---|---|---|---|
+| KM1 | Launch the online ASB reporting form | Digital Team | April 2026 | Embedded |
+| KM2 | Train licensed premises staff in vulnerability | Licensing | June 2026 | Live |
+| KM3 | Open a second youth hub | Youth Service | 2027 | Paused |
+"""
+
+
+def test_a_key_table_under_any_heading_maps_its_words(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "kirkby-moor-plan-update-2026-03-09.md", PLAN)
+    assert [_status(e) for e in _all(reg)] == [
+        ("KM1", "Embedded", "done"), ("KM2", "Live", "in progress"), ("KM3", "Paused", "dropped"),
+    ]
+    assert len(_all(reg)) == 3  # the key table is no register
