@@ -447,3 +447,51 @@ def test_a_key_table_under_any_heading_maps_its_words(tmp_path: Path) -> None:
         ("KM1", "Embedded", "done"), ("KM2", "Live", "in progress"), ("KM3", "Paused", "dropped"),
     ]
     assert len(_all(reg)) == 3  # the key table is no register
+
+
+# --- Record blocks under a reference alone; list items with fields in italics ---------------
+
+RECORDS = """\
+Pendle Cross Community Safety Partnership
+Scrutiny recommendations: progress report, 21 April 2026
+
+Recommendation 1
+Recommendation: That the council installs CCTV at the Orchard Way underpass.
+Response: Agreed
+Lead officer: CCTV Manager
+Target date: September 2026
+Progress: Cameras ordered in March.
+Status: In progress
+
+Recommendation 2
+Recommendation: That the Partnership reviews its ASB case review process.
+Response: Agreed in part
+Lead officer: ASB Coordinator
+Target date: June 2026
+Progress: Review completed in February.
+Status: Complete
+"""
+
+
+def test_a_record_block_under_a_reference_alone_takes_it(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "pendle-cross-scrutiny-progress-2026-04-21.txt", RECORDS)
+    assert [(e.kind, *_status(e), e.owner, e.due) for e in _all(reg)] == [
+        ("recommendation", "Recommendation 1", "In progress", "in progress", "CCTV Manager", "September 2026"),
+        ("recommendation", "Recommendation 2", "Complete", "done", "ASB Coordinator", "June 2026"),
+    ]
+
+
+def test_list_items_with_their_fields_in_italics(tmp_path: Path) -> None:
+    text = """\
+# Pendle Cross Community Safety Partnership
+
+## Outstanding actions at 21 April 2026
+
+- **PX/25/04** – Publish the street drinking leaflet. *Lead:* Licensing Officer. *Due:* May 2026. *Status:* Open.
+- **PX/25/07** – Survey the Orchard Way lighting. _Lead:_ Highways. _Due:_ 30 April 2026. _Status:_ In progress – survey booked.
+"""
+    reg = read_registers(tmp_path, "pendle-cross-outstanding-actions-2026-04-21.md", text)
+    assert [(e.kind, e.reference, e.text, e.owner, e.due, e.status, e.update) for e in _all(reg)] == [
+        ("action", "PX/25/04", "Publish the street drinking leaflet", "Licensing Officer", "May 2026", "Open", ""),
+        ("action", "PX/25/07", "Survey the Orchard Way lighting", "Highways", "30 April 2026", "In progress", "survey booked"),
+    ]
