@@ -563,11 +563,11 @@ _MARKER = re.compile(
 )
 # A lead-in over a report's lettered or numbered recommendations, with or without its
 # paragraph number: "2.1 It is recommended that the Board:", "The Panel is recommended to:",
-# "Members are asked to:"
+# "Members are asked to:", "That the Board:"
 _RECOMMEND_LEAD = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that\s+|RECOMMENDED\s+that\s+)?"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:is|are)\s+(?:recommended|asked)\s+to\s*:$"
-    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?It\s+is\s+recommended\s+that\s+(?:the\s+)?"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that|That)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:$"
 )
 # A heading printed as a short line of its own that names recommendations
@@ -599,8 +599,13 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
     while i < len(lines):
         off, raw = lines[i]
         line = raw.strip()
-        if line and _RECOMMEND_LEAD.match(line):
-            led, i = True, i + 1
+        wrapped = (  # a lead-in wrapped onto a second line, as a PDF's text prints it
+            f"{line} {lines[i + 1][1].strip()}" if i + 1 < len(lines) else line
+        )
+        if line and (_RECOMMEND_LEAD.match(line) or (
+            wrapped.endswith(":") and not line.endswith(":") and _RECOMMEND_LEAD.match(wrapped)
+        )):
+            led, i = True, i + (1 if line.endswith(":") else 2)
             continue
         if led and line and not _SINGLE.match(line):
             led = False

@@ -288,7 +288,9 @@ REPORT = """\
 
 
 @pytest.mark.parametrize(
-    "lead", ["2.1 It is recommended that the Board:", "The Board is recommended to:", "Members are asked to:"]
+    "lead",
+    ["2.1 It is recommended that the Board:", "The Board is recommended to:", "Members are asked to:",
+     "2.1 That the Board:", "2.1 It is recommended that the Partnership\nBoard:"],
 )
 def test_items_under_a_recommending_lead_in_are_recommendations(tmp_path: Path, lead: str) -> None:
     text = REPORT.replace("2.1 It is recommended that the Board:", lead)
