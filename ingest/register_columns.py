@@ -133,6 +133,12 @@ def column_roles(
             roles[c] = None
         named.add(role or "")
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
+    for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
+        cells = _cells(columns[c])
+        if role in ("due", "raised") and cells and _mean_length(columns[c]) >= 30 and _share(
+            cells, _DATE.match
+        ) < 0.3:
+            roles[c] = None
     for c, role in enumerate(roles):  # a role a header names is that column's
         if role is None and body:
             found = content_role(columns[c], conv, own)

@@ -497,3 +497,29 @@ def test_list_items_with_their_fields_in_italics(tmp_path: Path) -> None:
         ("action", "PX/25/04", "Publish the street drinking leaflet", "Licensing Officer", "May 2026", "Open", ""),
         ("action", "PX/25/07", "Survey the Orchard Way lighting", "Highways", "30 April 2026", "In progress", "survey booked"),
     ]
+
+
+# --- A row's kind from the paper's title; a date's header over sentences ------------------------
+
+TITLED = """\
+Pendle Cross Overview and Scrutiny Committee
+Scrutiny recommendations tracker
+21 April 2026
+
+This tracker reports on the task group's findings.
+
+Ref\t{words}\tLead\tStatus
+PX1\tThat the council lights the Orchard Way underpass\tCCTV Manager\tOpen
+PX2\tThat the Partnership reviews its ASB case review process\tASB Coordinator\tComplete
+"""
+
+
+@pytest.mark.parametrize("words", ["Description", "Issue raised", "Detail"])
+def test_a_rows_kind_from_the_papers_title_when_header_and_heading_name_none(
+    tmp_path: Path, words: str
+) -> None:
+    reg = read_registers(tmp_path, "pendle-cross-tracker-2026-04-21.txt", TITLED.format(words=words))
+    assert [(e.kind, *_status(e), e.owner, e.due) for e in _all(reg)] == [
+        ("recommendation", "PX1", "Open", "open", "CCTV Manager", ""),
+        ("recommendation", "PX2", "Complete", "done", "ASB Coordinator", ""),
+    ]
