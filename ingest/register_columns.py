@@ -77,17 +77,19 @@ def content_role(
 
 
 def _status_by_cells(
-    roles: list[str | None], columns: list[list[str]], conv: RegisterConventions,
-    own: dict[str, str] | None,
+    roles: list[str | None], by_header: list[str | None], columns: list[list[str]],
+    conv: RegisterConventions, own: dict[str, str] | None,
 ) -> bool:
     """The status column is the one whose cells print status words: a column headed as
     the status that prints none (free text) gives way to one that does, whatever that
-    one's header names (an update, a rating's neighbour, nothing). Whether it moved."""
+    one's header names (an update, a rating's neighbour, nothing); of two such columns
+    ("Cabinet response" and "Progress") the later, which says where the entry stands now.
+    Whether it moved."""
     said = [c for c, r in enumerate(roles) if r == "status"]
-    if any(_statuses(_cells(columns[c]), conv, own) for c in said):
+    if any(_statuses(_cells(columns[c]), conv, own) for c in said if by_header[c] == "status"):
         return False
-    for c, role in enumerate(roles):
-        if role in (None, "update", "status", "raised", "decision") and len(
+    for c in reversed(range(len(roles))):  # of two such columns the later: the latest
+        if roles[c] in (None, "update", "status", "raised", "decision") and len(
             _cells(columns[c])
         ) >= 2 and _statuses(_cells(columns[c]), conv, own) and not all(
             conv.rag_of(x) for x in _cells(columns[c])
@@ -95,7 +97,7 @@ def _status_by_cells(
             roles[c] = "status"
             for s in said:
                 if s != c:
-                    roles[s] = "update" if "update" not in roles else None
+                    roles[s] = "update" if "update" not in roles and by_header[s] else None
             return c not in said
     return False
 
@@ -131,11 +133,17 @@ def column_roles(
             roles[c] = None
         named.add(role or "")
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
+    for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
+        cells = _cells(columns[c])
+        if role in ("due", "raised") and cells and _mean_length(columns[c]) >= 30 and _share(
+            cells, _DATE.match
+        ) < 0.3:
+            roles[c] = None
     for c, role in enumerate(roles):  # a role a header names is that column's
         if role is None and body:
             found = content_role(columns[c], conv, own)
             roles[c] = found if found not in named else None
-    if _status_by_cells(roles, columns, conv, own):
+    if _status_by_cells(roles, by_header, columns, conv, own):
         for c, role in enumerate(by_header):  # a second update column ("Notes") is the update
             if role == "update" and roles[c] is None and "update" not in roles:
                 roles[c] = "update"

@@ -150,12 +150,15 @@ class RegisterConventions:
         """The status word a cell prints: the whole cell when it is one ("Complete"), or
         the status word (of four words at most) opening it before commentary set off by a
         dash, colon, comma, semicolon, full stop or bracket ("Implemented – the group met
-        in May" → "Implemented"); "" when it opens with none."""
+        in May" → "Implemented"); a status word after it is no commentary ("Amber – in
+        progress" is the whole cell); "" when it opens with none."""
         text = re.sub(r"\s+", " ", cell).strip()
         if self.is_status(text, own):
             return text
-        m = re.match(r"^(?P<word>[^–—:;,.(]{2,40}?)\s*(?:[–—:;,.(]|\s-\s)", text)
+        m = re.match(r"^(?P<word>[^–—:;,.(]{2,40}?)\s*(?:[–—:;,.(]|\s-\s)\s*(?P<rest>.*)$", text)
         if m and len(m.group("word").split()) <= 4 and self.is_status(m.group("word"), own):
+            if self.is_status(m.group("rest").strip(" .)"), own):
+                return text  # two status words ("Amber – in progress"): printed whole
             return m.group("word").strip()
         return ""
 

@@ -1,9 +1,10 @@
 """Decisions: the AGREED / RESOLVED resolutions of minutes.
 
 A resolution is either one line ("AGREED that the information be noted.") or a heading
-word followed by numbered items ("AGREED" / "1. That ..." / "2. That ..."), each item its
-own decision. Wrapped lines are joined; page numbers and running headers that a PDF puts
-between two items are skipped. "It was agreed that ..." sentences count as well.
+word followed by numbered, lettered or bulleted items ("AGREED" / "1. That ..." / "2. That
+...", "- to note ...;"), each item its own decision. Wrapped lines are joined; page
+numbers and running headers that a PDF puts between two items are skipped. "It was agreed
+that ..." sentences count as well.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _THAT = re.compile(r"^(?:that\b\s*:?|:)\s*", re.I)
 # Inline items: "(a) the report be noted; (b) ...; and (c) ...".
 INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x))[.)]\s+(\S.*)$")
+_BULLET = re.compile(r"^([-*•▪])\s+(\S.*)$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 PAGE_FURNITURE = re.compile(r"\f|\bPage\s+\d{1,3}\s+of\s+\d{1,3}\b", re.I)
 HEADING = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z/&'’ ,-]{3,}$")
@@ -84,11 +86,14 @@ def _collect(lines: list[Line], i: int, first: str) -> tuple[str, int]:
                 if k is None:
                     return "\n".join(acc), j
                 nxt = lines[k].text
-            if NUMBERED.match(nxt) or HEADING.match(nxt) or RESOLUTION.match(nxt):
+            if (NUMBERED.match(nxt) or HEADING.match(nxt) or RESOLUTION.match(nxt)
+                    or _BULLET.match(nxt)):
                 return "\n".join(acc), j
             j = k
             continue
         if NUMBERED.match(text) or HEADING.match(text) or RESOLUTION.match(text):
+            break
+        if _BULLET.match(text):
             break
         if ends_sentence(joined) and (text[:1].isupper() or text[:1].isdigit()):
             break
@@ -162,6 +167,14 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
         ):
             skipped += 1  # a page break between the lead-in and its first item
             j += 1
+            continue
+        bullet = _BULLET.match(text) if expected is None else None
+        if bullet and (style is None or style == bullet.group(1)):
+            style = bullet.group(1)  # "- to note ...;" / "• That ...": bulleted items
+            start = lines[j].start + len(lines[j].raw) - len(lines[j].raw.lstrip())
+            body, j = _collect(lines, j, bullet.group(2))
+            out.append((start + len(text) - len(bullet.group(2)), body))
+            skipped = 0
             continue
         if expected is None and not out:
             # "AGREED" then an unnumbered resolution on the next line.

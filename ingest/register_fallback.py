@@ -5,8 +5,11 @@ no known kind, a board's notes).
 - A **resolution** is a line that opens with a resolution word of the conventions
   (`registers.resolution_words`, in capitals or in sentence case: "RESOLVED that ...",
   "Resolved:", "Agreed –", "The Board AGREED:") followed by what was resolved or by its
-  numbered or lettered items; each item is a decision, and one that names who is to act
-  ("That the Chair write to ...") an action as well.
+  numbered, lettered or bulleted items; each item is a decision, and one that names who is
+  to act ("That the Chair write to ...") an action as well. A body's verb in lower case is
+  a label only in bold ("**The Group decided** to note ...", "**The Group decided:**") or
+  ending its line over items ("The Board agreed:"); "The Board agreed that the minutes ..."
+  is narrative.
 - An **action** is a line (a paragraph's first, or a list item) that opens with who is to
   act and "to" and a verb: initials ("JW to circulate ..."), a person ("M. Adeyemi to
   ..."), a role ("The Community Safety Manager to ..."); or "X agreed to ..." with the
@@ -44,9 +47,16 @@ def _lead_in(conv: RegisterConventions) -> re.Pattern[str]:
     words = sorted({w for w in conv.resolution_words} | {w.capitalize() for w in
                    conv.resolution_words}, key=len, reverse=True)
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    lower = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words)
+    body = r"The\s+(?:[A-Z][\w-]*\s+){1,4}"
     return re.compile(
-        rf"^{_MARK}(?:\*\*)?(?:The\s+(?:[A-Z][\w-]*\s+){{1,4}})?(?:{alts})(?:\*\*)?"
+        rf"^{_MARK}(?:\*\*)?(?:{body})?(?:{alts})(?:\*\*)?"
         rf"(?:\s*[:–—-]+|\s+that\b|\s*$)\s*(?P<rest>.*)$"
+        # in sentence case a body's verb is a label only in bold ("**The Group decided** to
+        # note ...") or as a lead-in ending its line ("The Group decided:"), never narrative
+        rf"|^{_MARK}(?:\*\*{body}(?:{lower})(?::\*\*|\*\*:?)(?=\s+(?:to|that)\s|\s*$)"
+        rf"|{body}(?:{lower}):(?:\*\*)?\s*$"
+        rf"|It\s+was\s+(?:{lower}):(?:\*\*)?\s*$)\s*(?P<rest2>.*)$"  # "It was agreed:" / items
     )
 
 
@@ -74,10 +84,12 @@ def fallback_entries(
             continue
         col = len(line.raw) - len(line.raw.lstrip())
         m = lead_in.match(text)
+        if m is None and "**" in line.raw:  # a bold label: "**The Group decided** to ..."
+            m = lead_in.match(line.raw.strip())
         if m and minutes and RESOLUTION.match(text):
             continue
         if m:
-            rest = clean(m.group("rest"))
+            rest = clean(m.group("rest") if m.group("rest") is not None else m.group("rest2"))
             for offset, said in _resolutions(lines, i, rest):
                 said = tidy_text(_tidy(said))
                 if said and not said.endswith(":"):

@@ -7,7 +7,15 @@ Trackers and plans print a key or legend to their status words, in a few shapes:
 - a heading line (``Status key``, ``RAG key:``, ``Legend``) over one ``Word – meaning``
   line per word;
 - a table under such a heading (``Colour | Status | Meaning``, tab, pipe or, in a PDF, the
-  cells of each printed line): every cell but the last names the word, the last means it.
+  cells of each printed line): every cell but the last names the word, the last means it;
+  so does such a table under any heading, told by its header row ("| Status | What it
+  means |");
+- running prose with no heading ("How to read the tracker ... Accepted: agreed in full and
+  still to be delivered. Rejected: no further action will be taken."): sentences (or
+  clauses after ";") that open with a word or three and ":" or "=" and its meaning, two
+  or more close together whose meanings each give a state (one such sentence is no key).
+  Weaker than a key under its own heading, it defines only words the conventions' states
+  and ratings do not hold.
 
 A meaning gives the state of the first state phrase it holds (`[registers.key_meanings]`
 and the conventions' status words of two words or more, longest first), unless negated ("not yet
@@ -31,7 +39,18 @@ _PAIR = re.compile(
     r"^\s*(?:\*\*)?(?P<word>[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*(?:=|:|\s[–—-])\s*"
     r"(?P<meaning>\S.*?)\s*$"
 )
-_MEANING_HEADERS = {"meaning", "definition", "description", "what it means"}
+_MEANING_HEADERS = {"meaning", "definition", "description", "what it means", "explanation"}
+_WORD_HEADERS = {"status", "rating", "rag", "rag status", "colour", "color", "word", "key",
+                 "status word", "progress", "position"}
+
+
+def _key_table_header(line: str) -> bool:
+    """A key table's header row anywhere ("| Status | What it means |", "Colour<TAB>Status
+    <TAB>Meaning"): the word's column first, the meaning's last."""
+    if "\t" not in line and "|" not in line:
+        return False
+    cells = [_key(c) for c in re.split(r"\t+|\|", line.strip().strip("|")) if c.strip()]
+    return len(cells) >= 2 and cells[0] in _WORD_HEADERS and cells[-1] in _MEANING_HEADERS
 _NEGATED = re.compile(r"\b(?:not|no|never|yet to be|nor)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -99,7 +118,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 _add(key, [word], meaning, conv)
             i = j
             continue
-        if _HEADING.match(line):
+        if _HEADING.match(line) or _key_table_header(line):
             j = i + 1
             while j < len(lines) and lines[j].strip():
                 row = lines[j].strip()
@@ -122,10 +141,41 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
     return key
 
 
+_PROSE_PAIR = re.compile(
+    r"^(?:\*\*)?(?P<word>[A-Z][A-Za-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2})(?:\*\*)?\s*[:=]\s+"
+    r"(?P<meaning>\S.*)$"
+)
+_NEAR = 3  # sentences between two pairs of one key, at most
+
+
+def prose_key(text: str, conv: RegisterConventions) -> dict[str, str]:
+    """The status words a key printed as running prose defines (see the module's
+    docstring): ``Word: meaning.`` sentences, two or more within a few sentences."""
+    flat = re.sub(r"\s+", " ", text)
+    pieces = re.split(r"(?<=[.;])\s+", flat)
+    pairs: list[tuple[int, str, str]] = []
+    for n, piece in enumerate(pieces):
+        m = _PROSE_PAIR.match(piece.strip())
+        if not m or conv.section_kind(m.group("word")) or conv.column_role(m.group("word")):
+            continue  # "Action: ...", "Lead: ..." are labels and fields, not key words
+        meaning = m.group("meaning").rstrip(" .;")
+        if meaning_state(meaning, conv):
+            pairs.append((n, m.group("word"), meaning))
+    key: dict[str, str] = {}
+    for k, (n, word, meaning) in enumerate(pairs):
+        near = [p for j, p in enumerate(pairs) if j != k and abs(p[0] - n) <= _NEAR]
+        if near:
+            _add(key, [word], meaning, conv)
+    return key
+
+
 def document_key(doc: LoadedFile, conv: RegisterConventions) -> dict[str, str]:
     """A document's status key: from its text, and for a PDF also from its printed lines
     (a key table's cells, told apart by where they are drawn)."""
     key = status_key(doc.text, conv)
+    for word, state in prose_key(doc.text, conv).items():  # words the tables do not know
+        if not conv.is_status(word):
+            key.setdefault(word, state)
     if doc.kind == "pdf":
         from ingest.register_pdf import printed_lines
 

@@ -57,9 +57,13 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_prepositions)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in conv.due_words)
     date = (
-        rf"(?:(?:w/c|w/b|week\s+(?:commencing|beginning))\s+)?"  # "w/c 3 March"
+        rf"(?:(?:w/c|w/b|w/e|week\s+(?:commencing|beginning|ending))\s+)?"  # "w/c 3 March"
         rf"(?:the\s+)?(?:(?:end|start|beginning|close|middle)\s+of\s+)?"
-        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
+        # "the end of the financial year", "the end of the summer term"
+        rf"(?:(?:the\s+)?(?:[a-z]+\s+){{0,2}}(?:year|quarter|month|term|holidays?)\b"
+        rf"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Friday, 6 February"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?:mid|early|late|end)[-\s])?"  # "mid-March"
+        rf"(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?"
         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
         rf"|(?:Q|Quarter\s+)[1-4](?:\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)?"  # "Q3 2024/25"
         rf"|(?:19|20)\d{{2}}(?:/\d{{2}})?)"
@@ -68,7 +72,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
-        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}))\b"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
     )
 
 
@@ -89,7 +94,27 @@ def due_in(text: str, conv: RegisterConventions) -> str:
     if not m:
         event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
         return re.sub(r"\s+", " ", event.group("event")) if event else ""
-    return re.sub(r"\s+", " ", m.group("due") or m.group("month"))
+    due = m.group("due") or m.group("month") or m.group("meeting")
+    return re.sub(r"\s+", " ", due + _due_goes_on(due, text[m.end():]))
+
+
+_NAMED_MONTH = re.compile(rf"^the\s+(?:{MONTH_NAMES})$", re.I)
+_HYPHENED = re.compile(r"^[-‑][a-z][\w'’]*(?:[-‑][a-z][\w'’]*)*")
+_NOUN = re.compile(
+    r"^\s+(?!(?:and|or|of|to|for|with|by|in|on|at|so|as|if|but|when|where|the|a|an)\b)"
+    r"[a-z][\w'’]*(?:[-‑][a-z][\w'’]*)*"
+)
+
+
+def _due_goes_on(due: str, after: str) -> str:
+    """What a due printed whole carries on with: a word joined by a hyphen is never cut
+    ("mid-March"), and "the October" is the name of what follows it ("the October
+    half-term", "the September meeting")."""
+    joined = _HYPHENED.match(after)
+    if joined:
+        return joined.group(0)
+    noun = _NOUN.match(after) if _NAMED_MONTH.match(due.strip()) else None
+    return noun.group(0) if noun else ""
 
 
 _X_TO = re.compile(
@@ -98,9 +123,16 @@ _X_TO = re.compile(
 )
 
 
+# "All partners to ...", "Each partner to ...", "All member agencies to ..." (not "to be")
+_GROUP_TO = re.compile(
+    r"^(?P<owner>(?:All|Each|Every)(?:\s+[a-z][\w'’-]*){1,3})\s+to\s+(?!be\b)(?=[a-z])"
+)
+
+
 def owner_to(text: str) -> str:
-    """The X of "X to do something" ("M. Adeyemi", "R. Bakshi and F. Trelawney")."""
-    m = _X_TO.match(text)
+    """The X of "X to do something" ("M. Adeyemi", "R. Bakshi and F. Trelawney", "All
+    partners", "Each partner")."""
+    m = _X_TO.match(text) or _GROUP_TO.match(text)
     if not m or len(m.group("owner")) > 80:
         return ""
     return m.group("owner")
@@ -110,6 +142,7 @@ _APART = re.compile(r"\s+[–—-]\s+")
 _OWNER_WORD = re.compile(
     r"^(?:[A-Z][\w.'’()/-]*|\(?[A-Z][\w.'’-]*\)?|and|&|/|of|for|the|[A-Z]{2,5})$"
 )
+_OWNER_COLON = re.compile(r"^(?P<owner>[A-Z][^:]{1,60}?)\s*:\s+(?P<text>[a-z]{2,}\b.*)$")
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
 
 
@@ -147,12 +180,16 @@ def _bare_owner(conv: RegisterConventions) -> re.Pattern[str]:
 
 def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | None:
     """(text, owner, due) of an action whose owner is printed apart from its words, by a
-    dash or in brackets at the end: "Community Safety Manager – circulate the protocol –
-    by 30 June 2025", "Review the lighting survey – Highways Officer", "Circulate the
-    dashboard (JW)". None when the line has no such owner."""
+    dash, in brackets at the end or before a colon: "Community Safety Manager – circulate
+    the protocol – by 30 June 2025", "Review the lighting survey – Highways Officer",
+    "Circulate the dashboard (JW)", "Cohesion Officer: circulate the list". None when the
+    line has no such owner."""
     bracket = _BRACKETED.match(text)
     if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
         return tidy_text(bracket.group("text")), bracket.group("owner"), due_in(text, conv)
+    colon = _OWNER_COLON.match(text)
+    if colon and _is_owner(colon.group("owner"), conv):  # "Cohesion Officer: circulate ..."
+        return tidy_text(colon.group("text")), colon.group("owner"), due_in(text, conv)
     parts = _APART.split(text)
     if not 2 <= len(parts) <= 3:
         return None
@@ -474,7 +511,11 @@ def label_entries(
                 numbered = bare[:1].isdigit() or bare[:1] == "N"
                 printed = line[m.start("label") : m.start("bare") + len(bare)]
                 ref = re.sub(r"\*\*", "", printed) if numbered else bare  # "AP1", "Action 12"
+            named = ""  # "ACTION (KM): circulate ...": a bracket of initials or a name is who
+            if kind == "action" and ref and not re.search(r"\d", ref) and _is_owner(ref, conv):
+                named, ref = ref, ""
             owner, due = (owner_to(text), due_in(text, conv)) if kind == "action" else ("", "")
+            owner = owner or named
             bracket = _BRACKETED.match(text) if kind == "action" else None
             if bracket and _is_owner(bracket.group("owner"), conv):
                 owner = ""  # "Write to the operator (Forum Clerk)": the bracket names who
@@ -520,6 +561,15 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+|\d{1,2}\.?\s+(?=[A-Z][A-Z &/,'’()-]{3,}$
 _MARKER = re.compile(
     r"^(?:\*\*)?(?P<ref>[A-Z]{1,3}\d{1,2})(?:[.:)]|\s+[–—-])?(?:\*\*)?[.:]?\s+(?P<text>\S.*)$"
 )
+# A lead-in over a report's lettered or numbered recommendations, with or without its
+# paragraph number: "2.1 It is recommended that the Board:", "The Panel is recommended to:",
+# "Members are asked to:", "That the Board:"
+_RECOMMEND_LEAD = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that\s+|RECOMMENDED\s+that\s+)?"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:is|are)\s+(?:recommended|asked)\s+to\s*:$"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that|That)\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:$"
+)
 # A heading printed as a short line of its own that names recommendations
 # ("Recommendations of the review").
 _BARE_HEADING = re.compile(r"^(?=.*\brecommendations?\b)[A-Z][\w ,'’()/&-]{2,70}$", re.I)
@@ -544,10 +594,21 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         pos += len(raw) + 1
     out: list[Found] = []
     under = ""
+    led = False  # after "It is recommended that the Board:": its lettered items recommend
     i = 0
     while i < len(lines):
         off, raw = lines[i]
         line = raw.strip()
+        wrapped = (  # a lead-in wrapped onto a second line, as a PDF's text prints it
+            f"{line} {lines[i + 1][1].strip()}" if i + 1 < len(lines) else line
+        )
+        if line and (_RECOMMEND_LEAD.match(line) or (
+            wrapped.endswith(":") and not line.endswith(":") and _RECOMMEND_LEAD.match(wrapped)
+        )):
+            led, i = True, i + (1 if line.endswith(":") else 2)
+            continue
+        if led and line and not _SINGLE.match(line):
+            led = False
         h = _HEADING.match(line)
         alone = i + 1 >= len(lines) or not lines[i + 1][1].strip()
         if not h and alone and line[:1].isupper() and _BARE_HEADING.match(line) and (
@@ -558,21 +619,21 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             under = _heading_names_recommendations(h.group("title"), conv)
             i += 1
             continue
-        single = _SINGLE.match(line) if under == "exact" else None
-        if single and not (that_body.match(single.group("text")) or " should " in line):
+        single = _SINGLE.match(line) if under == "exact" or led else None
+        if single and not (that_body.match(single.group("text")) or " should " in line or led):
             single = None  # a numbered list under the heading that recommends nothing
         numbered = _NUMBERED.match(line) or single
         m = numbered or (_MARKER.match(line) if under else None)
         if not m and under == "exact" and that_body.match(line):
             m = re.match(r"(?P<ref>)(?P<text>.+)", line)  # "That the Committee notes ...": one
-        if m and (not numbered or under == "exact" or that_body.match(m.group("text"))):
+        if m and (not numbered or under == "exact" or led or that_body.match(m.group("text"))):
             acc = [m.group("text")]
             j = i + 1
             while j < len(lines):
                 nxt = lines[j][1].strip()
                 if not nxt or _NUMBERED.match(nxt) or _HEADING.match(nxt) or _MARKER.match(nxt):
                     break
-                if under == "exact" and _SINGLE.match(nxt):
+                if (under == "exact" or led) and _SINGLE.match(nxt):
                     break
                 acc.append(nxt)
                 j += 1

@@ -49,7 +49,9 @@ def _field_pattern(conv: RegisterConventions) -> re.Pattern[str]:
                    key=len, reverse=True)
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
-        rf"(?:(?<=\s)|(?<=\()|(?<=;)|^)(?:\*\*)?(?P<label>{alts})(?:\*\*)?\s*:(?:\*\*)?\s*",
+        # in bold or italics: "**Lead:**", "*Lead:*", "_Due:_"
+        rf"(?:(?<=\s)|(?<=\()|(?<=;)|^)(?:\*{{1,2}}|_{{1,2}})?(?P<label>{alts})(?:\*{{1,2}}|_{{1,2}})?"
+        rf"\s*:(?:\*{{1,2}}|_{{1,2}})?\s*",
         re.I,
     )
 
@@ -197,7 +199,11 @@ def list_rows(doc: LoadedFile, part: Part, conv: RegisterConventions) -> list[Ro
 
 def title_of(line: str, conv: RegisterConventions) -> tuple[str, str]:
     """(reference, words) of the line above a record block: "CSP/25/05 Deliver training",
-    "### A3. Install CCTV", "**Minute 7** · Clear the fly-tipping"."""
+    "### A3. Install CCTV", "**Minute 7** · Clear the fly-tipping", or a reference alone
+    ("Recommendation 1")."""
     body = _BULLET.sub("", re.sub(r"^\s*#{1,6}\s+", "", line).strip(), count=1)
+    alone = strip_markup(body).strip(" .:")
+    if conv.reference.match(alone):  # "Recommendation 1", "**A3**": a reference alone
+        return alone, ""
     ref, at = _reference(body, conv, loose=True)
     return ref, _tidy(body[at:])

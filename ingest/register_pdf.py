@@ -134,15 +134,17 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
 
 
 def pdf_rows(
-    doc: LoadedFile, conv: RegisterConventions, own: dict[str, str] | None = None
+    doc: LoadedFile, conv: RegisterConventions, own: dict[str, str] | None = None,
+    title_kind: str = "",
 ) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
-    are at hand. ``own`` is the paper's status key."""
+    are at hand. ``own`` is the paper's status key, ``title_kind`` the kind its title names."""
     from ingest.register_keys import kind_key
 
     kinds = kind_key(doc.text, conv)
     return [
-        r for g in pdf_grids(doc, conv) for r in register_rows(g, conv, kinds=kinds, own=own)
+        r for g in pdf_grids(doc, conv)
+        for r in register_rows(g, conv, kinds=kinds, own=own, title_kind=title_kind)
     ]
 
 

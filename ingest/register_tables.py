@@ -300,6 +300,7 @@ _OWN_NUMBER = re.compile(
 def register_rows(
     grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False,
     kinds: dict[str, str] | None = None, own: dict[str, str] | None = None,
+    title_kind: str = "",
 ) -> list[Row]:
     """The register entries of a grid: a row per entry column whose cell is filled (a
     recommendation's further actions sit on rows whose leading cells are empty); a row that
@@ -307,13 +308,17 @@ def register_rows(
 
     A row's kind is what its kind column prints ("D", "Decision"; ``kinds`` is the paper's
     own key of those codes), else what its words column's header names, else what the
-    table's heading names, else action. ``own`` is the paper's status key."""
+    table's heading names, else what the paper's title names (``title_kind``: "Scrutiny
+    recommendations tracker"), else action. ``own`` is the paper's status key."""
     headers = grid.headers
     body = [[strip_markup(c) for c in cells] for _, cells, _ in grid.rows]
     roles = column_roles(headers, body, conv, own)
     if not is_register(roles):
         return []
-    groups = entries(headers, roles, named_kind(grid.heading, conv))
+    heading = grid.heading.strip()
+    if re.search(r"[.!?]$", heading) or len(heading.split()) > 10:
+        heading = ""  # a sentence above the table is no heading ("... the task group's ...")
+    groups = entries(headers, roles, named_kind(heading, conv) or title_kind)
     out: list[Row] = []
     last: list[Row] = []
     for (offset, _, cell_offsets), cells in zip(grid.rows, body):

@@ -45,6 +45,7 @@ from ingest.register_actions import (
 )
 from ingest.register_build import Built, due_date, from_found, from_row, join_updates
 from ingest.register_cards import pdf_cards
+from ingest.register_columns import named_kind
 from ingest.register_conventions import RegisterConventions
 from ingest.register_decisions import Found, is_minutes, part_decisions
 from ingest.register_fallback import fallback_entries
@@ -218,7 +219,8 @@ def _document_readers(
     actions: list[Built] = []
     recommendations: list[Built] = []
     own = document_key(doc, conv)
-    pdf = pdf_rows(doc, conv, own) + pdf_cards(doc, conv)
+    titled = title_kind(doc, conv)
+    pdf = pdf_rows(doc, conv, own, titled) + pdf_cards(doc, conv)
     pdf_minutes = minute_grids(doc, conv)
     kinds = kind_key(doc.text, conv)
     for part in doc_parts:
@@ -229,7 +231,8 @@ def _document_readers(
             grids += aligned_grids(doc.text, part.start, part.end, conv)
         grids += csv_grids(doc.text, part.start, part.end, conv)
         rows = [r for g in grids for r in register_rows(g, conv, skip_recommendations=True,
-                                                        kinds=kinds, own=own)]
+                                                        kinds=kinds, own=own,
+                                                        title_kind=titled)]
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )
@@ -248,7 +251,7 @@ def _document_readers(
             )
             if not _in_any_block(doc.text, spans, f.offset)
         ]
-        found += [from_row(r) for r in rows]
+        found += [_in_item(from_row(r), items) for r in rows]
         in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
         found += minute_entries(grids + in_part, conv)
         # Last, so that an entry another reader holds is that reader's (with its fields).
@@ -273,6 +276,29 @@ def _document_readers(
             b = from_found(f, where, conv, row_year or year, own)
             {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
+
+
+def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
+    """The one kind a paper's title names ("Scrutiny recommendations tracker" →
+    recommendation; "Decisions and actions" names two, so none): its first lines of words,
+    before any table."""
+    lines = []
+    for raw in doc.text[:800].split("\n"):
+        line = raw.strip().strip("#*").strip()
+        if "\t" in raw or "|" in raw or len(lines) >= 3:
+            break
+        if line:
+            lines.append(line)
+    return named_kind(" ".join(lines), conv)
+
+
+def _in_item(f: Listed, items: Items) -> Listed:
+    """A table row printing no reference of its own, under a minute's or item's heading,
+    takes that minute's number (as any entry of the minute does)."""
+    if not f.reference and items.heads:
+        f.item, f.item_title = items.at(f.offset)
+        f.reference = f.item
+    return f
 
 
 def _in_notice(f: Listed, notice: Notice | None) -> None:

@@ -106,10 +106,18 @@ def test_a_papers_own_key_in_prose_maps_its_words(tmp_path: Path) -> None:
     ]
 
 
-def test_a_sentence_with_one_colon_is_no_key(tmp_path: Path) -> None:
-    from ingest.register_keys import status_key
+def test_a_key_in_prose_needs_two_definitions_close_together() -> None:
+    from ingest.register_keys import prose_key
 
-    assert status_key("Apologies: the Chair was delayed, so the meeting was completed late.", current()) == {}
+    conv = current()
+    assert prose_key("Apologies: the Chair was delayed, so the meeting was completed late.", conv) == {}
+    assert prose_key(
+        "Agreed in principle: accepted by the Cabinet and still to be delivered; it is reported\n"
+        "at each update. Declined: no further action will be taken. Lead: Community Safety Manager.",
+        conv,
+    ) == {"agreed in principle": "open", "declined": "dropped"}
+    far = "Welcomed: not yet done. " + "The group met. " * 5 + "Banked: signed off."
+    assert prose_key(far, conv) == {}
 
 
 # --- Decisions as bare "To note ..." / "That ..." items -------------------------------------------
@@ -211,3 +219,307 @@ def test_passive_items_name_no_owner(tmp_path: Path) -> None:
     text = ACTIONS.replace("All partners to send", "All calls to be sent")
     reg = read_registers(tmp_path, "hazelmere-psg-notes-2026-01-12.md", text)
     assert _all(reg)[0].owner == ""
+
+
+# --- Minutes with a table of actions, "It was agreed:" and "Owner: verb ..." items -------------
+
+MINUTES = """\
+# Tillbury Community Safety Partnership
+
+## Board minutes, 3 March 2026
+
+### 5. Night-time economy
+
+The Board discussed the taxi marshal pilot.
+
+| What | Who | When |
+|---|---|---|
+| Extend the marshal pilot to Fridays | Licensing Manager | April 2026 |
+| Report footfall figures to the next Board | BID Manager | the June meeting |
+
+### 6. Hate crime
+
+It was agreed:
+
+(a) to note the quarterly report;
+
+(b) to refresh the reporting centre list.
+
+Actions:
+
+- PC Dunn to visit the three reporting centres by end of April 2026.
+- Cohesion Officer: circulate the list to members.
+"""
+
+
+def test_a_minutes_table_of_actions_takes_its_minutes_number(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "tillbury-csp-minutes-2026-03-03.md", MINUTES)
+    assert [(e.kind, e.reference, e.text, e.owner, e.due) for e in _all(reg)] == [
+        ("action", "5", "Extend the marshal pilot to Fridays", "Licensing Manager", "April 2026"),
+        ("action", "5", "Report footfall figures to the next Board", "BID Manager", "the June meeting"),
+        ("decision", "6", "to note the quarterly report", "", ""),
+        ("decision", "6", "to refresh the reporting centre list", "", ""),
+        ("action", "6", "PC Dunn to visit the three reporting centres by end of April 2026", "PC Dunn", "end of April 2026"),
+        ("action", "6", "circulate the list to members", "Cohesion Officer", ""),
+    ]
+
+
+# --- A report's "It is recommended that the Board:" items; a rating beside commentary --------
+
+REPORT = """\
+# Report to the Safer Ormsby Partnership Board
+
+**Date of meeting:** 12 February 2026
+
+## 2. Recommendations
+
+2.1 It is recommended that the Board:
+
+(a) notes the progress made on the response strategy;
+
+(b) approves the revised governance arrangements at Appendix B; and
+
+(c) asks the Community Safety Manager to report again in June 2026.
+
+## 3. Background
+
+3.1 The duty came into force in January 2023.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["2.1 It is recommended that the Board:", "The Board is recommended to:", "Members are asked to:",
+     "2.1 That the Board:", "2.1 It is recommended that the Partnership\nBoard:"],
+)
+def test_items_under_a_recommending_lead_in_are_recommendations(tmp_path: Path, lead: str) -> None:
+    text = REPORT.replace("2.1 It is recommended that the Board:", lead)
+    reg = read_registers(tmp_path, "ormsby-svd-report-2026-02-12.md", text)
+    assert [(e.kind, e.reference, e.text) for e in _all(reg)] == [
+        ("recommendation", "(a)", "notes the progress made on the response strategy"),
+        ("recommendation", "(b)", "approves the revised governance arrangements at Appendix B"),
+        ("recommendation", "(c)", "asks the Community Safety Manager to report again in June 2026"),
+    ]
+
+
+def test_a_rating_column_beside_a_column_of_status_words_and_commentary(tmp_path: Path) -> None:
+    text = """\
+# Safer Ormsby Partnership — Action log
+
+Updated 12 February 2026
+
+| # | Date raised | Action | Owner | Target | RAG | Latest position |
+|---|---|---|---|---|---|---|
+| 1 | 13/11/2025 | Map repeat ASB callers by ward | Analyst | Jan 2026 | G | Complete – map shared on 10 January |
+| 2 | 13/11/2025 | Agree a joint patrol plan for the market | Insp. Hale | Dec 2025 | R | Not started – awaiting police resourcing |
+| 3 | 11/12/2025 | Write to the bus operator about late services | Chair | ASAP | A | In progress |
+"""
+    reg = read_registers(tmp_path, "ormsby-action-log-2026-02-12.md", text)
+    assert [(*_status(e), e.rag, e.update) for e in _all(reg)] == [
+        ("1", "Complete", "done", "green", "map shared on 10 January"),
+        ("2", "Not started", "open", "red", "awaiting police resourcing"),
+        ("3", "In progress", "in progress", "amber", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("JW to circulate the map by mid-March 2026.", "mid-March 2026"),
+        ("AB to report by the end of the financial year.", "the end of the financial year"),
+        ("CD to book the room by early April.", "early April"),
+        ("GH to write by w/e 14 March 2026.", "w/e 14 March 2026"),
+        ("IJ to report back at the next meeting.", "the next meeting"),
+        ("QR to circulate the notes in advance of the next meeting.", "the next meeting"),
+        ("UV to report by the end of the summer term.", "the end of the summer term"),
+        ("AA to share the leaflet before the October half-term.", "the October half-term"),
+        ("BB to report to the Board each quarter.", ""),
+    ],
+)
+def test_dues_in_more_printed_forms(line: str, due: str) -> None:
+    from ingest.register_lines import due_in
+
+    assert due_in(line, current()) == due
+
+
+# --- A PDF tracker: two columns of status words under wrapped headers ------------------------
+
+
+def _response_tracker_pdf(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    rows = [
+        ["Ref", "Recommendation", "Cabinet response to the review", "Lead officer", "Where we are at January 2026"],
+        ["WS1", "That the council lights the Mill Race footpath", "Agreed", "Highways Manager", "Implemented – lit in November 2025"],
+        ["WS2", "That the Partnership funds a street pastors pilot", "Agreed in part", "Community Safety Manager", "In progress – a one-year pilot started"],
+        ["WS3", "That the council closes the Mill Race car park at night", "Not agreed", "Parking Manager", "Closed"],
+        ["WS4", "That the Committee receives a further report in a year", "Agreed", "Scrutiny Officer", "Not started"],
+    ]
+    table = Table([[Paragraph(x, cell) for x in r] for r in rows], colWidths=[35, 170, 70, 90, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Paragraph("Wexcombe Scrutiny Committee", styles["Title"]),
+               Paragraph("Review of the town at night: tracker, 20 January 2026", styles["Normal"]),
+               table])
+
+
+def test_of_two_columns_of_status_words_the_later_is_the_status(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _response_tracker_pdf(papers / "wexcombe-scrutiny-tracker-2026-01-20.pdf")
+    reg = read_registers(tmp_path)
+    assert [(e.kind, *_status(e), e.owner) for e in _all(reg)] == [
+        ("recommendation", "WS1", "Implemented", "done", "Highways Manager"),
+        ("recommendation", "WS2", "In progress", "in progress", "Community Safety Manager"),
+        ("recommendation", "WS3", "Closed", "done", "Parking Manager"),
+        ("recommendation", "WS4", "Not started", "open", "Scrutiny Officer"),
+    ]
+
+
+BOARD = """\
+Brackley Vale Community Safety Partnership
+Minutes of the Partnership Board held on 4 March 2026
+
+Present: Cllr A. Rowe (Chair), Insp. D. Kaur, Ms J. Frith
+
+1. Minutes of the last meeting
+
+The minutes of the meeting on 3 December 2025 were agreed as a correct record.
+
+2. Performance report
+
+The Analyst presented the Quarter 3 figures.
+
+The Board RESOLVED to note the Quarter 3 performance report.
+
+ACTION (KM): circulate the ward breakdown to members by 18 March 2026.
+
+3. Serious violence duty
+
+Action – JF: book the partner workshop before the end of April 2026.
+
+5. Any other business
+
+Decision: The Board approved the 2026/27 meeting dates.
+"""
+
+
+def test_an_action_labels_bracket_of_initials_is_its_owner_not_its_reference(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "brackley-vale-csp-minutes-2026-03-04.txt", BOARD)
+    assert [(e.kind, e.reference, e.text.rstrip("."), e.owner, e.due) for e in _all(reg)] == [
+        ("decision", "2", "to note the Quarter 3 performance report", "", ""),
+        ("action", "2", "circulate the ward breakdown to members by 18 March 2026", "KM", "18 March 2026"),
+        ("action", "3", "book the partner workshop before the end of April 2026", "JF", "the end of April 2026"),
+        ("decision", "5", "The Board approved the 2026/27 meeting dates", "", ""),
+    ]
+
+
+PLAN = """\
+# Kirkby Moor Community Safety Partnership
+
+## Delivery plan update, 9 March 2026
+
+### How to read this update
+
+| Status | What it means |
+|---|---|
+| Embedded | The work is done and part of routine business |
+| Live | Work is under way |
+| Paused | Work has been stopped for now and taken out of the plan |
+
+### Plan
+
+| Ref | Action | Lead | Due | Status |
+|---|---|---|---|---|
+| KM1 | Launch the online ASB reporting form | Digital Team | April 2026 | Embedded |
+| KM2 | Train licensed premises staff in vulnerability | Licensing | June 2026 | Live |
+| KM3 | Open a second youth hub | Youth Service | 2027 | Paused |
+"""
+
+
+def test_a_key_table_under_any_heading_maps_its_words(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "kirkby-moor-plan-update-2026-03-09.md", PLAN)
+    assert [_status(e) for e in _all(reg)] == [
+        ("KM1", "Embedded", "done"), ("KM2", "Live", "in progress"), ("KM3", "Paused", "dropped"),
+    ]
+    assert len(_all(reg)) == 3  # the key table is no register
+
+
+# --- Record blocks under a reference alone; list items with fields in italics ---------------
+
+RECORDS = """\
+Pendle Cross Community Safety Partnership
+Scrutiny recommendations: progress report, 21 April 2026
+
+Recommendation 1
+Recommendation: That the council installs CCTV at the Orchard Way underpass.
+Response: Agreed
+Lead officer: CCTV Manager
+Target date: September 2026
+Progress: Cameras ordered in March.
+Status: In progress
+
+Recommendation 2
+Recommendation: That the Partnership reviews its ASB case review process.
+Response: Agreed in part
+Lead officer: ASB Coordinator
+Target date: June 2026
+Progress: Review completed in February.
+Status: Complete
+"""
+
+
+def test_a_record_block_under_a_reference_alone_takes_it(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "pendle-cross-scrutiny-progress-2026-04-21.txt", RECORDS)
+    assert [(e.kind, *_status(e), e.owner, e.due) for e in _all(reg)] == [
+        ("recommendation", "Recommendation 1", "In progress", "in progress", "CCTV Manager", "September 2026"),
+        ("recommendation", "Recommendation 2", "Complete", "done", "ASB Coordinator", "June 2026"),
+    ]
+
+
+def test_list_items_with_their_fields_in_italics(tmp_path: Path) -> None:
+    text = """\
+# Pendle Cross Community Safety Partnership
+
+## Outstanding actions at 21 April 2026
+
+- **PX/25/04** – Publish the street drinking leaflet. *Lead:* Licensing Officer. *Due:* May 2026. *Status:* Open.
+- **PX/25/07** – Survey the Orchard Way lighting. _Lead:_ Highways. _Due:_ 30 April 2026. _Status:_ In progress – survey booked.
+"""
+    reg = read_registers(tmp_path, "pendle-cross-outstanding-actions-2026-04-21.md", text)
+    assert [(e.kind, e.reference, e.text, e.owner, e.due, e.status, e.update) for e in _all(reg)] == [
+        ("action", "PX/25/04", "Publish the street drinking leaflet", "Licensing Officer", "May 2026", "Open", ""),
+        ("action", "PX/25/07", "Survey the Orchard Way lighting", "Highways", "30 April 2026", "In progress", "survey booked"),
+    ]
+
+
+# --- A row's kind from the paper's title; a date's header over sentences ------------------------
+
+TITLED = """\
+Pendle Cross Overview and Scrutiny Committee
+Scrutiny recommendations tracker
+21 April 2026
+
+This tracker reports on the task group's findings.
+
+Ref\t{words}\tLead\tStatus
+PX1\tThat the council lights the Orchard Way underpass\tCCTV Manager\tOpen
+PX2\tThat the Partnership reviews its ASB case review process\tASB Coordinator\tComplete
+"""
+
+
+@pytest.mark.parametrize("words", ["Description", "Issue raised", "Detail"])
+def test_a_rows_kind_from_the_papers_title_when_header_and_heading_name_none(
+    tmp_path: Path, words: str
+) -> None:
+    reg = read_registers(tmp_path, "pendle-cross-tracker-2026-04-21.txt", TITLED.format(words=words))
+    assert [(e.kind, *_status(e), e.owner, e.due) for e in _all(reg)] == [
+        ("recommendation", "PX1", "Open", "open", "CCTV Manager", ""),
+        ("recommendation", "PX2", "Complete", "done", "ASB Coordinator", ""),
+    ]

@@ -69,10 +69,12 @@ def test_an_action_log_with_other_status_words_references_and_dues(tmp_path: Pat
         ("action", "A/24/01", "Publish the refreshed hate crime reporting guide", "Communications Officer", "End of March 2025", "On track", "in progress"),
         ("action", "A/24/02", "Book a venue for the summer youth summit", "R. Okafor", "Q3 2024/25", "Slipped", "in progress"),
         ("action", "A/24/03", "Report knife arch results to the Board", "Insp. Varga", "Ongoing", "Not yet due", "open"),
-        ("action", "A/24/04", "Replace the Mill Lane gate lock", "Housing Lead", "14.02.25", "Complete – see minute 12", "done"),
+        # a status word before commentary is the status; the commentary is the update
+        ("action", "A/24/04", "Replace the Mill Lane gate lock", "Housing Lead", "14.02.25", "Complete", "done"),
         ("action", "A/24/05", "Agree a data sharing annex with the hospital", "Public Health Lead", "", "Off track", "in progress"),
     ]
     assert [a.due_date for a in reg.actions] == ["2025-03-31", None, None, "2025-02-14", None]
+    assert reg.actions[3].update == "see minute 12"
 
 
 MINUTES = """\
