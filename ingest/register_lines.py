@@ -358,6 +358,15 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
     )
 
 
+def _header_row(raw: str, conv: RegisterConventions) -> bool:
+    """A table's header row: three cells or more (tabs or pipes), most naming columns."""
+    if "\t" not in raw and raw.count("|") < 3:
+        return False
+    cells = [c.strip(" *") for c in re.split(r"\t+|\|", raw.strip().strip("|")) if c.strip()]
+    named = sum(bool(conv.column_role(c)) for c in cells)
+    return len(cells) >= 3 and 2 * named > len(cells)
+
+
 _NEW_ENTRY = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:[A-Z][A-Za-z ]{0,30}:|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s"
     r"|(?:RESOLVED|AGREED|DECIDED)\b)"
@@ -482,6 +491,8 @@ def label_entries(
                                  due=due_in(text, conv), reference=item, item=item,
                                  item_title=items.at(off)[1]))
             continue
+        if _header_row(raw, conv):
+            continue  # "Action<TAB>Owner<TAB>Due": a table's header row, not a label
         for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():

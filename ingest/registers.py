@@ -31,6 +31,7 @@ item (unless either copy lost its heading) and (nearly) the same words is droppe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ingest import register_conventions
@@ -381,7 +382,23 @@ def _same_entry(a, b) -> bool:
     if abs(a.where.start - b.where.start) <= 3:
         return True
     both_referenced = a.reference and b.reference and a.reference != b.reference
-    return not both_referenced and a.where.date == b.where.date and similar(a.text, b.text)
+    return (
+        not both_referenced and a.where.date == b.where.date and similar(a.text, b.text)
+        and not _told_apart(a, b)
+    )
+
+
+def _told_apart(a, b) -> bool:  # noqa: ANN001 - two entries of any kind
+    """Two entries of one paper in like words that are two: each prints its own owner, due
+    or status and they differ (two rows of a log), or their words hold other numbers
+    ("... on route 12" and "... on route 14"; a piece of the other's words is no other)."""
+    for name in ("owner", "due", "status"):
+        x, y = getattr(a, name, "") or "", getattr(b, name, "") or ""
+        if x and y and x != y:
+            return True
+    numbers = re.compile(r"\d[\d/.,:]*")
+    mine, theirs = set(numbers.findall(a.text)), set(numbers.findall(b.text))
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
 def _merge(first: list, extra: list[Built]) -> list[Built]:

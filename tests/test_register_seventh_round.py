@@ -523,3 +523,25 @@ def test_a_rows_kind_from_the_papers_title_when_header_and_heading_name_none(
         ("recommendation", "PX1", "Open", "open", "CCTV Manager", ""),
         ("recommendation", "PX2", "Complete", "done", "ASB Coordinator", ""),
     ]
+
+
+# --- A log without references: its header is no label, two like rows are two entries --------
+
+LOG = """\
+Marlcombe Community Safety Partnership
+Action log, 2 March 2026
+
+Action\tOwner\tDue\tStatus
+Write to the bus operator about the late services on route 12\tChair\tMarch 2026\tOpen
+Write to the bus operator about the late services on route 14\tChair\tMarch 2026\tComplete
+Write to the bus operator about the late services on route 16\tChair\tMarch 2026\tComplete
+"""
+
+
+def test_a_log_without_references_keeps_each_row(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "marlcombe-action-log-2026-03-02.txt", LOG)
+    assert [(e.kind, e.text[-8:], e.owner, e.due, e.status) for e in _all(reg)] == [
+        ("action", "route 12", "Chair", "March 2026", "Open"),
+        ("action", "route 14", "Chair", "March 2026", "Complete"),
+        ("action", "route 16", "Chair", "March 2026", "Complete"),
+    ]
