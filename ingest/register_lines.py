@@ -73,6 +73,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
         rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|on\s+(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "on 17 March"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?)"
         rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
     )
 
@@ -94,7 +96,7 @@ def due_in(text: str, conv: RegisterConventions) -> str:
     if not m:
         event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
         return re.sub(r"\s+", " ", event.group("event")) if event else ""
-    due = m.group("due") or m.group("month") or m.group("meeting")
+    due = m.group("due") or m.group("month") or m.group("meeting") or m.group("day")
     return re.sub(r"\s+", " ", due + _due_goes_on(due, text[m.end():]))
 
 

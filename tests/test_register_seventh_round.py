@@ -545,3 +545,35 @@ def test_a_log_without_references_keeps_each_row(tmp_path: Path) -> None:
         ("action", "route 14", "Chair", "March 2026", "Complete"),
         ("action", "route 16", "Chair", "March 2026", "Complete"),
     ]
+
+
+EXECUTIVE = """\
+# Ashwell Fen Community Safety Partnership
+
+## Minutes of the Executive Board — 26 February 2026
+
+### Item 4: Domestic abuse strategy
+
+- The Board received the draft strategy.
+- **Decision:** The strategy was approved for consultation.
+- **Action:** Cllr Patel to present the strategy to Cabinet on 17 March 2026.
+
+### Item 5: Funding
+
+RESOLVED (unanimously) that the £12,000 underspend be carried forward to 2026/27.
+
+- **Actions:**
+  - Finance Officer to confirm the carry-forward with the county by 6 March 2026.
+  - All members to send bids for the underspend to the Chair.
+"""
+
+
+def test_a_bracket_after_resolved_nested_action_bullets_and_a_due_on_a_date(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "ashwell-fen-csp-minutes-2026-02-26.md", EXECUTIVE)
+    assert [(e.kind, e.reference, e.text.rstrip("."), e.owner, e.due) for e in _all(reg)] == [
+        ("decision", "4", "The strategy was approved for consultation", "", ""),
+        ("action", "4", "Cllr Patel to present the strategy to Cabinet on 17 March 2026", "Cllr Patel", "17 March 2026"),
+        ("decision", "5", "the £12,000 underspend be carried forward to 2026/27", "", ""),
+        ("action", "5", "Finance Officer to confirm the carry-forward with the county by 6 March 2026", "Finance Officer", "6 March 2026"),
+        ("action", "5", "All members to send bids for the underspend to the Chair", "All members", ""),
+    ]
