@@ -577,3 +577,14 @@ def test_a_bracket_after_resolved_nested_action_bullets_and_a_due_on_a_date(tmp_
         ("action", "5", "Finance Officer to confirm the carry-forward with the county by 6 March 2026", "Finance Officer", "6 March 2026"),
         ("action", "5", "All members to send bids for the underspend to the Chair", "All members", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [("Accepted", "open"), ("Partially accepted", "open"), ("Agreed", "open"), ("Not agreed", "dropped"),
+     ("Rejected", "dropped"), ("Implemented", "done"), ("Achieved in part", "in progress"),
+     ("Implemented in part", "in progress"), ("On target", "in progress"), ("Not achieved", "open"),
+     ("No longer applicable", "dropped"), ("Accepted in principle", "open")],
+)
+def test_responses_and_partial_statuses_by_the_states_table(status: str, state: str) -> None:
+    assert current().state_of(status) == state
