@@ -36,9 +36,10 @@ from ingest.types import LoadedFile, Part
 _VERB = r"(?!(?:the|a|an|this|that|these|those|their|its|his|her|our|all|be|date)\b)(?=[a-z]{2,}\b)"
 _MARK = r"(?:[-*•▪]\s+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?"
 _INITIALS = r"[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*"
+_GROUP = r"(?:All|Each|Every)(?:\s+[a-z][\w'’-]*){1,3}"  # "All members", "Each partner"
 _OWNER_TO = re.compile(
-    rf"^{_MARK}(?:\*\*)?(?P<owner>{_INITIALS}|{NAME}(?:\s+(?:and|&)\s+{NAME})*|{ROLE})(?:\*\*)?"
-    rf"\s+to\s+{_VERB}"
+    rf"^{_MARK}(?:\*\*)?(?P<owner>{_INITIALS}|{NAME}(?:\s+(?:and|&)\s+{NAME})*|{ROLE}|{_GROUP})"
+    rf"(?:\*\*)?\s+to\s+{_VERB}"
 )
 
 
@@ -50,7 +51,8 @@ def _lead_in(conv: RegisterConventions) -> re.Pattern[str]:
     lower = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words)
     body = r"The\s+(?:[A-Z][\w-]*\s+){1,4}"
     return re.compile(
-        rf"^{_MARK}(?:\*\*)?(?:{body})?(?:{alts})(?:\*\*)?"
+        # "RESOLVED (unanimously) that ...": a bracket after the word is no part of it
+        rf"^{_MARK}(?:\*\*)?(?:{body})?(?:{alts})(?:\*\*)?(?:\s*\([^()]{{1,40}}\))?"
         rf"(?:\s*[:–—-]+|\s+that\b|\s*$)\s*(?P<rest>.*)$"
         # in sentence case a body's verb is a label only in bold ("**The Group decided** to
         # note ...") or as a lead-in ending its line ("The Group decided:"), never narrative

@@ -73,6 +73,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
         rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|on\s+(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "on 17 March"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?)"
         rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
     )
 
@@ -94,7 +96,7 @@ def due_in(text: str, conv: RegisterConventions) -> str:
     if not m:
         event = _event_pattern(conv).search(text) if conv.due_event_prepositions else None
         return re.sub(r"\s+", " ", event.group("event")) if event else ""
-    due = m.group("due") or m.group("month") or m.group("meeting")
+    due = m.group("due") or m.group("month") or m.group("meeting") or m.group("day")
     return re.sub(r"\s+", " ", due + _due_goes_on(due, text[m.end():]))
 
 
@@ -313,14 +315,27 @@ def _title_like(text: str) -> bool:
                                      "\"'‘“") and not re.search(r"[.;,:]$", text)
 
 
+_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+
+
+def _numbered_title(before: str, after: str) -> bool:
+    """In a PDF's text (no blank lines), "6. Any other business" heads a minute when it
+    stands between prose, not in a numbered list: neither neighbour is a numbered line and
+    the next line opens a sentence."""
+    return (
+        not _LIST_NUMBER.match(before) and not _LIST_NUMBER.match(after)
+        and after.strip()[:1].isupper()
+    )
+
+
 def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) -> bool:
     """Whether a line opening with an identifier heads a minute: a title beside it (after a
     word such as "Item", a margin, a dash, or a space when the line stands apart from its
     neighbours, or in a PDF's text, which has no blank lines, when the identifier has a
-    stroke), or, after a margin, the minute's first paragraph when the identifier is a
-    code or has a stroke ("14/24(2)    The Board received ..."). A line with a second
-    margin or a cell mark is a table's row; a bare number beside a sentence is a numbered
-    paragraph."""
+    stroke or is a dotted number between prose), or, after a margin, the minute's first
+    paragraph when the identifier is a code or has a stroke ("14/24(2)    The Board
+    received ..."). A line with a second margin or a cell mark is a table's row; a bare
+    number beside a sentence is a numbered paragraph."""
     rest, gap, ref = m.group("rest"), m.group("gap"), m.group("ref")
     if "|" in rest or "\t" in rest or re.search(r"\S\s{3,}\S", rest):
         return False
@@ -329,7 +344,7 @@ def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) 
     dotted = m.group(0)[m.end("ref") - m.start(0) :].startswith(".")  # "6. Title"
     if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded or dotted):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
-        apart = apart or (pdf and "/" in ref)
+        apart = apart or (pdf and "/" in ref) or (pdf and dotted and _numbered_title(before, after))
         return bool(margin or gap.strip() or m.group("word") or apart)
     return margin and coded and rest[:1].isupper()
 

@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout6"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout7"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -349,7 +349,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout6/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout7/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -361,23 +361,28 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # actions read as one; a landscape plan report with one table per priority - 0 of 13), the
 # fifth round's 5/25 (holdout5/: a PDF decision and action log whose Type column gives each
 # row's kind - every row read as an action, a Type letter taken as a status - 5/14/14; web-
-# page minutes whose paragraph numbers are the references - 0/10/11). All five pairs are in
-# the main set above. holdout6/ was written by another engineer while the sixth round's
-# readers were built (field readers made general first and tried on invented papers in
-# test_register_sixth_round.py) and was not opened until those readers were committed
-# (84a6290); then measured once, below.
+# page minutes whose paragraph numbers are the references - 0/10/11), the sixth round's
+# 4/25 (holdout6/: a PDF scrutiny recommendations tracker whose 'Executive response /
+# position' words are the statuses - none read, 0/11/11; tasking group notes whose 'The
+# Group decided:' items are the decisions - none read, a due cut at its hyphen, 'All
+# partners' given no owner - 4/6/14). All six pairs are in the main set above. holdout7/ was
+# written by another engineer while the seventh round's readers were built (field readers
+# made general first and tried on invented papers in test_register_seventh_round.py) and
+# was not opened until those readers were committed (e774e4f); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the sixth round's readers were committed (84a6290), not tuned "
-    "on: 4/25 matched, P 23.5% R 16.0% (Brindlecombe scrutiny recommendations tracker, PDF: 0 "
-    "matched of 11 read, 11 golden, P 0% R 0% - every recommendation's words, owner, due and "
-    "reference right, but none of the printed statuses (Accepted, Implemented, Rejected, "
-    "Partially accepted) was read, so every state was 'not stated'; Culverstowe tasking and coordination group notes, Markdown: 4 matched of 6 read, "
-    "14 golden, P 67% R 29% - none of the eight decisions (the golden's 'to note ...' and "
-    "'that ...' items) was read, nor the action one of them names; a due 'the October "
-    "half-term' cut at its hyphen; 'All partners to ...' given no owner)",
+    reason="measured once after the seventh round's readers were committed (e774e4f), not "
+    "tuned on: 0/25 matched, P 0% R 0% (0 matched / 18 read / 25 golden). Quillmoor strategic "
+    "board action log, CSV: 0 matched of 13 read, 12 golden (its statuses are printed with a "
+    "symbol, '✓ Done', '✗ Closed – not required'; why each read row missed was cut from the "
+    "one run's kept output). Stavercombe operational delivery group notes, PDF: 0 matched of 5 "
+    "read, 13 golden - three read right but for the reference (none took its minute's number, "
+    "40-44), one ran on into the next minute's number and lost its bracketed owner ('... (WS / "
+    "BP). 44'), one was junk ('None. 45'); not read: the 'The Group agreed to ...' and 'The "
+    "Group endorsed ...' decisions, 'X to ...' actions such as 'BP and OFO to ...' and 'PO to "
+    "...', and the 'YBR agreed to ...' action",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

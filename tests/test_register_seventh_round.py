@@ -545,3 +545,100 @@ def test_a_log_without_references_keeps_each_row(tmp_path: Path) -> None:
         ("action", "route 14", "Chair", "March 2026", "Complete"),
         ("action", "route 16", "Chair", "March 2026", "Complete"),
     ]
+
+
+EXECUTIVE = """\
+# Ashwell Fen Community Safety Partnership
+
+## Minutes of the Executive Board — 26 February 2026
+
+### Item 4: Domestic abuse strategy
+
+- The Board received the draft strategy.
+- **Decision:** The strategy was approved for consultation.
+- **Action:** Cllr Patel to present the strategy to Cabinet on 17 March 2026.
+
+### Item 5: Funding
+
+RESOLVED (unanimously) that the £12,000 underspend be carried forward to 2026/27.
+
+- **Actions:**
+  - Finance Officer to confirm the carry-forward with the county by 6 March 2026.
+  - All members to send bids for the underspend to the Chair.
+"""
+
+
+def test_a_bracket_after_resolved_nested_action_bullets_and_a_due_on_a_date(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "ashwell-fen-csp-minutes-2026-02-26.md", EXECUTIVE)
+    assert [(e.kind, e.reference, e.text.rstrip("."), e.owner, e.due) for e in _all(reg)] == [
+        ("decision", "4", "The strategy was approved for consultation", "", ""),
+        ("action", "4", "Cllr Patel to present the strategy to Cabinet on 17 March 2026", "Cllr Patel", "17 March 2026"),
+        ("decision", "5", "the £12,000 underspend be carried forward to 2026/27", "", ""),
+        ("action", "5", "Finance Officer to confirm the carry-forward with the county by 6 March 2026", "Finance Officer", "6 March 2026"),
+        ("action", "5", "All members to send bids for the underspend to the Chair", "All members", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [("Accepted", "open"), ("Partially accepted", "open"), ("Agreed", "open"), ("Not agreed", "dropped"),
+     ("Rejected", "dropped"), ("Implemented", "done"), ("Achieved in part", "in progress"),
+     ("Implemented in part", "in progress"), ("On target", "in progress"), ("Not achieved", "open"),
+     ("No longer applicable", "dropped"), ("Accepted in principle", "open")],
+)
+def test_responses_and_partial_statuses_by_the_states_table(status: str, state: str) -> None:
+    assert current().state_of(status) == state
+
+
+# --- PDF minutes: a dotted number and title between prose heads its minute -------------------
+
+
+def _minutes_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    st = getSampleStyleSheet()
+
+    def furniture(c, d) -> None:  # noqa: ANN001 - reportlab's canvas and document
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 810, "Ravenholt Community Safety Partnership - Board minutes")
+        c.drawString(500, 20, f"Page {d.page}")
+
+    p = lambda text: Paragraph(text, st["Normal"])  # noqa: E731
+    story = [Paragraph("Ravenholt Community Safety Partnership", st["Title"]),
+             p("Minutes of the Board meeting held on 11 March 2026"),
+             p("Present: Cllr S. Okoro (Chair), Insp. L. Marsh, Ms P. Dunne")]
+    topics = {3: "Shop theft in the town centre", 4: "Youth diversion", 5: "Any other business"}
+    for n, title in topics.items():
+        story += [p(f"<b>{n}. {title}</b>"),
+                  p("The Board discussed the report and asked about the rise in reports from the "
+                    "east of the borough, which officers said reflected a new reporting app."),
+                  p("The Board decided:"),
+                  p(f"(a) to note the {title.lower()} report;"),
+                  p("(b) that the Community Safety Manager report back by 30 June 2026."),
+                  Spacer(1, 12)]
+    story += [p("Actions:"), p("1. JW to book the partner workshop by 20 March 2026."),
+              p("2. KM to circulate the ward figures."), p("The meeting closed at 4.10 pm.")]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture,
+                                                    onLaterPages=furniture)
+
+
+def test_pdf_minutes_numbered_titles_are_the_references_and_a_numbered_list_is_none(
+    tmp_path: Path,
+) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _minutes_pdf(papers / "ravenholt-csp-board-minutes-2026-03-11.pdf")
+    reg = read_registers(tmp_path)
+    got = [(e.kind, e.reference, e.text, e.owner) for e in _all(reg)]
+    assert [g for g in got if g[0] == "decision"] == [
+        ("decision", "3", "to note the shop theft in the town centre report", ""),
+        ("decision", "3", "that the Community Safety Manager report back by 30 June 2026", "Community Safety Manager"),
+        ("decision", "4", "to note the youth diversion report", ""),
+        ("decision", "4", "that the Community Safety Manager report back by 30 June 2026", "Community Safety Manager"),
+        ("decision", "5", "to note the any other business report", ""),
+        ("decision", "5", "that the Community Safety Manager report back by 30 June 2026", "Community Safety Manager"),
+    ]
+    listed = [g for g in got if g[0] == "action" and g[3] in ("JW", "KM")]
+    assert [(ref, owner) for _, ref, _, owner in listed] == [("5", "JW"), ("5", "KM")]
