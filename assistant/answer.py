@@ -527,7 +527,13 @@ def _lead(hit: Hit) -> str:
     # A numbered paragraph's label is its opening words: the quote says them in full; of a
     # nested section the innermost heading is enough (the citation gives the whole path).
     path = [p for p in c.section.split(" › ") if p and not p.endswith(("…", ".")) and p != c.part]
+    if path and _words_of(path[-1]) <= _words_of(doc):  # "Item 9 Funding Proposals" says
+        return doc  # all of "9 FUNDING PROPOSALS": the facts come sooner without it
     return f"{doc}, {path[-1]}" if path else doc
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower())}
 
 
 def short_part(c: Chunk) -> str:

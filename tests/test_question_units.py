@@ -444,3 +444,16 @@ def test_went_up_the_most_is_a_rise():
     assert understand("Which measure went up the most between 2023/24 and 2024/25?").ranking == (
         "rise"
     )
+
+
+def test_a_quote_is_not_led_by_a_heading_its_part_title_already_says():
+    from assistant.answer import _lead
+    from assistant.retrieve import Hit
+
+    item = dataclasses.replace(
+        _chunk("The funds received are: PCC - £50,200", "9 FUNDING PROPOSALS"),
+        part="Item 9 Funding Proposals",
+    )
+    assert _lead(Hit(item, 1.0, 0.5, 1.0)) == "Item 9 Funding Proposals (1 June 2024)"
+    table = dataclasses.replace(item, section="9 FUNDING PROPOSALS › Table 2: Bids")
+    assert _lead(Hit(table, 1.0, 0.5, 1.0)).endswith("Table 2: Bids")
