@@ -153,6 +153,9 @@ def _figure_grid(rows: list[tuple[list[str], Line]], form: str) -> Table | None:
     has_label = labelled * 2 >= len(data)
     filled = [[c for c in h if c.strip()] for h in heads]
     columns = next((h for h, f in zip(reversed(heads), reversed(filled)) if len(f) >= 2), [])
+    named = [h for h, f in zip(heads, filled) if len(f) >= 2]
+    if len(named) >= 2:  # "2023/24 | | 2024/25 |" over "Number | Rate | Number | Rate"
+        columns = _stacked(named[-2], named[-1])
     hint = next((clean_label(f[0]) for f in filled if len(f) == 1), "")
     moved = _text_column(data, width) if not has_label else None
     if moved:  # "Rank | Neighbourhood | Rate": the rows are named by their first text column
@@ -177,6 +180,20 @@ def _figure_grid(rows: list[tuple[list[str], Line]], form: str) -> Table | None:
         if values:
             table.rows.append(Row(_row_label(label), values, line.text_start, line.text))
     return table if table.rows else None
+
+
+def _stacked(upper: list[str], lower: list[str]) -> list[str]:
+    """The names of a two-row header's columns: each lower cell under the upper cell it
+    sits beneath, an upper cell spanning the blanks to its right ("2024/25 Rate per 1,000");
+    a column with one row named takes that name."""
+    width = max(len(upper), len(lower))
+    upper = [c.strip() for c in upper] + [""] * (width - len(upper))
+    lower = [c.strip() for c in lower] + [""] * (width - len(lower))
+    out, span = [], ""
+    for k, (u, low) in enumerate(zip(upper, lower)):
+        span = u or (span if low and k else "")
+        out.append(" ".join(x for x in (span, low) if x))
+    return out
 
 
 def _text_column(rows: list[tuple[list[str], Line]], width: int) -> int | None:

@@ -716,3 +716,23 @@ sentences = st.sampled_from(
 def test_generated_prose_gives_no_facts(lines, n, p, m, y) -> None:
     text = "\n".join(s.format(n=n, p=p, m=m, y=y) for s in lines) + "\n"
     assert facts_of(text_doc(text)) == []
+
+
+def test_a_two_row_header_names_each_column_by_both_rows() -> None:
+    """Years over "Number / Rate per 1,000": a rate is the year's rate, not any Number."""
+    doc = text_doc(
+        "# Plan\n\n**Table 1: Crime in Brackwater**\n\n"
+        "| Measure | 2023/24 | | 2024/25 | | Change |\n"
+        "|---|---|---|---|---|---|\n"
+        "| | Number | Rate per 1,000 | Number | Rate per 1,000 | % |\n"
+        "| All recorded crime | 7,904 | 66.8 | 7,512 | 63.4 | -5.0% |\n"
+        "| Shoplifting | 604 | 5.1 | 781 | 6.6 | +29.3% |\n"
+    )
+    shop = {f.column: f.value for f in facts_of(doc) if f.row == "Shoplifting"}
+    assert shop == {
+        "2023/24 Number": "604",
+        "2023/24 Rate per 1,000": "5.1",
+        "2024/25 Number": "781",
+        "2024/25 Rate per 1,000": "6.6",
+        "Change %": "+29.3%",
+    }
