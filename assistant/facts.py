@@ -32,6 +32,22 @@ def periods_in(text: str) -> set[str]:
     return {f"{m.group(1)}/{m.group(3)}" for m in PERIOD.finditer(text)}
 
 
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the year before|(?:the )?previous year|(?:the )?prior year|(?:the )?preceding year|"
+    r"a year earlier|the year earlier)\b",
+    re.I,
+)
+
+
+def asked_periods(text: str) -> set[str]:
+    """The financial years a question asks for: those it names, and the one before each
+    when it asks "... and what was it the year before?"."""
+    named = periods_in(normalise_period(text))
+    if not _YEAR_BEFORE.search(text):
+        return named
+    return named | {f"{int(p[:4]) - 1}/{int(p[5:]) - 1:02d}" for p in named}
+
+
 def label_match(label: str, question_tokens: set[str]) -> float:
     """The best of the whole label, its last part ("Crime Reduction › Street Pastors") and
     its bracketed part ("LCDG (Beat 62)")."""
@@ -84,7 +100,7 @@ def find_facts(
     """Rows whose label the ``measure`` names, best first; cells limited to ``period``'s
     column when a column names it. Identical rows printed twice in a document count once."""
     asked = set(tokens(measure))
-    wanted_periods = periods_in(normalise_period(f"{measure} {period}"))
+    wanted_periods = asked_periods(f"{measure} {period}")
     groups: dict[tuple[str, str, str, str], list[Fact]] = {}
     for f in facts:
         if partnership and partnership.lower() not in f.where.partnership.lower():

@@ -100,7 +100,7 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
     score = 0.0
     change = _is_change(column, cells)
     if q.ranking in ("rise", "fall"):
-        score += 2.0 if change else 0.0
+        score += 2.0 if change else -1.0  # a year's level shows no rise, though it names it
         if change and (cells[0].unit == "%" or "%" in cells[0].value):
             score += 0.3  # a rise is compared as printed in per cent where that is printed
     elif change:

@@ -457,3 +457,33 @@ def test_a_quote_is_not_led_by_a_heading_its_part_title_already_says():
     assert _lead(Hit(item, 1.0, 0.5, 1.0)) == "Item 9 Funding Proposals (1 June 2024)"
     table = dataclasses.replace(item, section="9 FUNDING PROPOSALS › Table 2: Bids")
     assert _lead(Hit(table, 1.0, 0.5, 1.0)).endswith("Table 2: Bids")
+
+
+def test_the_year_before_is_asked_for_too():
+    from assistant.facts import asked_periods
+
+    assert asked_periods("What was the rate in 2023/24, and what was it the year before?") == {
+        "2023/24", "2022/23",
+    }
+    assert asked_periods("What was the rate in 2023/24?") == {"2023/24"}
+
+
+def test_a_rise_is_ranked_by_a_change_column_not_a_years_level():
+    from assistant.ranking import answer_ranked
+
+    facts = [
+        _fact("Table 2: ASB by locality", row, col, val, num)
+        for row, a, b, ch in (
+            ("Town Centre", 1602, 1397, "-12.8%"),
+            ("Hythe Common", 1188, 1296, "+9.1%"),
+            ("Saltmarsh", 744, 802, "+7.8%"),
+        )
+        for col, val, num in (
+            ("Incidents 2022/23", f"{a:,}", a), ("Incidents 2023/24", f"{b:,}", b),
+            ("Change", ch, float(ch.rstrip("%"))),
+        )
+    ]
+    q = understand("Which locality saw the biggest rise in ASB incidents in 2023/24?",
+                   PARTNERSHIPS)
+    found = answer_ranked(q, facts)
+    assert found and found.text.startswith("Hythe Common"), found and found.text
