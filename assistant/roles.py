@@ -230,20 +230,22 @@ def _recency(day: str | None, newest: str | None) -> float:
 def says_who(text: str, role: str) -> bool:
     """'The SNWLP is chaired by the person duly elected ...': the papers' answer to who
     holds a role, though they name nobody."""
+    return bool(re.search(rf"\b{_done_by(role)}\s+by\b", text, re.I))
+
+
+def _done_by(role: str) -> str:
+    """The verb a paper says a role's holder by ("chaired by", "presented by")."""
     verb = {"chair": r"chaired", "vice chair": r"vice[- ]?chaired", "presented by": r"presented"}
-    pattern = verb.get(role, re.escape(role.split()[0]))
-    return bool(re.search(rf"\b{pattern}\s+by\b", text, re.I))
+    return verb.get(role, re.escape(role.split()[0]))
 
 
 def names_holder(text: str, role: str) -> bool:
     """Whether what follows "chaired by" names someone or an office ("Chief Inspector Jo
     Avery", "the Cabinet Member for ..."), not how one is chosen ("the person duly
     elected ...")."""
-    verb = {"chair": r"chaired", "vice chair": r"vice[- ]?chaired", "presented by": r"presented"}
-    pattern = verb.get(role, re.escape(role.split()[0]))
     return any(
         re.match(r"(?:the\s+)?[A-Z][\w.'-]*\s+(?:[A-Z]\.?\s*)?[A-Z]", m.group(1))
-        for m in re.finditer(rf"\b{pattern}\s+by\s+(.{{0,60}})", text, re.I | re.S)
+        for m in re.finditer(rf"\b{_done_by(role)}\s+by\s+(.{{0,60}})", text, re.I | re.S)
     )
 
 
