@@ -33,7 +33,6 @@ class Record:
     values: dict[str, float]
     good: bool
     unanswerable: bool
-    split: str
 
 
 def records(paths: list[Path]) -> list[Record]:
@@ -48,7 +47,6 @@ def records(paths: list[Path]) -> list[Record]:
                     q["checks"],
                     good=bool(q["answerable"] and q["right"]),
                     unanswerable=not q["answerable"],
-                    split=q.get("split", ""),
                 )
             )
     return out

@@ -105,8 +105,7 @@ def features(
         "dated": float(bool(_DATE.search(quote))),
         "named": float(bool(_PERSON.search(quote))),
     }
-    kind = "action" if q.kind == "action" else q.kind
-    kind = "list" if kind in ("list", "open") else kind
+    kind = "list" if q.kind in ("list", "open") else q.kind
     out |= _news(q.subject, quote, scorer)
     out |= {f"kind:{k}": float(kind == k) for k in KINDS}
     # what each kind of question must be answered with: a who by a name, a figure by a
@@ -126,17 +125,19 @@ def _news(question: str, quote: str, scorer: Scorer) -> dict[str, float]:
     total = sum(weights.values()) or 1.0
     numbers = set(_NUMBER.findall(question))
     names = {m.group(0) for m in _PERSON.finditer(question)}
+    result_asked, to_come = bool(RESULT_Q.search(question)), bool(FUTURE.search(quote))
+    status_asked = bool(_STATUS_Q.search(question))
     return {
         "novelty": sum(w for t, w in weights.items() if t not in asked) / total,
         "new_number": float(any(n not in numbers for n in _NUMBER.findall(quote))),
         "new_name": float(any(m.group(0) not in names for m in _PERSON.finditer(quote))),
-        "result_asked": float(bool(RESULT_Q.search(question))),
-        "to_come": float(bool(FUTURE.search(quote))),
-        "status_asked": float(bool(_STATUS_Q.search(question))),
+        "result_asked": float(result_asked),
+        "to_come": float(to_come),
+        "status_asked": float(status_asked),
         # "what did the review find?" answered by "the review will report in March"
-        "result_to_come": float(bool(RESULT_Q.search(question) and FUTURE.search(quote))),
+        "result_to_come": float(result_asked and to_come),
         # "what is the status of recommendation 4?" answered by recommendation 4 itself
-        "status_unsaid": float(bool(_STATUS_Q.search(question)) and not _says_status(quote)),
+        "status_unsaid": float(status_asked and not _says_status(quote)),
     }
 
 
