@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.facts import carries, measure_words
-from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN
+from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN, asking_sentence
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form, parse_dates
 from ingest.embedding import Embedder
@@ -68,6 +68,11 @@ def _only_past(text: str, paper_date: str | None) -> bool:
 # The best passage of the year a question names must score this share of the best of any
 # year's, or the papers only mention that year beside what is asked.
 PERIOD_FLOOR = 0.8
+# A running header or footer a PDF's text leaves in a passage ("... Quarterly Performance
+# Report, Quarter 3 2024/25 Page 1") is never an answer.
+PAGE_FURNITURE = re.compile(r"^.{0,160}\bPage \d{1,3}(?: of \d{1,3})?\W*$", re.I | re.S)
+# An agreement line answers for its passage's subject at this discount.
+AGREED_IN_PASSAGE = 0.8
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
@@ -563,7 +568,7 @@ def compose(
     an agreement (for "what was agreed on X" when no resolution names X)."""
     if not hits:
         return Answer(NOT_COVERED, (), covered=False)
-    units = units_of(hits, question, next_text)
+    units = [u for u in units_of(hits, question, next_text) if not PAGE_FURNITURE.search(u.text)]
     if context_only:
         units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
     if agreed_only:  # what records an agreement about the question's subject, not routine
@@ -573,7 +578,11 @@ def compose(
             for u in units
             if (u.resolution or AGREEMENT.search(u.text))
             and not ROUTINE_RESOLUTION.match(u.text)
-            and Scorer.coverage(topic, f"{_place(hits[u.hit].chunk)} {u.text}") >= 0.5
+            and max(  # the unit, or the passage it closes ("P-046 ... AGREED that ...")
+                Scorer.coverage(topic, f"{_place(hits[u.hit].chunk)} {u.text}"),
+                AGREED_IN_PASSAGE * Scorer.coverage(topic, hits[u.hit].chunk.text),
+            )
+            >= 0.5
         ]
     if figure is None:
         figure = bool(FIGURE.search(question))
@@ -618,8 +627,11 @@ def compose(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
         )
     top_passages = " ".join(f"{_place(h.chunk)} {h.chunk.text}" for h in hits[:3])
+    asking = scorer.terms(asking_sentence(question))  # "X mentions Y. What is Z?": Z is asked
     covered = (
-        Scorer.coverage(terms, top_passages) >= MIN_COVERAGE or max(meaning) >= CONFIDENT_MEANING
+        max(Scorer.coverage(terms, top_passages), Scorer.coverage(asking, top_passages))
+        >= MIN_COVERAGE
+        or max(meaning) >= CONFIDENT_MEANING
     )
     if not covered or not terms:
         return Answer(NOT_COVERED, (), covered=False)

@@ -17,7 +17,7 @@ from assistant.acronyms import define
 from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, REFERENCE, Scorer, combine, compose
 from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
-from assistant.gate import Gate, other_day
+from assistant.gate import Gate, other_day, other_month
 from assistant.gate import features as gate_features
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
@@ -52,6 +52,7 @@ RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive 
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
+RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b", re.I)
 STRUCTURED = {"structured": 1.0}  # the checks of an answer read from registers or tables
 NO_HOLDER = "The documents name nobody in this role. What they say of it:"
 NEIGHBOUR_HITS = 3
@@ -226,7 +227,7 @@ class Assistant:
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
         # "the September 2024 minutes"
-        narrowed = paper_filters(q.text, filters, self.catalogue.papers)
+        narrowed = paper_filters(q.text, filters, self.chunks)
         if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
             q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
         filters = narrowed
@@ -244,7 +245,7 @@ class Assistant:
             return answer
         if answer.checks == STRUCTURED:
             return answer
-        if other_day(q, answer):  # another day's figure or meeting is no answer
+        if other_day(q, answer) or other_month(q, answer):  # another day's or month's figure
             return Answer(NOT_COVERED, (), covered=False)
         question, quote = self.embedder.embed([q.subject, answer.citations[0].quote])
         meaning = sum(a * b for a, b in zip(question, quote))
@@ -325,7 +326,8 @@ class Assistant:
         if q.kind in ("list", "open", "recommendation status", "action", "topic brief"):
             listed = list_items(question, hits(), self.store)
         # "What was agreed on X?" with no resolution naming X: only what records agreement.
-        agreed_only = q.kind == "decision"
+        # ("Which option is Cabinet recommended to approve?" asks what a report recommends.)
+        agreed_only = q.kind == "decision" and not RECOMMENDED.search(question)
         composed = compose(
             question,
             self._with_neighbours(hits()),

@@ -24,7 +24,7 @@ from pathlib import Path
 from assistant.answer import FUTURE, RESULT_Q, Scorer
 from assistant.question import Question
 from ingest import register_conventions as registers
-from ingest.dates import parse_dates
+from ingest.dates import DATE_RE, MONTH_YEAR, MONTHS, parse_dates
 from ingest.text import carries_period, period_forms
 from ingest.text import terms as text_terms
 from ingest.types import Answer
@@ -170,6 +170,29 @@ def other_day(q: Question, answer: Answer) -> bool:
     said |= {c.date for c in answer.citations if c.date}
     said |= {d.isoformat() for _, d in parse_dates(" ".join(c.section for c in answer.citations))}
     return not any(d.isoformat() in said for d in asked)
+
+
+def other_month(q: Question, answer: Answer) -> bool:
+    """A question about one month ("ASB incidents in November 2024") answered by passages
+    of which none is of that month or names it: December's figure is no answer."""
+    days = [(at, at + len(m.group(0))) for m in DATE_RE.finditer(q.subject) for at in [m.start()]]
+    asked = {
+        _month(m)
+        for m in MONTH_YEAR.finditer(q.subject)
+        if not _BOUND.search(q.subject[max(0, m.start() - 12) : m.start()])
+        and not any(a <= m.start() < b for a, b in days)  # "3 June 2025" is a day
+    }
+    if not asked:
+        return False
+    shown = " ".join(f"{c.section} {c.quote}" for c in answer.citations)
+    said = {_month(m) for m in MONTH_YEAR.finditer(shown)}
+    said |= {(d.year, d.month) for _, d in parse_dates(shown)}
+    said |= {(int(c.date[:4]), int(c.date[5:7])) for c in answer.citations if c.date}
+    return not asked & said
+
+
+def _month(m: re.Match) -> tuple[int, int]:
+    return int(m.group(2)), MONTHS[m.group(1).lower()]
 
 
 @dataclass(frozen=True)

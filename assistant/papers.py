@@ -18,10 +18,10 @@ from ingest.catalogue import Paper
 from ingest.dates import MONTH_YEAR, MONTHS, parse_dates
 from ingest.types import Chunk
 
-_KINDS = {
+_KINDS: dict[str, str | None] = {
     "minutes": "minutes",
     "agenda": "agenda",
-    "agenda pack": "agenda",
+    "agenda pack": None,  # the whole pack: its minutes, plan and briefings, not one part
     "strategic assessment": "strategic assessment",
     "plan": "plan",
     "report": "report",
@@ -31,7 +31,7 @@ _KIND = re.compile(r"\b(" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r"
 _MEETING = re.compile(r"\b(?:meeting|minutes|agenda)\b", re.I)
 # "from the September 2024 board minutes": the words that name the paper, not the subject.
 _REFERENCE = re.compile(
-    rf"\s*\b(?:from|in|at|of)\s+(?:(?:the|its)\s+)?(?:\w+\s+){{0,3}}?"
+    rf"\s*\b(?:from|in|at|of)\s+(?:(?:the|its)\s+)?(?:[\w'’]+\s+){{0,3}}?"
     rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+(?:19|20)\d\d\s+"
     rf"(?:\w+\s+){{0,3}}?(?:{'|'.join(sorted(_KINDS, key=len, reverse=True))})\b",
     re.I,
@@ -52,7 +52,10 @@ def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Pape
         return filters
     days = [d for _, d in parse_dates(question)]
     month = MONTH_YEAR.search(question)
-    kind = _KIND.search(question)
+    # the kind named beside the month ("the ASB Action Plan briefing in the April 2023
+    # agenda pack" names an agenda pack, not a plan)
+    reference = _REFERENCE.search(question)
+    kind = _KIND.search(reference.group(0)) if reference else _KIND.search(question)
     if len(days) == 1 and _MEETING.search(question):  # "the meeting on 20 April 2023"
         since = until = days[0].isoformat()
         narrowed = dataclasses.replace(filters, since=since, until=until)
@@ -67,4 +70,12 @@ def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Pape
         )
     else:
         return filters
+    papers = list(papers)
+    if kind and not days and _KINDS[kind.group(1).lower()] is None and not filters.doc_type:
+        # "the April 2023 agenda pack": every part of the pack whose agenda is of that
+        # month, though a report in it is dated in March
+        agenda = dataclasses.replace(narrowed, doc_type="agenda")
+        packs = tuple(sorted({p.source for p in papers if isinstance(p, Chunk) and agenda.admits(p)}))
+        if packs:
+            return dataclasses.replace(filters, sources=packs)
     return narrowed if any(narrowed.admits(p) for p in papers) else filters

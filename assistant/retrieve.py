@@ -19,6 +19,7 @@ class Filters:
     since: str | None = None  # ISO dates, inclusive
     until: str | None = None
     partnership: str | None = None
+    sources: tuple[str, ...] = ()  # these papers only ("the April 2023 agenda pack")
 
     def where(self) -> dict | None:
         clauses: list[dict] = []
@@ -30,6 +31,8 @@ class Filters:
             clauses.append({"date_int": {"$lte": int(self.until.replace("-", ""))}})
         if self.partnership:
             clauses.append({"partnership": self.partnership})
+        if self.sources:
+            clauses.append({"source": {"$in": list(self.sources)}})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -42,6 +45,7 @@ class Filters:
             and (not self.since or day >= int(self.since.replace("-", "")))
             and (not self.until or (day and day <= int(self.until.replace("-", ""))))
             and (not self.partnership or c.partnership == self.partnership)
+            and (not self.sources or c.source in self.sources)
         )
 
 
