@@ -336,6 +336,42 @@ def _cell_title(raw: str) -> bool:
             and not re.search(r"[.!?;,]$", line))
 
 
+@lru_cache(maxsize=8)
+def _inline_label(conv: RegisterConventions) -> re.Pattern[str]:
+    """A decision or action label opening a sentence inside a paragraph ("... on 4
+    November. ACTION: BP and OFO to ...", "... allotments. DECISION: The Group agreed
+    ..."): capitalised, after a sentence's end, with a colon."""
+    labels = sorted({*conv.decision_labels, *conv.action_labels}, key=len, reverse=True)
+    alts = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
+                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:")
+
+
+def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
+    """The document with each label printed inside a paragraph moved to a line of its own
+    (the space before it a line break, offsets kept), so the label readers read it as
+    they read a label opening a line; its words run to the end of their sentence. A label
+    whose words are only who acts ("... by June. ACTION: JW") stays: the paragraph before
+    it is the action (`trailing_owner_entries`)."""
+    pattern = _inline_label(conv)
+    text = doc.text
+    cuts = []
+    for m in pattern.finditer(text):
+        if not conv.section_kind(m.group("label")):
+            continue
+        after = " ".join(text[m.end() : m.end() + 160].split("\n\n", 1)[0].split())
+        words = re.split(r"(?<=[a-z]{2})\.(?:\s|$)", after, maxsplit=1)[0].strip(" .")
+        if _is_owner(words, conv) and len(words.split()) <= 6 and " to " not in words:
+            continue
+        cuts.append(m.start("gap"))
+    if not cuts:
+        return doc
+    chars = list(text)
+    for at in cuts:
+        chars[at] = "\n"
+    return replace(doc, text="".join(chars))
+
+
 def _sentence_like(rest: str) -> bool:
     """A numbered paragraph's words, not a heading's: a sentence, or more than 14 words."""
     return bool(re.search(r"[.!?:;]$", rest.strip())) or len(rest.split()) > 14
