@@ -101,6 +101,7 @@ class RegisterConventions:
     paragraph_opening: re.Pattern[str] | None = None
     owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
     item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
+    asking_verbs: tuple[str, ...] = ()  # "... and asked the Manager to ...": who acts
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -318,6 +319,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             "^(?:" + "|".join(f"(?:{r})" for r in reg["item_references"]) + ")$",
             "registers.item_references",
         ) if reg.get("item_references") else None,
+        asking_verbs=tuple(reg.get("asking_verbs", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

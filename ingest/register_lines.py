@@ -627,9 +627,17 @@ def label_entries(
                 split = owner_apart(text, conv)
                 if split:
                     text, owner, due = split
-            out.append(
+            kinds_found = [kind]
+            if kind == "decision":  # "DECISION: ... and asked the Manager to submit it"
+                from ingest.register_actions import owner_of_resolution
+
+                who = owner_of_resolution(text)
+                if who:
+                    owner, due = who[0], due_in(text, conv)
+                    kinds_found.append("action")  # a decision naming who acts: an action too
+            out.extend(
                 Found(
-                    kind,
+                    k,
                     text,
                     start,
                     owner=owner,
@@ -640,6 +648,7 @@ def label_entries(
                     item_title=title,
                     own_reference=bool(ref),
                 )
+                for k in kinds_found
             )
             break
     return out
