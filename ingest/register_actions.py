@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest import register_conventions
 from ingest.locate import locate
@@ -62,6 +63,13 @@ _OWNER_VERB = re.compile(
 
 _AGREED_TO = re.compile(
     rf"(?P<owner>{NAME})\s+(?:agreed|undertook|offered|volunteered|promised)\s+to\s+(?=[a-z])"
+)
+# "YBR agreed to bring ...", "SNH and YBR agreed to ...": initials as the subject, read
+# only where the paper prints those initials in brackets after a name ("Yaw Balogun-Reeve
+# (YBR)"), so that they are known to name a person.
+_INITIALS_AGREED_TO = re.compile(
+    r"(?<![\w/(])(?P<owner>[A-Z]{2,4}(?:\s*(?:/|and|&)\s*[A-Z]{2,4})*)\s+"
+    r"(?:agreed|undertook|offered|volunteered|promised)\s+to\s+(?=[a-z])"
 )
 _WOULD = re.compile(
     rf"(?P<owner>{OWNER})\s+(?:stated|said|confirmed|indicated|advised|explained|reported|"
@@ -109,14 +117,31 @@ def _preceded_by_capital(text: str, start: int) -> bool:
     return bool(re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 40) : start]))
 
 
+@lru_cache(maxsize=8)
+def _asked(conv: register_conventions.RegisterConventions) -> re.Pattern[str] | None:
+    """"... and asked the Community Safety Manager to submit it": one of the conventions'
+    `asking_verbs`, who, then "to" and what they are to do."""
+    if not conv.asking_verbs:
+        return None
+    verbs = "|".join(re.escape(v) for v in conv.asking_verbs)
+    return re.compile(rf"\b(?:{verbs})\s+(?P<owner>{OWNER})\s+to\s+(?=[a-z])")
+
+
 def owner_of_resolution(text: str) -> tuple[str, str] | None:
     """(owner, the clause from the owner on) of a resolution that names who is to act
-    ("the Chair write to ..."), or None ("the report be noted", "a protocol be agreed")."""
+    ("the Chair write to ..."), or None ("the report be noted", "a protocol be agreed").
+    A decision that asks someone to act ("The Group endorsed the bid, and asked the
+    Community Safety Manager to submit it by 5 December") names them too: the clause is
+    then the whole decision."""
     clause = _LEAD_IN.sub("", text.strip(), count=1)
     m = _OWNER_VERB.match(clause)
-    if not m or m.group("verb") in NOT_ACTIONS:
-        return None
-    return _owner(m.group("owner")), clause.strip().rstrip(".;, ")
+    if m and m.group("verb") not in NOT_ACTIONS:
+        return _owner(m.group("owner")), clause.strip().rstrip(".;, ")
+    asked = _asked(register_conventions.current())
+    found = asked.search(text) if asked else None
+    if found:
+        return _owner(found.group("owner")), text.strip().rstrip(".;, ")
+    return None
 
 
 def from_decision(d: Decision) -> list[_Candidate]:
@@ -138,15 +163,19 @@ def from_decision(d: Decision) -> list[_Candidate]:
 
 def from_sentences(doc: LoadedFile, parts: list[Part], part: Part) -> list[_Candidate]:
     text, out = doc.text, []
-    for pattern in (_AGREED_TO, _WOULD, _SUGGESTED):
+    for pattern in (_AGREED_TO, _INITIALS_AGREED_TO, _WOULD, _SUGGESTED):
         for m in pattern.finditer(text, part.start, part.end):
             if pattern is not _SUGGESTED and _preceded_by_capital(text, m.start()):
                 continue
+            if pattern is _INITIALS_AGREED_TO and not all(
+                f"({i})" in text for i in re.split(r"\s*(?:/|and|&)\s*", m.group("owner"))
+            ):
+                continue  # initials the paper defines nowhere
             if pattern is _SUGGESTED and m.group("verb") in NOT_ACTIONS:
                 continue
             end = sentence_end(text, m.end(), part.end)
             said = unwrap(text[m.end() : end]).rstrip(".;, ")
-            if pattern is _AGREED_TO:  # the whole sentence, its subject the owner
+            if pattern in (_AGREED_TO, _INITIALS_AGREED_TO):  # the sentence, its subject who
                 said = unwrap(text[m.start() : end]).rstrip(".;, ")
             if pattern is _SUGGESTED and m.group("how") != "agreed":
                 said = f"{said} ({m.group('how')})"

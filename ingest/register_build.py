@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ingest import register_conventions
 from ingest.dates import MONTHS
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lines import Found
@@ -58,16 +59,22 @@ def due_date(due: str) -> str | None:
 _DASH = re.compile(r"[-–—]+")
 
 
+def _blank(cell: str) -> bool:
+    """A cell that fills in nothing: a dash, or an empty value of the conventions ("n/a",
+    "none", "not applicable")."""
+    return bool(_DASH.fullmatch(cell)) or register_conventions.current().is_empty(cell)
+
+
 def clean_owner(owner: str) -> str:
-    """The owner as printed, without a leading "the"; a dash is no one."""
+    """The owner as printed, without a leading "the"; a dash or "n/a" is no one."""
     owner = re.sub(r"^[Tt]he\s+", "", re.sub(r"\s+", " ", owner).strip())
-    return "" if _DASH.fullmatch(owner) else owner
+    return "" if _blank(owner) else owner
 
 
 def clean_due(due: str) -> str:
-    """The due as printed ("TBC" too); a dash is none."""
+    """The due as printed ("TBC" too); a dash or "n/a" is none."""
     due = re.sub(r"\s+", " ", due).strip()
-    return "" if _DASH.fullmatch(due) else due
+    return "" if _blank(due) else due
 
 
 @dataclass

@@ -45,6 +45,32 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower().rstrip(".:")
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
+
+
+def status_form(text: str) -> str:
+    """A status as looked up: lower case, dashes as hyphens, and the symbols and
+    punctuation printed around its words taken off ("✓ Done" → "done", "→ c/f" → "c/f",
+    "✗ Closed – not required" → "closed - not required", "Complete." → "complete"). The
+    status stays as printed; only the lookup uses this form."""
+    key = _key(text).translate(_DASHES)
+    return re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
+
+
+def stem(word: str) -> str:
+    """A word's stem for status lookups ("completed", "complete" → "complet";
+    "cancelled" → "cancell"): its common endings off, never below three letters."""
+    s = _SUFFIX.sub("", word)
+    return s if len(s) >= 3 else word
+
+
+def _stems(phrase: str) -> str:
+    return " ".join(stem(w) for w in phrase.split())
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one object per conventions file
 class RegisterConventions:
     decision_labels: tuple[str, ...]
@@ -75,6 +101,7 @@ class RegisterConventions:
     paragraph_opening: re.Pattern[str] | None = None
     owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
     item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
+    asking_verbs: tuple[str, ...] = ()  # "... and asked the Manager to ...": who acts
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -102,11 +129,14 @@ class RegisterConventions:
 
     def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
         """The normalised state of a printed status, by a documented fallback that never
-        guesses: a RAG rating is "in progress" unless the update opens by saying the work
-        is done (a key never makes a rating done); else a word the paper defines in its own
-        key (``own``, `register_keys`) means what the key says; else the states table of
-        the conventions (whole, by its first words, clause by clause); else "not stated"."""
-        key = _key(re.sub(r"^[^\w(]+", "", status))  # "✅ Complete", "• Open"
+        guesses. The status is looked up without the symbols and punctuation around it
+        (`status_form`). A RAG rating is "in progress" unless the update opens by saying
+        the work is done (a key never makes a rating done); else a word the paper defines
+        in its own key (``own``, `register_keys`) means what the key says; else the states
+        table of the conventions (whole, by its first words, clause by clause); else by the
+        stems of its words ("Completing" is under way, "Cancelling" too: the -ing form of a
+        word that ends work is work still going on); else "not stated"."""
+        key = status_form(status)
         if not key:
             return "not stated"
         if key in self.rag:
@@ -121,7 +151,20 @@ class RegisterConventions:
                     head = " ".join(words[:n]).strip("(),;:-–")
                     if head in states:
                         return states[head]
-        return "not stated"
+        return self._state_by_stems(key, own)
+
+    def _state_by_stems(self, key: str, own: dict[str, str] | None) -> str:
+        words = key.split()
+        if not words or len(words) > 4:
+            return "not stated"
+        wanted = _stems(key)
+        own_stems = {_stems(w): s for w, s in (own or {}).items() if len(w) >= 4}
+        state = own_stems.get(wanted) or _stem_index(self).get(wanted, "")
+        if not state:
+            return "not stated"
+        if words[-1].endswith("ing") and state in ("done", "dropped"):
+            return "in progress"  # "Completing", "Closing": not yet done
+        return state
 
     def kind_of(self, cell: str, own: dict[str, str] | None = None) -> str:
         """The kind a kind column's cell names ("D", "Decision", "Rec"): the paper's own
@@ -136,15 +179,18 @@ class RegisterConventions:
     def rag_of(self, status: str) -> str:
         """The rating a status prints: the whole word ("Amber", "G"), or a colour word
         opening it before a dash or bracket ("Amber – in progress", "Green (on track)")."""
-        key = _key(status)
+        key = status_form(status)
         if key in self.rag:
             return self.rag[key]
         head = re.split(r"\s*(?:[(–—,;/]|\s-\s)\s*", key, maxsplit=1)[0]
         return self.rag.get(head, "") if len(head) > 1 and head != key else ""
 
     def is_status(self, text: str, own: dict[str, str] | None = None) -> bool:
-        key = _key(text)
-        return key in self.states or key in self.rag or key in (own or {})
+        """Whether a cell is a status word whole (symbols around it aside: "✓ Done")."""
+        key = status_form(text)
+        if key in self.states or key in self.rag or key in (own or {}):
+            return True
+        return len(key.split()) == 1 and self._state_by_stems(key, own) != "not stated"
 
     def status_word(self, cell: str, own: dict[str, str] | None = None) -> str:
         """The status word a cell prints: the whole cell when it is one ("Complete"), or
@@ -177,6 +223,16 @@ class RegisterConventions:
             if key in {_key(x) for x in labels}:
                 return kind
         return None
+
+
+@lru_cache(maxsize=8)
+def _stem_index(conv: RegisterConventions) -> dict[str, str]:
+    """The conventions' status words by their stems (the first listed wins)."""
+    index: dict[str, str] = {}
+    for word, state in conv.states.items():
+        if len(word) >= 4:
+            index.setdefault(_stems(word), state)
+    return index
 
 
 # The readers ask the same few header words and field names of every line: asked once.
@@ -219,7 +275,7 @@ def _paragraph_opening(numbers: list[str]) -> re.Pattern[str] | None:
 def load(corpus_dir: Path | None = None) -> RegisterConventions:
     reg = data_for(corpus_dir).get("registers", {})
     states = {
-        _key(word): state
+        status_form(word): state
         for state, word_list in reg.get("states", {}).items()
         for word in word_list
     }
@@ -263,6 +319,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             "^(?:" + "|".join(f"(?:{r})" for r in reg["item_references"]) + ")$",
             "registers.item_references",
         ) if reg.get("item_references") else None,
+        asking_verbs=tuple(reg.get("asking_verbs", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

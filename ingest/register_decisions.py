@@ -52,13 +52,15 @@ class Found:
 
 def is_minutes(part: Part, text: str) -> bool:
     """Minutes as typed by the segmenter, or a part with a Present list and resolutions
-    (the segmenter only looks for "AGREED")."""
+    (the segmenter only looks for "AGREED"), or with decision or action labels in capitals
+    ("DECISION: ...", "... on 4 November. ACTION: BP to ..."): a meeting's notes."""
     if part.doc_type == "minutes":
         return True
     body = text[part.start : part.end]
     return bool(
         re.search(r"\bpresent\s*:|^\s*Minutes\s*:", body[:4000] + body[-20000:], re.I | re.M)
-        and re.search(r"(?m)^\W*(AGREED|RESOLVED)\b", body)
+        and (re.search(r"(?m)^\W*(AGREED|RESOLVED)\b", body)
+             or re.search(r"(?m)(?:^|[.!?]\s)\W*(?:DECISION|ACTION)S?:\s", body))
     )
 
 

@@ -29,14 +29,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.register_conventions import RegisterConventions, _key
+from ingest.register_conventions import RegisterConventions, _key, status_form
 from ingest.types import LoadedFile
 
 _HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
 _INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
 _HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
 _PAIR = re.compile(
-    r"^\s*(?:\*\*)?(?P<word>[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*(?:=|:|\s[–—-])\s*"
+    r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*"
+    r"(?:=|:|\s[–—-])\s*"
     r"(?P<meaning>\S.*?)\s*$"
 )
 _MEANING_HEADERS = {"meaning", "definition", "description", "what it means", "explanation"}
@@ -93,7 +94,7 @@ def _pairs(body: str) -> list[tuple[str, str]]:
 def _add(key: dict[str, str], words: list[str], meaning: str, conv: RegisterConventions) -> None:
     state = meaning_state(meaning, conv)
     for w in words:
-        w = _key(w)
+        w = status_form(w)
         if state and w and w not in key and not re.search(r"\d", w) and not conv.is_empty(w):
             key[w] = state
 

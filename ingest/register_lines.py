@@ -83,7 +83,9 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
 def _event_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     preps = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in conv.due_event_prepositions)
     return re.compile(
-        rf"\b(?:{preps})\s+(?P<event>the\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)\W*$"
+        # "before the festival", "before the Christmas party season", "before the bonfire
+        # period next year": the last word in lower case (not "before the Board")
+        rf"\b(?:{preps})\s+(?P<event>the\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}[a-z][\w'’-]*)\W*$"
     )
 
 
@@ -188,7 +190,8 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
     line has no such owner."""
     bracket = _BRACKETED.match(text)
     if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
-        return tidy_text(bracket.group("text")), bracket.group("owner"), due_in(text, conv)
+        words = tidy_text(bracket.group("text"))
+        return words, bracket.group("owner"), due_in(words, conv)
     colon = _OWNER_COLON.match(text)
     if colon and _is_owner(colon.group("owner"), conv):  # "Cohesion Officer: circulate ..."
         return tidy_text(colon.group("text")), colon.group("owner"), due_in(text, conv)
@@ -226,6 +229,7 @@ class Items:
         self._opening = conv.paragraph_opening
         pos = part.start
         lines = doc.text[part.start : part.end].split("\n")
+        bare: list[tuple[int, str, str]] = []  # numbers printed alone over a title
         for n, raw in enumerate(lines):
             line = raw.strip()
             para = self._opening.match(line) if self._opening and line else None
@@ -249,9 +253,27 @@ class Items:
                                        doc.kind == "pdf"):
                     title = clean(m.group("rest")).strip(" .\t*")
                     self.heads.append((pos, m.group("ref"), title if _title_like(title) else ""))
+            if not line or (self.heads and self.heads[-1][0] == pos):
+                pos += len(raw) + 1
+                continue
+            alone = _ALONE.match(line)
+            if alone and n + 1 < len(lines) and _cell_title(lines[n + 1]):
+                ref = alone.group("worded") or alone.group("dotted")
+                bare.append((pos, ref, clean(lines[n + 1]).strip(" :-–")))
             pos += len(raw) + 1
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
             self.paragraphs, self.marks = [], []
+        self._add_numbers_alone(bare)
+
+    def _add_numbers_alone(self, bare: list[tuple[int, str, str]]) -> None:
+        """A minute's number printed on a line of its own over its title (the left cell of
+        a table of minutes, in a PDF's text: "40." / "Anti-social behaviour") heads the
+        minute when the paper numbers several minutes so, in rising order; one such line
+        is no convention of the paper's."""
+        numbers = [int(re.sub(r"\D", "", r) or 0) for _, r, _ in bare]
+        if len(bare) < 2 or numbers != sorted(numbers) or len(set(numbers)) < len(numbers):
+            return
+        self.heads = sorted(self.heads + bare)
 
     def head_at(self, offset: int) -> tuple[int, str, str] | None:
         """(offset, number, title) of the last minute heading before ``offset``."""
@@ -298,6 +320,56 @@ def without_paragraph_numbers(doc: LoadedFile, items: list[Items]) -> LoadedFile
         pos = b
     out.append(doc.text[pos:])
     return replace(doc, text="".join(out))
+
+
+# A minute's number alone on its line: "40.", "Minute 40", "Item 4", "Min. 12".
+_ALONE = re.compile(
+    r"^(?:\*\*)?(?:(?:Minute|Min\.?|Item|Agenda item)\s+(?P<worded>\d{1,3}(?:/\d{2,4})?)\.?"
+    r"|(?P<dotted>\d{1,3})\.)(?:\*\*)?$"
+)
+
+
+def _cell_title(raw: str) -> bool:
+    """The first line of a title in a narrow cell: a capital, a few words, no sentence."""
+    line = clean(raw)
+    return (line[:1].isupper() and 0 < len(line.split()) <= 8
+            and not re.search(r"[.!?;,]$", line))
+
+
+@lru_cache(maxsize=8)
+def _inline_label(conv: RegisterConventions) -> re.Pattern[str]:
+    """A decision or action label opening a sentence inside a paragraph ("... on 4
+    November. ACTION: BP and OFO to ...", "... allotments. DECISION: The Group agreed
+    ..."): capitalised, after a sentence's end, with a colon."""
+    labels = sorted({*conv.decision_labels, *conv.action_labels}, key=len, reverse=True)
+    alts = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
+                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:")
+
+
+def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
+    """The document with each label printed inside a paragraph moved to a line of its own
+    (the space before it a line break, offsets kept), so the label readers read it as
+    they read a label opening a line; its words run to the end of their sentence. A label
+    whose words are only who acts ("... by June. ACTION: JW") stays: the paragraph before
+    it is the action (`trailing_owner_entries`)."""
+    pattern = _inline_label(conv)
+    text = doc.text
+    cuts = []
+    for m in pattern.finditer(text):
+        if not conv.section_kind(m.group("label")):
+            continue
+        after = " ".join(text[m.end() : m.end() + 160].split("\n\n", 1)[0].split())
+        words = re.split(r"(?<=[a-z]{2})\.(?:\s|$)", after, maxsplit=1)[0].strip(" .")
+        if _is_owner(words, conv) and len(words.split()) <= 6 and " to " not in words:
+            continue
+        cuts.append(m.start("gap"))
+    if not cuts:
+        return doc
+    chars = list(text)
+    for at in cuts:
+        chars[at] = "\n"
+    return replace(doc, text="".join(chars))
 
 
 def _sentence_like(rest: str) -> bool:
@@ -411,7 +483,7 @@ def _paragraph(
             nxt = doc.text.find("\n", pos + 1, stop)
             line = doc.text[pos + 1 : nxt if nxt >= 0 else stop]
             before = doc.text[start:pos].rstrip()
-            if _NEW_ENTRY.match(line) or (
+            if _NEW_ENTRY.match(line) or _ALONE.match(line.strip()) or (
                 re.search(r"[.!?]$", before) and line[:1].isupper()
             ):
                 stop = pos
@@ -555,9 +627,17 @@ def label_entries(
                 split = owner_apart(text, conv)
                 if split:
                     text, owner, due = split
-            out.append(
+            kinds_found = [kind]
+            if kind == "decision":  # "DECISION: ... and asked the Manager to submit it"
+                from ingest.register_actions import owner_of_resolution
+
+                who = owner_of_resolution(text)
+                if who:
+                    owner, due = who[0], due_in(text, conv)
+                    kinds_found.append("action")  # a decision naming who acts: an action too
+            out.extend(
                 Found(
-                    kind,
+                    k,
                     text,
                     start,
                     owner=owner,
@@ -568,6 +648,7 @@ def label_entries(
                     item_title=title,
                     own_reference=bool(ref),
                 )
+                for k in kinds_found
             )
             break
     return out

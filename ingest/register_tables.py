@@ -156,8 +156,28 @@ def line_grids(text: str, start: int, end: int) -> list[Grid]:
                 continue
             at = off + len(raw) - len(raw.lstrip())
             grid.rows.append((at, cells, _cell_offsets(raw, off, cells)))
-        grids.append(grid)
+        grids.append(_past_title_rows(grid))
     return grids
+
+
+def _past_title_rows(grid: Grid) -> Grid:
+    """A spreadsheet's export prints title rows above its header row, each filling its
+    first cell alone ("Action log", "Position at 4 December 2025"): the header is the
+    first row filling two cells or more among the first few, the title rows above it the
+    table's heading."""
+    if sum(bool(c.strip()) for c in grid.headers) > 1:
+        return grid
+    titles = [grid.headers[0].strip()] if grid.headers and grid.headers[0].strip() else []
+    for n, (_, cells, _) in enumerate(grid.rows[:6]):
+        filled = [c for c in cells if c.strip()]
+        if len(filled) >= 3:
+            heading = titles[-1] if titles else grid.heading
+            return Grid([strip_markup(c) for c in cells], grid.rows[n + 1 :], grid.tabbed, heading)
+        if len(filled) > 1:
+            break
+        if filled:
+            titles.append(filled[0].strip())
+    return grid
 
 
 def _cell_offsets(raw: str, off: int, cells: list[str]) -> list[int]:

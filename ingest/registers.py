@@ -58,6 +58,7 @@ from ingest.register_lines import (
     Items,
     due_in,
     label_entries,
+    labels_apart,
     report_recommendations,
     trailing_owner_entries,
     without_paragraph_numbers,
@@ -132,7 +133,7 @@ def read_document(
     for part in parts:
         reading.items[part.index] = Items(doc, part, conv)
     # the minutes' and labels' readers read numbered paragraphs without their numbers
-    plain = without_paragraph_numbers(doc, list(reading.items.values()))
+    plain = labels_apart(without_paragraph_numbers(doc, list(reading.items.values())), conv)
     for part in parts:
         if is_minutes(part, doc.text):
             reading.minutes.append((

@@ -79,6 +79,14 @@ DOCUMENT_STATES = {
         "rejected": "dropped",  # "not agreed by the Executive; no further action will be taken"
         "implemented": "done",  # "delivered and signed off by the Committee"
     },
+    "quillmoor-csp-strategic-board-action-log-2025-12-04.csv": {
+        "✓ done": "done",  # "Action completed"
+        "◑ under way": "in progress",  # "Work started but not finished"
+        "○ not started": "open",  # "Agreed, but work has not begun"
+        "! overdue": "open",  # "Past its due date and not complete"
+        "→ c/f": "carried forward",  # "Carried forward to a later meeting"
+        "✗ closed – not required": "dropped",  # "No longer needed; closed without further action"
+    },
 }
 
 

@@ -1,19 +1,20 @@
 """Check this folder's goldens against their documents (no reader code involved).
 
-The logic is that of `holdout6/check.py` (that of `../check_goldens.py`), pointed at this
-folder only (there is no update pair here). For every `<document>.golden.json` beside this
-script:
+The logic is that of `holdout7/check.py` (that of `../check_goldens.py`), pointed at this
+folder only (there is no update pair here), with one addition for the text document's ruled
+table (see `text_table_cells`). For every `<document>.golden.json` beside this script:
 
 - the document exists and every entry has the golden fields, in order, with allowed values;
 - every non-empty `text`, `owner`, `due`, `status`, `reference` and `update` occurs
   verbatim, up to whitespace, in the document's text (for a PDF: pypdf's plain
-  `extract_text()` of every page, pages joined by a newline), and so does `partnership`
-  (ignoring case);
+  `extract_text()` of every page, pages joined by a newline; for a text document with a ruled
+  `+---+` / `| … |` table, also in the table's cells, each cell's wrapped lines joined by a
+  space), and so does `partnership` (ignoring case);
 - `state` agrees with the states table of `../README.md`, plus the status words one
   document defines in its own key (the "States" note of this folder's README);
 - `date` is an ISO date.
 
-    .venv/bin/python tests/data/register_layouts/holdout7/check.py    # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/holdout8/check.py    # exit 1 on any problem
 """
 
 from __future__ import annotations
@@ -67,21 +68,45 @@ STATUS_STATE = {
     "blue": "done",
 }
 
-# Status words a document defines in its own key (this folder's README, "States").
-DOCUMENT_STATES = {
-    "quillmoor-csp-strategic-board-action-log-2025-12-04.csv": {
-        "✓ done": "done",  # "Action completed"
-        "◑ under way": "in progress",  # "Work started but not finished"
-        "○ not started": "open",  # "Agreed, but work has not begun"
-        "! overdue": "open",  # "Past its due date and not complete"
-        "→ c/f": "carried forward",  # "Carried forward to a later meeting"
-        "✗ closed – not required": "dropped",  # "No longer needed; closed without further action"
-    },
-}
+# Status words a document defines in its own key (this folder's README, "States"). The
+# Tennerby log's key defines only words the states table of ../README.md already maps, and
+# its meanings agree with that table, so nothing is added here.
+DOCUMENT_STATES: dict[str, dict[str, str]] = {}
 
 
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def text_table_cells(text: str) -> str:
+    """The cells of a ruled plain-text table, one per line, each cell's wrapped lines joined.
+
+    A row is the run of `| … |` lines between two rule lines (`+---+`, `+===+`) or any other
+    line; its cells are split at the `|` characters, and the fragments of each column are
+    joined by a space. This is how a wrapped cell reads when the table is read by eye.
+    """
+    cells: list[str] = []
+    row: list[list[str]] = []
+
+    def flush() -> None:
+        for column in row:
+            joined = " ".join(fragment for fragment in column if fragment)
+            if joined:
+                cells.append(joined)
+        row.clear()
+
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+            parts = [part.strip() for part in line[1:-1].split("|")]
+            while len(row) < len(parts):
+                row.append([])
+            for column, part in zip(row, parts):
+                column.append(part)
+        else:
+            flush()
+    flush()
+    return "\n".join(cells)
 
 
 def document_text(path: pathlib.Path) -> str:
@@ -89,7 +114,8 @@ def document_text(path: pathlib.Path) -> str:
         from pypdf import PdfReader
 
         return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return text + "\n" + text_table_cells(text)
 
 
 def check_entry(n: int, entry: dict, printed: str, states: dict[str, str]) -> list[str]:
@@ -151,7 +177,7 @@ def main() -> int:
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
-        print(f"holdout7/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
+        print(f"holdout8/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")

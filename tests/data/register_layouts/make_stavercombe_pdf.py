@@ -3,7 +3,7 @@
 A fictional partnership's meeting notes, typed into a two-column Word table (Minute | Notes and
 actions) and saved as PDF. Everything in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout7/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_stavercombe_pdf.py
 """
 
 from __future__ import annotations
