@@ -60,6 +60,18 @@ FUTURE_WHEN = re.compile(
 )
 
 
+# "within two weeks of the Cabinet decision", "by the end of Q3", "at the next meeting":
+# a when, though no day is printed.
+RELATIVE_WHEN = re.compile(
+    r"\b(?:within|in)\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)\b"
+    r"|\bby the (?:end|start|close) of\b|\b(?:at|to|by) the next (?:meeting|board)\b"
+    r"|\bnext (?:week|month|year|quarter)\b|\bQ[1-4]\b|\bquarter [1-4]\b"
+    r"|\b(?:early|late|mid|the end of|the spring|the summer|the autumn|the winter)"
+    r"\s*[-–]?\s*(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def _only_past(text: str, paper_date: str | None) -> bool:
     """Whether every day a passage names is on or before its paper's own date (what it
     reports has happened; it cannot say when something will)."""
@@ -598,7 +610,8 @@ def compose(
         if not units:  # ("how many ...?" is answered by a number, or not at all)
             return Answer(NOT_IN_DOCUMENTS, (), covered=False)
     if WHEN.match(question):  # "when ...?" is answered by what gives a date
-        dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)]
+        dated = [u for u in units if DATE_RE.search(u.text) or _MONTH_YEAR.search(u.text)
+                 or RELATIVE_WHEN.search(u.text)]
         units = dated or units
         if FUTURE_WHEN.match(question):  # "when will ... next ...?": not a date gone by
             units = [u for u in units if not _only_past(u.text, hits[u.hit].chunk.date)]
@@ -660,9 +673,14 @@ def compose(
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
     chosen = _choose(units, scores, terms, wanted, breadth)
     chosen = [k for k in chosen if scores[k] > -5.0]
-    best = units[chosen[0]]
-    if Scorer.coverage(terms, f"{_place(hits[best.hit].chunk)} {best.shown}") < UNIT_SUPPORT:
-        return Answer(NOT_COVERED, (), covered=False)  # the best quote says none of it
+    said = [  # a quote that says none of what is asked is no answer, however it scored
+        k for k in chosen
+        if Scorer.coverage(terms, f"{_place(hits[units[k].hit].chunk)} {units[k].shown}")
+        >= UNIT_SUPPORT
+    ]
+    if not said:
+        return Answer(NOT_COVERED, (), covered=False)
+    chosen = said
     if brief:  # the section the best passage is about is the topic: the rest of it too
         top = hits[units[chosen[0]].hit].chunk
         same = [

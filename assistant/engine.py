@@ -52,7 +52,7 @@ RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive 
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
-RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b", re.I)
+RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b", re.I)
 STRUCTURED = {"structured": 1.0}  # the checks of an answer read from registers or tables
 NO_HOLDER = "The documents name nobody in this role. What they say of it:"
 NEIGHBOUR_HITS = 3

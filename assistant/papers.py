@@ -75,7 +75,9 @@ def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Pape
         # "the April 2023 agenda pack": every part of the pack whose agenda is of that
         # month, though a report in it is dated in March
         agenda = dataclasses.replace(narrowed, doc_type="agenda")
-        packs = tuple(sorted({p.source for p in papers if isinstance(p, Chunk) and agenda.admits(p)}))
+        packs = tuple(
+            sorted({p.source for p in papers if isinstance(p, Chunk) and agenda.admits(p)})
+        )
         if packs:
             return dataclasses.replace(filters, sources=packs)
     return narrowed if any(narrowed.admits(p) for p in papers) else filters

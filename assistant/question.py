@@ -58,8 +58,9 @@ LIST = re.compile(
 )
 # "..., and when ...?" / "... and what is ...?": the second part of a two-part question.
 _SECOND_PART = re.compile(
-    r"(?:,\s*|\s+)(?:and|also)\s+(?=(?:by when|by what date|what|when|how|who|which|where|"
-    r"why|is|are|was|were|did|does|do|has|have)\b)",
+    r"(?:,\s*|\s+)(?:and|also)\s+(?:if so,?\s+)?(?=(?:by when|by what date|what|when|how|who|"
+    r"which|where|why|is|are|was|were|did|does|do|has|have|"
+    r"(?:to|at|in|on|for|from|by|of|with)\s+(?:what|which|whom|where))\b)",
     re.I,
 )
 
@@ -104,7 +105,10 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
         place = place_words(name)
         if not place:
             continue
-        pattern = re.compile(r"\b" + r"[\s-]+".join(map(re.escape, place)) + r"(?:'s|’s)?\b", re.I)
+        forms = [r"[\s-]+".join(map(re.escape, place))]
+        if len(place) >= 3:  # "NWL" for North West Leicestershire
+            forms.append("".join(w[0] for w in place))
+        pattern = re.compile(r"\b(?:" + "|".join(forms) + r")(?:'s|’s)?\b", re.I)
         m = pattern.search(question)
         if m and len(place) > best[0]:
             rest = (question[: m.start()] + question[m.end() :]).strip()
@@ -146,7 +150,7 @@ def split_parts(text: str, partnerships: list[str] | None = None) -> tuple[str, 
         # "... and which ward has the highest?", "... and what would it include?": of what
         own = named_partnership(p, partnerships or [])[1]  # its partnership says no subject
         content = len(_content_words(own))  # ("... and when does the committee want its
-        if content <= 1 or (_PRONOUN.search(p) and content <= 3):  # report?" has its own)
+        if content <= 1 or _PRONOUN.search(p):  # report?" has its own; "it" is the first's)
             extra = [w for w in _content_words(pieces[0]) if w.lower() not in p.lower()]
             p = f"{p} {' '.join(extra)}".strip()
         out.append(p + "?")

@@ -73,7 +73,9 @@ class Holder:
 
 def _role_re(role: str) -> re.Pattern[str]:
     if role == "chair":
-        return re.compile(r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by)\b")
+        return re.compile(
+            r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by|(?<=will )chair)\b"
+        )
     if role == "vice chair":
         return re.compile(r"\bVice[- ]?Chair(man|person)?\b", re.I)
     words = r"\s+".join(map(re.escape, role.split()))
@@ -180,9 +182,51 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
             elif not after.strip(" :") and k + 1 < len(lines) and names.match(lines[k + 1]):
                 # a cover field: "Presented by" over "Nadia Ferreira, Manager"
                 out.append(Holder(f"{line[m.start():]} {lines[k + 1]}".strip(), chunk, 2.5))
+            elif re.search(r",\s*$", before) and (person := _nearest_name(before, names)):
+                # "Sergeant Fintan Corbally, Business Crime Lead" in a longer line
+                start = max(0, m.start() - 60) + person.start()
+                out.append(Holder(line[start : m.end()].strip(), chunk, 2.5))
             elif names.search(before) and len(line) <= 160:
                 out.append(Holder(line, chunk, 1.0))
+            elif names.search(
+                (sentence := _sentence_at(line, m.start()))[: sentence.find(m.group(0))]
+            ):
+                # in a paragraph: "... Sgt Trevanion will chair the JAG in the interim ..."
+                out.append(Holder(sentence, chunk, 1.0))
     return out
+
+
+_FUTURE_Q = re.compile(
+    r"\b(?:will|going to|once|interim|takes? over|succeeds?|replaces?)\b", re.I
+)
+
+
+def _body_words(q: Question, about: set[str]) -> set[str]:
+    """The words naming the body the question asks about, when it names one ("the
+    Neighbourhoods and ASB Group"): its name before the body noun, and the noun."""
+    bodies = conventions().bodies
+    words = re.findall(r"[A-Za-z][\w'’-]*", q.subject)
+    for k, w in enumerate(words):
+        if w.lower() in bodies:
+            name = [
+                x for x in words[max(0, k - 4) : k + 1] if x[:1].isupper() or x.lower() in bodies
+            ]
+            return set(_words(" ".join(name))) & (about | set(_words(w)))
+    return set()
+
+
+def _sentence_at(line: str, at: int) -> str:
+    """The sentence of ``line`` holding the character at ``at``."""
+    start = max((m.end() for m in re.finditer(r"[.;!?]\s+", line[:at])), default=0)
+    end = re.search(r"[.;!?](?:\s|$)", line[at:])
+    return line[start : at + end.end() if end else len(line)].strip()
+
+
+def _nearest_name(before: str, names: re.Pattern[str]) -> re.Match[str] | None:
+    """The person named last before a role and the comma after them ("Sergeant Fintan
+    Corbally, " in "... April 2025 Sergeant Fintan Corbally, "): they hold it."""
+    found = [m for m in names.finditer(before) if re.fullmatch(r",\s*", before[m.end() :])]
+    return found[-1] if found else None
 
 
 def _about_words(q: Question, role: str) -> set[str]:
@@ -289,11 +333,18 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     if role == "presented by":  # an agenda line: "3 2022/23 PERFORMANCE (Insp D. Stokes)"
         candidates += [h for c in chunks for h in _bracketed(c, names, about)]
     candidates += _column_holders(chunks, pattern)  # table rows, each section read whole
+    body = _body_words(q, about)
+    future = bool(_FUTURE_Q.search(q.text))
     for h in candidates:
         c = h.chunk
         score = h.strength
         if h.named_row and not (about and about & set(_words(h.quote))):
             continue  # "who chairs the board?" is not answered by a sub-group's row
+        printed = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
+        if body and len(body & printed) * 2 < len(body):
+            continue  # "who chairs the Delivery Group?" is not answered by the board's chair
+        if future and any(f in h.quote.lower() for f in conventions().future_holder):
+            score += 4.0  # "who will chair it once he moves on?": the one named to take over
         if about:  # "who signed the plan's foreword as chair?": that paper's holder
             said = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
             score += 2.0 * len(about & said) / len(about)

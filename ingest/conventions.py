@@ -51,6 +51,8 @@ class Conventions:
     person_titles: tuple[str, ...]
     preamble: tuple[re.Pattern[str], ...] = ()
     not_ranking: tuple[re.Pattern[str], ...] = ()
+    bodies: frozenset[str] = frozenset()
+    future_holder: tuple[str, ...] = ()
 
     def rewrite(self, text: str) -> str:
         """``text`` (lower case) with each synonym replaced by its common form."""
@@ -157,6 +159,8 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         ),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),
+        bodies=_word_set(roles.get("bodies", "")),
+        future_holder=tuple(roles.get("future_holder", ())),
         preamble=tuple(
             _compile(f"(?i){p}", "questions.preamble") for p in asked.get("preamble", ())
         ),
