@@ -25,6 +25,7 @@ GAIN_WRONG = 0.3
 LOSS_RIGHT = 1.0
 FOLDS = 5
 SEEDS = 5  # the folds drawn this many ways: one draw's threshold is noise
+VETO_MIN = 5  # a check with no right answer among this many firings withholds alone
 REGULARISATION = 0.05  # inverse strength (scikit-learn's C): a few hundred answers, 30 features
 
 
@@ -69,8 +70,23 @@ def _fit(x, y):
     return scaler, model
 
 
+def _vetoes(x, y) -> list[int]:
+    """The yes/no checks that, whenever they fired, never fired on a right answer (at least
+    ``VETO_MIN`` times): "what did the review find?" answered by a review still to come.
+    A logistic model shrinks such a rare check's weight; a veto lets it decide."""
+    out = []
+    for k, name in enumerate(FEATURES):
+        column = x[:, k]
+        if name.startswith("kind:") or not set(column.tolist()) <= {0.0, 1.0}:
+            continue
+        fired = column >= 0.5
+        if fired.sum() >= VETO_MIN and not y[fired].any():
+            out.append(k)
+    return out
+
+
 def _cross_validated(x, y, seed: int):
-    """Each answer's probability from a model fitted without its fold."""
+    """Each answer's probability from a model (and vetoes) fitted without its fold."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 
@@ -78,6 +94,8 @@ def _cross_validated(x, y, seed: int):
     for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(x, y):
         scaler, model = _fit(x[train], y[train])
         out[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+        for k in _vetoes(x[train], y[train]):
+            out[test[x[test, k] >= 0.5]] = 0.0
     return out
 
 
@@ -127,5 +145,6 @@ def fit(paths: list[Path]) -> tuple[Gate, dict]:
         weights={f: float(w) for f, w in zip(FEATURES, model.coef_[0])},
         bias=float(model.intercept_[0]),
         threshold=float(chosen["threshold"]),
+        vetoes=tuple(FEATURES[k] for k in _vetoes(x, y)),
     )
     return gate, chosen

@@ -112,7 +112,9 @@ def features(
     # number, a when by a date, none of them only the question's own
     out["who_unnamed"] = float(kind == "who" and not out["new_name"])
     out["figure_no_number"] = float(kind == "figure" and not out["new_number"])
-    out["when_undated"] = float(kind == "when" and not (out["dated"] or out["new_number"]))
+    asked_dates = set(_DATE.findall(q.subject))  # "it starts on 1 July: when does it end?"
+    new_date = any(d not in asked_dates for d in _DATE.findall(quote))
+    out["when_undated"] = float(kind == "when" and not (new_date or out["new_number"]))
     return out
 
 
@@ -205,6 +207,7 @@ class Gate:
     weights: dict[str, float]
     bias: float
     threshold: float
+    vetoes: tuple[str, ...] = ()  # checks that withhold an answer alone (calibrate._vetoes)
 
     def probability(self, values: dict[str, float]) -> float:
         z = self.bias + sum(
@@ -214,6 +217,8 @@ class Gate:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def admits(self, values: dict[str, float]) -> bool:
+        if any(values.get(f, 0.0) >= 0.5 for f in self.vetoes):
+            return False
         return self.probability(values) >= self.threshold
 
     def as_dict(self) -> dict:
@@ -224,6 +229,7 @@ class Gate:
             "weights": self.weights,
             "bias": self.bias,
             "threshold": self.threshold,
+            "vetoes": list(self.vetoes),
         }
 
     @classmethod
@@ -234,5 +240,6 @@ class Gate:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
-            data["mean"], data["scale"], data["weights"], data["bias"], data["threshold"]
+            data["mean"], data["scale"], data["weights"], data["bias"], data["threshold"],
+            tuple(data.get("vetoes", ())),
         )

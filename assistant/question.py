@@ -128,6 +128,9 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
 
 
 _PRONOUN = re.compile(r"\b(that|it|its|this|they|them|these|those)\b", re.I)
+# "... and to what level does it want to bring it back?": "it" is the first part's subject
+# (report?" has its own subject; "its" belongs to a noun of its part)
+_IT = re.compile(r"\b(it|them)\b", re.I)
 
 
 def split_parts(text: str, partnerships: list[str] | None = None) -> tuple[str, ...]:
@@ -150,7 +153,7 @@ def split_parts(text: str, partnerships: list[str] | None = None) -> tuple[str, 
         # "... and which ward has the highest?", "... and what would it include?": of what
         own = named_partnership(p, partnerships or [])[1]  # its partnership says no subject
         content = len(_content_words(own))  # ("... and when does the committee want its
-        if content <= 1 or _PRONOUN.search(p):  # report?" has its own; "it" is the first's)
+        if content <= 1 or (_PRONOUN.search(p) and content <= 3) or _IT.search(p):
             extra = [w for w in _content_words(pieces[0]) if w.lower() not in p.lower()]
             p = f"{p} {' '.join(extra)}".strip()
         out.append(p + "?")

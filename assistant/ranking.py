@@ -87,7 +87,8 @@ def _head(q: Question) -> str:
     asked = _asked(q)
     first = re.split(r",|\?|\band\b", q.subject)[0]
     named = [t for t in tokens(first) if t in asked]
-    return named[-1] if named else ""
+    heads = [t for t in named if t in set(tokens(" ".join(conventions().measure_heads)))]
+    return (heads or named or [""])[-1]  # "the rate of ASB incidents": a rate
 
 
 def _is_change(column: str, cells: list[Fact]) -> bool:
@@ -147,9 +148,16 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         kind = _rows_kind(rows)
         if kind and kind not in set(tokens(q.text)):
             continue  # rows that are all "Beat n" cannot say which crime type
+        head = _head(q)
+        if head not in set(tokens(" ".join(conventions().measure_heads))):
+            head = ""  # only a rate, a share ... must be printed as such
         for column, column_cells in columns.items():
             if len(column_cells) < 3:
                 continue
+            if q.ranking in ("rise", "fall") and not _is_change(column, column_cells):
+                continue  # a year's level shows no rise: only a printed change is read
+            if head and head not in about | row_words:
+                continue  # "the highest rate per 1,000": a table of counts cannot say
             if q.ranking == "rise" and not any((f.number or 0) > 0 for f in column_cells):
                 continue  # nothing rose in this column: it cannot name the largest rise
             if q.ranking == "fall" and not any((f.number or 0) < 0 for f in column_cells):

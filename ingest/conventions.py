@@ -52,6 +52,7 @@ class Conventions:
     preamble: tuple[re.Pattern[str], ...] = ()
     not_ranking: tuple[re.Pattern[str], ...] = ()
     bodies: frozenset[str] = frozenset()
+    measure_heads: frozenset[str] = frozenset()
     future_holder: tuple[str, ...] = ()
 
     def rewrite(self, text: str) -> str:
@@ -151,6 +152,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
             _compile(p, "partnership.names") for p in part.get("names", [])
         ),
         not_places=_word_set(part.get("not_places", "")),
+        measure_heads=_word_set(words.get("measure_heads", "")),
         title_fields=tuple(docs.get("title_fields", ())),
         running_header_share=float(docs.get("running_header_share", 0.5)),
         cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),
