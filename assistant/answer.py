@@ -17,7 +17,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.facts import carries, measure_words
-from assistant.question import ACRONYM_Q, DECISION, FIGURE, LIST, WHEN, asking_sentence
+from assistant.question import (
+    ACRONYM_Q,
+    DECISION,
+    FIGURE,
+    LIST,
+    RECOMMENDED,
+    WHEN,
+    asking_sentence,
+)
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form, parse_dates
 from ingest.embedding import Embedder
@@ -580,7 +588,12 @@ def compose(
     an agreement (for "what was agreed on X" when no resolution names X)."""
     if not hits:
         return Answer(NOT_COVERED, (), covered=False)
-    units = [u for u in units_of(hits, question, next_text) if not PAGE_FURNITURE.search(u.text)]
+    units = [
+        u
+        for u in units_of(hits, question, next_text)
+        if not PAGE_FURNITURE.search(u.text)
+        and not (u.shown.rstrip().endswith(":") and not u.listing)  # a lead-in, its items lost
+    ]
     if context_only:
         units = [u for u in units if not u.resolution and not RESOLUTION_LINE.match(u.text)]
     if agreed_only:  # what records an agreement about the question's subject, not routine
@@ -636,6 +649,8 @@ def compose(
         if unit.listing and (LIST_Q.search(question) or figure):  # a list or table is long
             long = 0.0
         long -= 0.4 * _reference_fit(question, f"{passage.section} {unit.text}") / 0.25
+        if RECOMMENDED.search(question) and RECOMMENDED.search(passage.section):
+            long -= 1.2  # what is recommended: the paper's recommendations section
         scores.append(
             0.45 * meaning[k] + 0.55 * words + _boost(question, unit, acronym) - 0.25 * long
         )

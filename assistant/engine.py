@@ -23,7 +23,7 @@ from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
 from assistant.papers import paper_filters, without_reference
 from assistant.places import PlaceIndex
-from assistant.question import Question, understand
+from assistant.question import RECOMMENDED, Question, understand
 from assistant.ranking import answer_ranked
 from assistant.registers import (
     answer_actions,
@@ -35,7 +35,7 @@ from assistant.registers import (
 )
 from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
-from assistant.roles import answer_role, names_holder, role_of, says_who
+from assistant.roles import answer_role, names_holder, of_the_body, role_of, says_who
 from ingest.catalogue import Catalogue
 from ingest.catalogue import build as build_catalogue
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -52,7 +52,6 @@ RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive 
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
 NOT_COVERED_ANSWER = Answer(NOT_COVERED, (), covered=False)
-RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b", re.I)
 STRUCTURED = {"structured": 1.0}  # the checks of an answer read from registers or tables
 NO_HOLDER = "The documents name nobody in this role. What they say of it:"
 NEIGHBOUR_HITS = 3
@@ -303,8 +302,9 @@ class Assistant:
             found = answer_role(q, admitted(), [h.chunk for h in hits()])
             if not found and role_of(q):  # a role no paper names a holder for
                 composed = compose(question, hits(), self.embedder, self.scorer)
-                if not says_who(composed.text, role_of(q)):
-                    return NOT_COVERED_ANSWER
+                said = says_who(composed.text, role_of(q))
+                if not said or not of_the_body(q, composed.text):
+                    return NOT_COVERED_ANSWER  # (another group's "chaired by" is no answer)
                 if names_holder(composed.text, role_of(q)):
                     return composed
                 # "chaired by the person duly elected": the papers name nobody, and say how

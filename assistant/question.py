@@ -50,6 +50,9 @@ FIGURE = re.compile(
     r"drop\w*|reduc\w*|went (up|down)|largest|biggest|highest|lowest|smallest|most|least)\b",
     re.I,
 )
+# "Which option is Cabinet recommended to approve?", "what is the Board asked to agree?":
+# what a report recommends, not what was decided.
+RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b", re.I)
 WHO = re.compile(r"^\s*(who|which (officer|person|councillor|member))\b", re.I)
 LIST = re.compile(
     r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"

@@ -35,6 +35,9 @@ _ROLE_PHRASE = re.compile(
 
 def role_of(q: Question) -> str | None:
     """The role a 'who' question asks for: 'chair', 'minutes', or a title it names."""
+    for pattern, role in _VERB_ROLES[:2]:  # "who is going to chair ... once Inspector X
+        if pattern.search(q.text):  # moves on?": the chair, not an inspector
+            return role
     if m := _ROLE_PHRASE.search(q.text):
         return m.group("role").strip()
     for pattern, role in _VERB_ROLES:
@@ -182,7 +185,11 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
             elif not after.strip(" :") and k + 1 < len(lines) and names.match(lines[k + 1]):
                 # a cover field: "Presented by" over "Nadia Ferreira, Manager"
                 out.append(Holder(f"{line[m.start():]} {lines[k + 1]}".strip(), chunk, 2.5))
-            elif re.search(r",\s*$", before) and (person := _nearest_name(before, names)):
+            elif (
+                not m.group(0).lower().startswith("chaired")
+                and re.search(r",\s*$", before)
+                and (person := _nearest_name(before, names))
+            ):
                 # "Sergeant Fintan Corbally, Business Crime Lead" in a longer line
                 start = max(0, m.start() - 60) + person.start()
                 out.append(Holder(line[start : m.end()].strip(), chunk, 2.5))
@@ -211,7 +218,8 @@ def _body_words(q: Question, about: set[str]) -> set[str]:
             name = [
                 x for x in words[max(0, k - 4) : k + 1] if x[:1].isupper() or x.lower() in bodies
             ]
-            return set(_words(" ".join(name))) & (about | set(_words(w)))
+            own = set(_words(q.partnership or ""))  # its partnership names no body
+            return (set(_words(" ".join(name))) & (about | set(_words(w)))) - own
     return set()
 
 
@@ -222,10 +230,28 @@ def _sentence_at(line: str, at: int) -> str:
     return line[start : at + end.end() if end else len(line)].strip()
 
 
+def of_the_body(q: Question, text: str) -> bool:
+    """Whether ``text`` names the body the question asks a holder of, when it names one
+    ("who chairs the Youth Diversion Group?" is not answered by the Licensing Group's)."""
+    role = role_of(q)
+    body = _body_words(q, _about_words(q, role)) if role else set()
+    verb = re.compile(rf"\b{_done_by(role)}\s+by\b", re.I) if role else None
+    saying = [  # the sentences that say who holds it ("..., chaired by X, ...")
+        s for s in re.split(r"(?<=[.;!?])\s+|[“”\n]", text) if verb and verb.search(s)
+    ]
+    return not body or any(len(body & set(_words(s))) * 2 >= len(body) for s in saying or [text])
+
+
 def _nearest_name(before: str, names: re.Pattern[str]) -> re.Match[str] | None:
     """The person named last before a role and the comma after them ("Sergeant Fintan
     Corbally, " in "... April 2025 Sergeant Fintan Corbally, "): they hold it."""
-    found = [m for m in names.finditer(before) if re.fullmatch(r",\s*", before[m.end() :])]
+    bodies = conventions().bodies
+    found = [
+        m
+        for m in names.finditer(before)
+        if re.fullmatch(r",\s*", before[m.end() :])
+        and not bodies & {w.lower() for w in m.group(0).split()}  # "Licensing Group, ..."
+    ]
     return found[-1] if found else None
 
 
