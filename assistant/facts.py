@@ -197,10 +197,11 @@ def answer_figures(
     # Every word naming the measure must be carried by the rows, columns or table: "cycle
     # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
     labels = {t for r in rows for t in tokens(r.first.row)}
-    measure = {
+    counted = set(tokens(" ".join(conventions().count_nouns)))  # "how many shoplifting
+    measure = {  # offences": the row "Shoplifting" counts them, whatever the table calls it
         t
         for t in tokens(question)
-        if t not in _question_words() | _FILLERS | _VERBS | labels
+        if t not in _question_words() | _FILLERS | _VERBS | labels | counted
         and not t.isdigit()
         and "/" not in t
     }

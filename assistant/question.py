@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.dates import MONTHS
 from ingest.text import PERIOD as _PERIOD
 from ingest.text import conventions, normalise_period
 
@@ -125,7 +126,10 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
                 rest = (question[: before.start(2)] + question[m.end() :]).strip()
                 before = None
             inside = bool(before) and before.start(2) > 0  # not the question's first word
-            inside = inside or (not own and re.match(r"\s+[A-Z][a-z]+", after))
+            capital = re.match(r"\s+([A-Z][a-z]+)", after)  # "North Elderbrook Estate", not
+            inside = inside or (  # "Charnwood's December 2014 table"
+                not own and bool(capital) and capital.group(1).lower() not in MONTHS
+            )
             best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
     return best[1], best[2]
 

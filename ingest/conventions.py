@@ -53,6 +53,7 @@ class Conventions:
     not_ranking: tuple[re.Pattern[str], ...] = ()
     bodies: frozenset[str] = frozenset()
     measure_heads: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
     future_holder: tuple[str, ...] = ()
 
     def rewrite(self, text: str) -> str:
@@ -153,6 +154,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         ),
         not_places=_word_set(part.get("not_places", "")),
         measure_heads=_word_set(words.get("measure_heads", "")),
+        count_nouns=_word_set(words.get("count_nouns", "")),
         title_fields=tuple(docs.get("title_fields", ())),
         running_header_share=float(docs.get("running_header_share", 0.5)),
         cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),
