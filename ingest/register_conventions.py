@@ -102,6 +102,7 @@ class RegisterConventions:
     owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
     item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
     asking_verbs: tuple[str, ...] = ()  # "... and asked the Manager to ...": who acts
+    decision_verbs: tuple[str, ...] = ()  # "The Board endorsed ...": a body's decision
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -320,6 +321,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             "registers.item_references",
         ) if reg.get("item_references") else None,
         asking_verbs=tuple(reg.get("asking_verbs", ())),
+        decision_verbs=tuple(reg.get("decision_verbs", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

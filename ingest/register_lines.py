@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lists import parse_item
-from ingest.register_text import MONTH_NAMES, OWNER, clean, top_section, unwrap
+from ingest.register_text import MONTH_NAMES, OWNER, clean, sentence_end, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
 
@@ -72,7 +72,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
-        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}"  # "in May 2025", "in Q1 2026/27"
+        rf"|(?:Q|Quarter\s+)[1-4]\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)"
         rf"|on\s+(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "on 17 March"
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?)"
         rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
@@ -347,6 +348,14 @@ def _inline_label(conv: RegisterConventions) -> re.Pattern[str]:
                       rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:")
 
 
+def _inside_paragraph(text: str, off: int) -> bool:
+    """Whether the line at ``off`` carries on a paragraph whose line above ends a sentence
+    (a label printed inside the paragraph, as `labels_apart` leaves it): its words are then
+    the label's sentence, not the rest of the paragraph."""
+    above = text[max(0, off - 400) : max(0, off - 1)].rsplit("\n", 1)[-1].rstrip()
+    return bool(above) and above[-1:] in ".!?)"
+
+
 def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
     """The document with each label printed inside a paragraph moved to a line of its own
     (the space before it a line break, offsets kept), so the label readers read it as
@@ -588,6 +597,8 @@ def label_entries(
                 continue
             start = off + (len(raw) - len(raw.lstrip())) + m.start("rest")
             text, _ = _paragraph(doc, start, part.end, patterns)
+            if _inside_paragraph(doc.text, off):  # "... November. ACTION: ... (BP). WS said"
+                text = doc.text[start : sentence_end(doc.text, start, start + len(text))]
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break
