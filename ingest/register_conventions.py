@@ -54,7 +54,8 @@ def status_form(text: str) -> str:
     "✗ Closed – not required" → "closed - not required", "Complete." → "complete"). The
     status stays as printed; only the lookup uses this form."""
     key = _key(text).translate(_DASHES)
-    return re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+    words = re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+    return words or key.replace(" ", "")  # a symbol alone ("✓", "◐") is its own status
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")

@@ -36,7 +36,9 @@ _HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s
 _INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
 _HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
 _PAIR = re.compile(
-    r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*"
+    # a word, after a symbol or not ("Open", "✓ Done"), or a symbol alone ("✓")
+    r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?"
+    r"|[^\w\s*|=:;,.]{1,2})(?:\*\*)?\s*"
     r"(?:=|:|\s[–—-])\s*"
     r"(?P<meaning>\S.*?)\s*$"
 )

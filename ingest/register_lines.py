@@ -261,6 +261,9 @@ class Items:
             if alone and n + 1 < len(lines) and _cell_title(lines[n + 1]):
                 ref = alone.group("worded") or alone.group("dotted")
                 bare.append((pos, ref, clean(lines[n + 1]).strip(" :-–")))
+            first = _first_cell_minute(line)
+            if first:
+                bare.append((pos, *first))
             pos += len(raw) + 1
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
             self.paragraphs, self.marks = [], []
@@ -328,6 +331,28 @@ _ALONE = re.compile(
     r"^(?:\*\*)?(?:(?:Minute|Min\.?|Item|Agenda item)\s+(?P<worded>\d{1,3}(?:/\d{2,4})?)\.?"
     r"|(?P<dotted>\d{1,3})\.)(?:\*\*)?$"
 )
+
+
+_CELL_MINUTE = re.compile(
+    r"^(?:\*\*)?(?:(?:Minute|Min\.?|Item)\s+)?(?P<ref>\d{1,3}(?:/\d{2,4})?)\.?(?:\*\*)?"
+    r"(?:\s+(?:\*\*)?(?P<title>[A-Z][^.!?]{0,80}?)(?:\*\*)?)?$"
+)
+
+
+def _first_cell_minute(line: str) -> tuple[str, str] | None:
+    """(number, title) of a table row of minutes whose first cell is the minute's number
+    and title ("| 7. Shop theft | TY reported ... |", "40.<TAB>Night-time economy<TAB>...")
+    and whose next cell holds its sentences."""
+    if line.startswith("|"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+    elif "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+    else:
+        return None
+    if len(cells) < 2 or not re.search(r"[a-z]{2,}[.!?]", cells[1]):
+        return None
+    m = _CELL_MINUTE.match(cells[0])
+    return (m.group("ref"), clean(m.group("title") or "")) if m else None
 
 
 def _cell_title(raw: str) -> bool:
