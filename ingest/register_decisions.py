@@ -133,7 +133,8 @@ def _inline(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]] | Non
 
 def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
     """(offset, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
-    rest = re.sub(r"^\([^()]{1,40}\)\s*", "", rest)  # "RESOLVED (unanimously) that ..."
+    # "RESOLVED (unanimously) that ...", not an item's mark ("Resolved – (1) that ...")
+    rest = re.sub(r"^\((?!(?:\d{1,2}|[a-z]|[ivx]{1,4})\))[^()]{1,40}\)\s*", "", rest)
     if LEAD_IN.match(rest):  # "RESOLVED that:" introduces lettered items; it is none itself
         rest = ""
     bare = _THAT.sub("", rest, count=1)  # "the report be noted": "that" is the label's

@@ -128,14 +128,84 @@ def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return lines
 
 
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+){2,}\s*$")
+
+
+def _grid_table_end(lines: list[tuple[int, str]], i: int) -> int:
+    """The index after a grid table (pandoc's, as a converter writes a Word table:
+    ``+----+----+`` rules between ``| cell | cell |`` lines) that starts at line ``i``."""
+    j = i
+    while j < len(lines) and (_GRID_RULE.match(lines[j][1]) or lines[j][1].lstrip()[:1] == "|"):
+        j += 1
+    return j
+
+
+def grid_tables(text: str, start: int, end: int) -> list[Grid]:
+    """Grid tables: each row the lines between two rules, each cell the row's lines cut
+    at the rule's "+" columns and joined; the header the row above a ``+====+`` rule (or
+    the first row). A heading above the table names it as for other tables."""
+    lines = _lines_at(text, start, end)
+    grids: list[Grid] = []
+    i = 0
+    above = ""
+    while i < len(lines):
+        off, raw = lines[i]
+        if not _GRID_RULE.match(raw):
+            above = strip_markup(raw.lstrip("# ")) if raw.strip() else above
+            i += 1
+            continue
+        stop = _grid_table_end(lines, i)
+        cuts = [k for k, ch in enumerate(raw) if ch == "+"]
+        rows: list[tuple[int, list[str], list[int]]] = []
+        header_rows = 0
+        current: list[tuple[int, str]] = []
+        for k in range(i + 1, stop):
+            off_k, line = lines[k]
+            if _GRID_RULE.match(line):
+                if current:
+                    rows.append(_grid_row(current, cuts))
+                    current = []
+                if "=" in line and not header_rows:
+                    header_rows = len(rows)
+                continue
+            current.append((off_k, line))
+        if current:
+            rows.append(_grid_row(current, cuts))
+        if len(rows) >= 2:
+            head = max(header_rows, 1)
+            headers = [" ".join(c for c in col if c) for col in zip(*[r[1] for r in rows[:head]])]
+            grids.append(Grid([strip_markup(h) for h in headers], rows[head:], False, above))
+        i = stop
+    return grids
+
+
+def _grid_row(lines: list[tuple[int, str]], cuts: list[int]) -> tuple[int, list[str], list[int]]:
+    cells, offsets = [], []
+    for a, b in zip(cuts, cuts[1:]):
+        words, at = [], None
+        for off, line in lines:
+            piece = line[a + 1 : b]
+            if piece.strip():
+                words.append(piece.strip())
+                if at is None:
+                    at = off + a + 1 + len(piece) - len(piece.lstrip())
+        cells.append(" ".join(words))
+        offsets.append(at if at is not None else lines[0][0])
+    return lines[0][0], cells, offsets
+
+
 def line_grids(text: str, start: int, end: int) -> list[Grid]:
-    """Every run of tab-separated or pipe lines: its first line the header."""
+    """Every run of tab-separated or pipe lines: its first line the header (a grid table's
+    lines are `grid_tables`')."""
     lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
     above = ""  # the last line of words before a table: its heading
     while i < len(lines):
         off, raw = lines[i]
+        if _GRID_RULE.match(raw):
+            i = _grid_table_end(lines, i)
+            continue
         cells = _split(raw)
         if not cells or len(cells) < 3:
             above = strip_markup(raw.lstrip("# ")) if raw.strip() else above

@@ -75,6 +75,7 @@ from ingest.register_recommendations import (
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
+    grid_tables,
     html_grids,
     line_grids,
     record_blocks,
@@ -228,6 +229,7 @@ def _document_readers(
     for part in doc_parts:
         items = part_items[part.index]
         grids = line_grids(doc.text, part.start, part.end)
+        grids += grid_tables(doc.text, part.start, part.end)
         grids += html_grids(doc.text, part.start, part.end, conv)
         if doc.kind != "pdf":  # a PDF's columns are read by position
             grids += aligned_grids(doc.text, part.start, part.end, conv)
