@@ -568,6 +568,8 @@ def trailing_owner_entries(
         t = _trailing(conv).match(para)
         if not t or not _is_owner(t.group("owner"), conv) or len(t.group("owner").split()) > 6:
             continue
+        if conv.is_empty(t.group("owner")):
+            continue  # "... ACTION: None.": an empty label names nobody
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line
         text = tidy_text(items.words(t.group("text")))
