@@ -149,6 +149,11 @@ _OWNER_WORD = re.compile(
 )
 _OWNER_COLON = re.compile(r"^(?P<owner>[A-Z][^:]{1,60}?)\s*:\s+(?P<text>[a-z]{2,}\b.*)$")
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
+# The bracket of who, then the due after a dash or comma: "... (JR) - by 9 March 2026",
+# "... (AB/JR), due end of March".
+_BRACKET_THEN_DUE = re.compile(
+    r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)\s*[-–—,;]\s*(?P<due>\S.{1,60}?)[.;]?$"
+)
 
 
 def _is_owner(part: str, conv: RegisterConventions | None = None) -> bool:
@@ -193,6 +198,11 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
     if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
         words = tidy_text(bracket.group("text"))
         return words, bracket.group("owner"), due_in(words, conv)
+    then = _BRACKET_THEN_DUE.match(text)  # "Circulate the plan (JR) - by 9 March 2026"
+    if then and _is_owner(then.group("owner")):
+        due = due_in(then.group("due"), conv)
+        if due:
+            return tidy_text(then.group("text")), then.group("owner"), due
     colon = _OWNER_COLON.match(text)
     if colon and _is_owner(colon.group("owner"), conv):  # "Cohesion Officer: circulate ..."
         return tidy_text(colon.group("text")), colon.group("owner"), due_in(text, conv)

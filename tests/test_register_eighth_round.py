@@ -305,3 +305,22 @@ Action log, position at 12 February 2026
         ("Map repeat calls about street drinking by ward", "EV2", "Community Safety Analyst", "Spring 2026", "In progress", "in progress"),
         ("Fund a second outreach worker", "EV3", "Head of Housing", "TBC", "Deferred", "carried forward"),
     ]
+
+
+def test_a_bracket_of_who_before_the_due(tmp_path: Path) -> None:
+    text = """\
+Holmfirth Safer Streets Group
+Notes of the meeting held on 2 March 2026
+Present: Ann Byre (AB), Jon Roe (JR)
+
+Item 3 - Town centre
+
+Actions arising:
+1. Circulate the patrol plan to partners (JR) - by 9 March 2026
+2. Arrange a walkabout with traders (AB/JR), due end of March
+"""
+    reg = read_registers(tmp_path, "holmfirth-notes-2026-03-02.txt", text)
+    assert [_entry(e) for e in _all(reg)] == [
+        ("action", "3", "Circulate the patrol plan to partners", "JR", "9 March 2026"),
+        ("action", "3", "Arrange a walkabout with traders", "AB/JR", "end of March"),
+    ]
