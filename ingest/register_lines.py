@@ -458,6 +458,9 @@ def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) 
     margin = "\t" in gap or len(gap) >= 2 and not gap.strip()
     coded = bool(re.search(r"[A-Za-z/(]", ref))
     dotted = m.group(0)[m.end("ref") - m.start(0) :].startswith(".")  # "6. Title"
+    if dotted and not m.group("word") and (_LIST_NUMBER.match(before)
+                                          or before.rstrip().endswith(":")):
+        return False  # an item of a numbered list ("Actions arising:" / "1. ..." / "2. ...")
     if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded or dotted):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
         apart = apart or (pdf and "/" in ref) or (pdf and dotted and _numbered_title(before, after))
