@@ -143,6 +143,10 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
         if inline:
             return inline
         text, _ = _collect(lines, i, bare)
+        if i and lines[i - 1].text[-1:] in (".", "!", "?", ")"):
+            # printed inside a paragraph ("... shop theft. RESOLVED that the report be
+            # noted. Members then ..."): the resolution is its sentence
+            text = text[: sentence_end(text, 0, len(text))]
         col = lines[i].raw.find(bare[:20])
         return [(lines[i].start + max(col, 0), text)]
     rest = ""

@@ -379,8 +379,10 @@ def _inline_label(conv: RegisterConventions) -> re.Pattern[str]:
     ..."): capitalised, after a sentence's end, with a colon."""
     labels = sorted({*conv.decision_labels, *conv.action_labels}, key=len, reverse=True)
     alts = "|".join(re.escape(x) for x in labels)
-    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
-                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:")
+    words = "|".join(re.escape(w) for w in sorted(conv.resolution_words, key=len, reverse=True))
+    resolution = rf"|(?P<word>{words})(?=(?:\*\*)?(?::|\s+that\b|\s*[–—-]\s))" if words else ""
+    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?:(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
+                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:{resolution})")
 
 
 def _inside_paragraph(text: str, off: int) -> bool:
@@ -401,6 +403,9 @@ def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
     text = doc.text
     cuts = []
     for m in pattern.finditer(text):
+        if m.groupdict().get("word"):  # "... discussed. RESOLVED that ...": a resolution
+            cuts.append(m.start("gap"))
+            continue
         if not conv.section_kind(m.group("label")):
             continue
         after = " ".join(text[m.end() : m.end() + 160].split("\n\n", 1)[0].split())

@@ -231,22 +231,20 @@ def line_grids(text: str, start: int, end: int) -> list[Grid]:
 
 
 def _past_title_rows(grid: Grid) -> Grid:
-    """A spreadsheet's export prints title rows above its header row, each filling its
-    first cell alone ("Action log", "Position at 4 December 2025"): the header is the
-    first row filling two cells or more among the first few, the title rows above it the
-    table's heading."""
-    if sum(bool(c.strip()) for c in grid.headers) > 1:
+    """A spreadsheet's export prints title rows above its header row, each filling a cell
+    or two ("Action log", "Updated: 4 March 2026"): the header is the first row filling
+    three cells or more among the first few, the title rows above it the table's heading."""
+    head = [c.strip() for c in grid.headers if c.strip()]
+    if len(head) >= 3:
         return grid
-    titles = [grid.headers[0].strip()] if grid.headers and grid.headers[0].strip() else []
+    titles = head[:1]
     for n, (_, cells, _) in enumerate(grid.rows[:6]):
-        filled = [c for c in cells if c.strip()]
+        filled = [c.strip() for c in cells if c.strip()]
         if len(filled) >= 3:
             heading = titles[-1] if titles else grid.heading
             return Grid([strip_markup(c) for c in cells], grid.rows[n + 1 :], grid.tabbed, heading)
-        if len(filled) > 1:
-            break
         if filled:
-            titles.append(filled[0].strip())
+            titles.append(filled[0])
     return grid
 
 

@@ -109,7 +109,7 @@ def ends_sentence(text: str) -> bool:
 
 def sentence_end(text: str, pos: int, limit: int) -> int:
     """Offset just after the sentence that runs from ``pos`` (never past ``limit``)."""
-    for m in re.finditer(r"[.!?](?=[’'\")]?(?:\s|$))", text[pos:limit]):
+    for m in re.finditer(r"[.!?](?=[’'\")]?(?:\*\*|__)?(?:\s|$))", text[pos:limit]):
         end = pos + m.end()
         before = text[pos:end]
         if _ABBREV_END.search(before):

@@ -324,3 +324,40 @@ Actions arising:
         ("action", "3", "Circulate the patrol plan to partners", "JR", "9 March 2026"),
         ("action", "3", "Arrange a walkabout with traders", "AB/JR", "end of March"),
     ]
+
+
+def test_labels_and_resolutions_inside_a_paragraph_give_their_sentence(tmp_path: Path) -> None:
+    text = """\
+# Fenwick Community Safety Partnership
+
+Minutes of the Board meeting held on 12 February 2026
+
+Present: Ann Byre (AB), Jon Roe (JR), Kim Lo (KL)
+
+## 5. Shop theft
+
+JR reported on shop theft. **ACTION: JR to share the offender list with the retail radio scheme by 27 February 2026.** Members discussed funding. AGREED: that the Board fund two body-worn cameras.
+
+## 6. Performance
+
+KL presented the report. RESOLVED that the performance report be noted. Members then asked about ASB.
+"""
+    reg = read_registers(tmp_path, "fenwick-csp-board-minutes-2026-02-12.md", text)
+    assert [(e.kind, e.reference, e.text.rstrip("."), e.owner) for e in _all(reg)] == [
+        ("action", "5", "JR to share the offender list with the retail radio scheme by 27 February 2026", "JR"),
+        ("decision", "5", "the Board fund two body-worn cameras", ""),
+        ("decision", "6", "the performance report be noted", ""),
+    ]
+
+
+def test_a_spreadsheet_export_with_a_two_cell_title_row_and_rag_symbols(tmp_path: Path) -> None:
+    text = '''"Action log","","Updated: 4 March 2026","","",""
+"Ref","Action","Who","When","RAG","Comments"
+"F1","Write to the bus operator","Chair","31/03/2026","🟢","On track"
+"F2","Map repeat calls","Analyst","Q4 2025/26","🔴","Late data"
+'''
+    reg = read_registers(tmp_path, "fenwick-action-log-2026-03-04.csv", text)
+    assert [(e.reference, e.owner, e.due, e.status, e.rag, e.state) for e in _all(reg)] == [
+        ("F1", "Chair", "31/03/2026", "🟢", "green", "in progress"),
+        ("F2", "Analyst", "Q4 2025/26", "🔴", "red", "in progress"),  # a rating is never done
+    ]
