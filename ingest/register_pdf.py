@@ -176,8 +176,16 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
         search_from = max(search_from, page_start)
         last_y = None
         in_header = False
-        for line in _lines(pieces):
+        lines = _lines(pieces)
+        skip = 0
+        for k, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
             head = _header(line, conv)
+            wrapped, used = _wrapped_header(lines, k, conv)
+            if wrapped is not None and (head is None or _named(wrapped) > _named(head)):
+                head, skip, line = wrapped, used, lines[k + used]
             if head:
                 close()
                 head.grid.heading = above
@@ -225,6 +233,40 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             in_header = False
         close()
     return [g for g in grids if g.rows]
+
+
+def _named(table: _Table) -> int:
+    return len({r for r in table.roles if r})
+
+
+def _wrapped_header(
+    lines: list[list[TextPiece]], k: int, conv: RegisterConventions
+) -> tuple[_Table | None, int]:
+    """A header row whose cells wrap onto a second or third line ("Action" / "No.",
+    "Responsible" / "officer"), read whole: each cell's words joined down its column.
+    (the table, the lines after ``k`` it took) or (None, 0)."""
+    line = lines[k]
+    if len(line) < 3:
+        return None, 0
+    starts = [p.x for p in line]
+    size = max(p.size for p in line)
+    cells = [[p.text] for p in line]
+    used, last_y = 0, line[0].y
+    for nxt in lines[k + 1 : k + 3]:
+        if not 0 < last_y - nxt[0].y <= 1.45 * size or not _aligned(nxt, starts):
+            break
+        if len(nxt) > len(line) or any(conv.reference.match(p.text) for p in nxt
+                                       if abs(p.x - starts[0]) <= _TOLERANCE):
+            break  # a row of the table, not the header's wrapped words
+        for p in nxt:
+            c = _column(p.x, starts)
+            if c is not None:
+                cells[c].append(p.text)
+        used, last_y = used + 1, nxt[0].y
+    if not used:
+        return None, 0
+    merged = [TextPiece(p.page, p.x, p.y, p.size, " ".join(c)) for p, c in zip(line, cells)]
+    return _header(merged, conv), used
 
 
 def _add_row(

@@ -361,3 +361,35 @@ def test_a_spreadsheet_export_with_a_two_cell_title_row_and_rag_symbols(tmp_path
         ("F1", "Chair", "31/03/2026", "🟢", "green", "in progress"),
         ("F2", "Analyst", "Q4 2025/26", "🔴", "red", "in progress"),  # a rating is never done
     ]
+
+
+def _log_pdf(path: Path) -> None:
+    """A landscape action log whose header cells wrap ("Action" / "No.", "Date" / "agreed")
+    and whose references carry one stroke ("TG/01")."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [["Action No.", "Date agreed", "Action", "Responsible officer", "Deadline", "Progress", "Status"],
+            ["TG/01", "14/01/2026", "Arrange a joint patrol of the harbour with the wardens", "Insp. Jon Roe", "31/03/2026", "Dates agreed.", "c/f"],
+            ["TG/02", "14/01/2026", "Write to the marina operator about lighting on the slipway", "Harbour Master", "Next meeting", "", "Complete"]]
+    table = Table([[Paragraph(c, style) for c in r] for r in rows],
+                  colWidths=[40, 45, 220, 110, 70, 150, 60], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph("Tanglewood Community Safety Partnership", style),
+             Paragraph("Tasking Group action log - position at 4 March 2026", style), table]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+
+
+def test_a_pdf_log_whose_header_cells_wrap(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _log_pdf(papers / "tanglewood-tasking-group-action-log-2026-03-04.pdf")
+    reg = read_registers(tmp_path)
+    assert [(e.text, *_row(e)) for e in _all(reg)] == [
+        ("Arrange a joint patrol of the harbour with the wardens", "TG/01", "Insp. Jon Roe", "31/03/2026", "c/f", "carried forward"),
+        ("Write to the marina operator about lighting on the slipway", "TG/02", "Harbour Master", "Next meeting", "Complete", "done"),
+    ]
