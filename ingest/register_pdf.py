@@ -243,30 +243,40 @@ def _wrapped_header(
     lines: list[list[TextPiece]], k: int, conv: RegisterConventions
 ) -> tuple[_Table | None, int]:
     """A header row whose cells wrap onto a second or third line ("Action" / "No.",
-    "Responsible" / "officer"), read whole: each cell's words joined down its column.
-    (the table, the lines after ``k`` it took) or (None, 0)."""
-    line = lines[k]
-    if len(line) < 3:
+    "Responsible" / "officer"), read whole: each cell's words joined down its column, the
+    columns those of its fullest line (a cell set at the top of its row wraps below the
+    others' words, one set at the bottom above them). (the table, the lines after ``k``
+    it took) or (None, 0)."""
+    block = [lines[k]]
+    if len(lines[k]) < 2:
         return None, 0
-    starts = [p.x for p in line]
-    size = max(p.size for p in line)
-    cells = [[p.text] for p in line]
-    used, last_y = 0, line[0].y
+    size = max(p.size for p in lines[k])
     for nxt in lines[k + 1 : k + 3]:
-        if not 0 < last_y - nxt[0].y <= 1.45 * size or not _aligned(nxt, starts):
+        if not 0 < block[-1][0].y - nxt[0].y <= 1.45 * size:
             break
-        if len(nxt) > len(line) or any(conv.reference.match(p.text) for p in nxt
-                                       if abs(p.x - starts[0]) <= _TOLERANCE):
+        block.append(nxt)
+    best: tuple[_Table | None, int] = (None, 0)
+    for used in range(1, len(block)):
+        rows = block[: used + 1]
+        widest = max(rows, key=len)
+        starts = [p.x for p in widest]
+        if len(widest) < 3 or not all(_aligned(r, starts) for r in rows):
+            break
+        if any(conv.reference.match(p.text) for r in rows[1:] for p in r
+               if abs(p.x - starts[0]) <= _TOLERANCE):
             break  # a row of the table, not the header's wrapped words
-        for p in nxt:
-            c = _column(p.x, starts)
-            if c is not None:
-                cells[c].append(p.text)
-        used, last_y = used + 1, nxt[0].y
-    if not used:
-        return None, 0
-    merged = [TextPiece(p.page, p.x, p.y, p.size, " ".join(c)) for p, c in zip(line, cells)]
-    return _header(merged, conv), used
+        cells: list[list[str]] = [[] for _ in starts]
+        for r in rows:
+            for p in r:
+                c = _column(p.x, starts)
+                if c is not None:
+                    cells[c].append(p.text)
+        merged = [TextPiece(p.page, p.x, p.y, p.size, " ".join(c))
+                  for p, c in zip(widest, cells)]
+        head = _header(merged, conv)
+        if head is not None and (best[0] is None or _named(head) > _named(best[0])):
+            best = (head, used)
+    return best
 
 
 def _add_row(
