@@ -393,3 +393,22 @@ def test_a_pdf_log_whose_header_cells_wrap(tmp_path: Path) -> None:
         ("Arrange a joint patrol of the harbour with the wardens", "TG/01", "Insp. Jon Roe", "31/03/2026", "c/f", "carried forward"),
         ("Write to the marina operator about lighting on the slipway", "TG/02", "Harbour Master", "Next meeting", "Complete", "done"),
     ]
+
+
+def test_resolution_and_action_required_labels(tmp_path: Path) -> None:
+    text = """\
+Minutes of the Ravenscar Safer Neighbourhoods Board held on 10 March 2026
+
+Present: Ann Byre (AB), Jon Roe (JR)
+
+1. Street lighting
+
+Resolution: That the street lighting survey be approved.
+
+Action required: AB to commission the survey by 30 April 2026.
+"""
+    reg = read_registers(tmp_path, "ravenscar-board-minutes-2026-03-10.txt", text)
+    assert [_entry(e) for e in _all(reg)] == [
+        ("decision", "1", "That the street lighting survey be approved", "", ""),
+        ("action", "1", "AB to commission the survey by 30 April 2026", "AB", "30 April 2026"),
+    ]
