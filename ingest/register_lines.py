@@ -732,6 +732,8 @@ _RECOMMEND_LEAD = re.compile(
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:is|are)\s+(?:recommended|asked)\s+to\s*:$"
     r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that|That)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:$"
+    # "The task group recommends that:", "The Panel recommends:"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?The\s+(?:[\w-]+\s+){1,4}recommends?(?:\s+that)?\s*:$"
 )
 # A heading printed as a short line of its own that names recommendations
 # ("Recommendations of the review").

@@ -400,7 +400,10 @@ def _told_apart(a, b) -> bool:  # noqa: ANN001 - two entries of any kind
         if x and y and x != y:
             return True
     numbers = re.compile(r"\d[\d/.,:]*")
-    mine, theirs = set(numbers.findall(a.text)), set(numbers.findall(b.text))
+    def found(text: str) -> set[str]:  # "2025/26." at a sentence's end is "2025/26"
+        return {n.rstrip(".,:/") for n in numbers.findall(text)}
+
+    mine, theirs = found(a.text), found(b.text)
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 

@@ -412,3 +412,26 @@ Action required: AB to commission the survey by 30 April 2026.
         ("decision", "1", "That the street lighting survey be approved", "", ""),
         ("action", "1", "AB to commission the survey by 30 April 2026", "AB", "30 April 2026"),
     ]
+
+
+def test_a_reports_recommendations_once_each_and_a_recommends_that_lead_in(tmp_path: Path) -> None:
+    text = """\
+Westbury Borough Council
+Report to the Crime and Disorder Scrutiny Panel, 17 March 2026
+
+2. Recommendations
+
+Recommendation 1: That the Panel notes the Partnership's performance in 2025/26.
+
+4. Task group findings
+
+The task group recommends that:
+(a) the Partnership publishes its action log quarterly;
+(b) the council funds a second ASB officer.
+"""
+    reg = read_registers(tmp_path, "westbury-scrutiny-report-2026-03-17.txt", text)
+    assert [(e.reference, e.text.rstrip(".")) for e in _all(reg)] == [
+        ("Recommendation 1", "That the Panel notes the Partnership's performance in 2025/26"),
+        ("(a)", "the Partnership publishes its action log quarterly"),
+        ("(b)", "the council funds a second ASB officer"),
+    ]  # a year at the sentence's end ("2025/26.") does not tell two readings apart
