@@ -111,6 +111,14 @@ Key: ✓ = complete; ◐ = work under way; ✗ = no longer needed; ? = not yet b
     ]
 
 
+def test_a_legend_of_symbols_each_before_its_meaning() -> None:
+    from ingest.register_keys import status_key
+
+    assert status_key("Key: ✓ Complete  ◐ In progress  ✗ Not needed", current()) == {
+        "✓": "done", "◐": "in progress", "✗": "dropped",
+    }
+
+
 def test_the_papers_own_key_wins_over_the_states_table(tmp_path: Path) -> None:
     text = """\
 Ref\tAction\tLead\tStatus
