@@ -187,7 +187,8 @@ def main() -> int:
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
-        print(f"holdout9/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
+        verdict = "OK" if not found else "PROBLEMS"
+        print(f"holdout9/{doc.name}: {len(entries)} entries {kinds} {verdict}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")

@@ -42,7 +42,9 @@ HEAD = ParagraphStyle(
 )
 KEY = ParagraphStyle("key", parent=BODY, fontName="Helvetica-Oblique", fontSize=9, leading=12)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5, spaceAfter=0)
-HEADCELL = ParagraphStyle("headcell", parent=CELL, fontName="Helvetica-Bold", textColor=colors.white)
+HEADCELL = ParagraphStyle(
+    "headcell", parent=CELL, fontName="Helvetica-Bold", textColor=colors.white
+)
 GROUP = ParagraphStyle("group", parent=CELL, fontName="Helvetica-Bold", fontSize=9, leading=11.5)
 PCT = ParagraphStyle("pct", parent=CELL, fontName="Helvetica-Bold", alignment=1)
 TITLE = ParagraphStyle(
@@ -68,7 +70,15 @@ FILLS = {
     "Stopped": colors.HexColor("#e7e6e6"),
 }
 
-HEADINGS = ["Ref", "What we will do", "Lead", "Start", "Finish", "Progress", "Commentary (September 2025)"]
+HEADINGS = [
+    "Ref",
+    "What we will do",
+    "Lead",
+    "Start",
+    "Finish",
+    "Progress",
+    "Commentary (September 2025)",
+]
 WIDTHS = [9 * mm, 48 * mm, 32 * mm, 15 * mm, 19 * mm, 16 * mm, 41 * mm]
 
 # Objective rows (a str) and action rows (ref, action, lead, start, finish, progress, commentary).
@@ -199,7 +209,10 @@ def p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
 def cover_table() -> Table:
     rows = [
         ["Meeting", "Partnership Board, Thursday 16 October 2025"],
-        ["Report of", "Cressida Evercreech, Chair of the Sub-Group (Head of Probation Delivery, Lowhythe)"],
+        [
+            "Report of",
+            "Cressida Evercreech, Chair of the Sub-Group (Head of Probation Delivery, Lowhythe)",
+        ],
         ["Period covered", "April to September 2025 (Quarters 1 and 2 of 2025/26)"],
         ["Contact", "Hamish Tregunna, Substance Misuse Commissioner, Lowhythe Borough Council"],
     ]
