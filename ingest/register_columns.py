@@ -102,6 +102,16 @@ def _status_by_cells(
     return False
 
 
+def _entry_words(
+    column: list[str], conv: RegisterConventions, own: dict[str, str] | None
+) -> bool:
+    """A column whose cells are entries' words: phrases of several words (30 letters or
+    more on average), not status words ("Agreed", "Accepted in part") - a decision column
+    of those beside the entries' words is the body's response to them, no entry."""
+    cells = [c for c in _cells(column) if not conv.is_empty(c)]
+    return bool(cells) and _mean_length(cells) >= 30 and not _statuses(cells, conv, own)
+
+
 def _mean_length(column: list[str]) -> float:
     cells = _cells(column)
     return sum(len(c) for c in cells) / len(cells) if cells else 0.0
@@ -114,6 +124,7 @@ class Entry:
     column: int
     kind: str  # "action" or "recommendation"
     fields: dict[str, int] = field(default_factory=dict)
+    named: bool = True  # the kind is what the header or the table's heading names
 
 
 def column_roles(
@@ -125,14 +136,18 @@ def column_roles(
     status words is the status whatever its header says ("Executive response", "Progress",
     "Position"), unless a column headed as the status prints status words itself; ``own``
     is the paper's status key."""
-    roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
+    said = [conv.column_role(h) for h in headers]
+    roles: list[str | None] = decisions_as_text(said)
+    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
+    for c, role in enumerate(said):  # "Decisions | Actions | Responsible officer | ..."
+        if role == "decision" and roles[c] is None and _entry_words(columns[c], conv, own):
+            roles[c] = "text"  # a column of decisions beside one of actions: entries too
     by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
         if role in named and role != "text":  # is read by its cells
             roles[c] = None
         named.add(role or "")
-    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
     for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
         cells = _cells(columns[c])
         if role in ("due", "raised") and cells and _mean_length(columns[c]) >= 30 and _share(
@@ -204,7 +219,9 @@ def entries(headers: list[str], roles: list[str | None], heading_kind: str = "")
     """The entry columns, each with the field columns that belong to it; ``heading_kind``
     is the kind the table's heading names (a "Decisions" heading over "Ref | Detail")."""
     found = [
-        Entry(c, _entry_kind(headers[c], heading_kind)) for c, r in enumerate(roles) if r == "text"
+        Entry(c, _entry_kind(headers[c], heading_kind), named=bool(
+            named_kind(headers[c]) or heading_kind))
+        for c, r in enumerate(roles) if r == "text"
     ]
     if not found:
         return []

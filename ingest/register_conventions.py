@@ -104,6 +104,8 @@ class RegisterConventions:
     item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
     asking_verbs: tuple[str, ...] = ()  # "... and asked the Manager to ...": who acts
     decision_verbs: tuple[str, ...] = ()  # "The Board endorsed ...": a body's decision
+    decision_cell_verbs: tuple[str, ...] = ()  # "Approved the strategy": a decisions cell
+    header_prepositions: tuple[str, ...] = ()  # "Update at this meeting": the head before
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -119,6 +121,9 @@ class RegisterConventions:
         bracket = re.search(r"\(([^()]+)\)", key)  # "Progress (RAG)": the bracket names it
         if bracket:
             candidates.append(_key(bracket.group(1)))
+        head = self._head_words(words)  # "Update at this meeting": "update"
+        if head:
+            candidates += [" ".join(head), " ".join(head[-1:]), " ".join(head[:1])]
         for n in (2, 1):
             candidates += [" ".join(words[-n:]), " ".join(words[:n])]
         if "/" in key or "&" in key:  # "Update / comments", "Owner/Lead": either side names it
@@ -128,6 +133,24 @@ class RegisterConventions:
                 if c in self.columns.get(role, ()):
                     return role
         return None
+
+    def _head_words(self, words: list[str]) -> list[str]:
+        """The words of a header before the first of `header_prepositions` that follows
+        one ("update at this meeting" → update); [] when none does."""
+        for n in range(1, len(words)):
+            rest = " ".join(words[n:])
+            if any(rest == p or rest.startswith(p + " ") for p in self.header_prepositions):
+                return words[:n]
+        return []
+
+    def is_decision_cell(self, text: str) -> bool:
+        """A cell that records a decision in the past tense, opening with one of
+        `decision_cell_verbs` and its object ("Approved the strategy", "Agreed to consult",
+        "Noted the report"); a name or a sentence with its subject is not one."""
+        m = re.match(r"([A-Z][a-z]+)\s+(\S+)", text.strip())
+        return bool(m) and m.group(1).lower() in self.decision_cell_verbs and (
+            m.group(2)[:1].islower() or m.group(2)[:1].isdigit()
+        )
 
     def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
         """The normalised state of a printed status, by a documented fallback that never
@@ -323,6 +346,10 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         ) if reg.get("item_references") else None,
         asking_verbs=tuple(reg.get("asking_verbs", ())),
         decision_verbs=tuple(reg.get("decision_verbs", ())),
+        decision_cell_verbs=tuple(reg.get("decision_cell_verbs", ())),
+        header_prepositions=tuple(
+            sorted(reg.get("header_prepositions", ()), key=len, reverse=True)
+        ),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

@@ -31,6 +31,7 @@ from ingest.register_tables import (
 from ingest.types import LoadedFile, TextPiece
 
 _TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
+_HEADER_WORDS = 8  # a header cell is a label of a few words ("Progress at 30 September 2025")
 
 
 def pieces_of(path: Path) -> tuple[TextPiece, ...]:
@@ -119,6 +120,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     if len(line) < 2:
         return None
     headers = [p.text for p in line]
+    if any(len(h.split()) > _HEADER_WORDS for h in headers):
+        return None  # a row of the table's cells (sentences), not its header's labels
     roles = _roles(headers, conv)
     if len(line) == 2 and roles != ["reference", "text"]:
         return None  # two columns: a numbered list of entries ("No. | Recommendation") only
@@ -139,13 +142,27 @@ def pdf_rows(
 ) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
     are at hand. ``own`` is the paper's status key, ``title_kind`` the kind its title names."""
+    return pdf_tables(doc, conv, own, title_kind)[0]
+
+
+def pdf_tables(
+    doc: LoadedFile, conv: RegisterConventions, own: dict[str, str] | None = None,
+    title_kind: str = "",
+) -> tuple[list[Row], list[tuple[int, int]]]:
+    """`pdf_rows`, and the span of the text each register table's rows take (from its
+    first row to the end of its last): the table holds what is printed there, so no line
+    reader takes a cell's words, nor runs one cell on into the next row's."""
     from ingest.register_keys import kind_key
 
     kinds = kind_key(doc.text, conv)
-    return [
-        r for g in pdf_grids(doc, conv)
-        for r in register_rows(g, conv, kinds=kinds, own=own, title_kind=title_kind)
-    ]
+    rows: list[Row] = []
+    spans: list[tuple[int, int]] = []
+    for g in pdf_grids(doc, conv):
+        found = register_rows(g, conv, kinds=kinds, own=own, title_kind=title_kind)
+        rows += found
+        if found and g.end > g.rows[0][0]:
+            spans.append((g.rows[0][0], g.end))
+    return rows, spans
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
@@ -298,6 +315,12 @@ def _add_row(
         at = text.find(top.text, search_from)
         offset, after = (at, at + len(top.text)) if at >= 0 else (search_from, search_from)
     table.grid.rows.append((offset, joined, [offset] * len(joined)))
+    end = offset
+    for _, p in sorted(pieces, key=lambda cp: (-cp[1].y, cp[1].x)):  # the row's lines in order
+        at = text.find(p.text, end)
+        if 0 <= at < end + 400:
+            end = at + len(p.text)
+    table.grid.end = max(table.grid.end, end)
     return after
 
 

@@ -117,6 +117,7 @@ class Grid:
     rows: list[tuple[int, list[str], list[int]]]  # row offset, cells, cell offsets
     tabbed: bool = False
     heading: str = ""  # the line printed just above the table ("Decision log", "Actions")
+    end: int = -1  # where the table's last row ends in the text, when known (a PDF's)
 
 
 def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -180,8 +181,19 @@ def grid_tables(text: str, start: int, end: int) -> list[Grid]:
 
 
 def _grid_row(lines: list[tuple[int, str]], cuts: list[int]) -> tuple[int, list[str], list[int]]:
+    """A grid table's row: each cell the row's lines cut at the walls ("|") every line of it
+    prints at a rule's "+" column; a cell with no wall between two columns spans them (a
+    full-width group row, "| A. NEW TASKING ... |"), its words in the first, the rest empty."""
+    walls = [k for k in cuts if all(len(line) <= k or line[k] in "|+" for _, line in lines)]
+    if len(walls) < 2:
+        walls = cuts
     cells, offsets = [], []
     for a, b in zip(cuts, cuts[1:]):
+        if a not in walls:
+            cells.append("")  # spanned by the cell on its left
+            offsets.append(lines[0][0])
+            continue
+        b = next(w for w in walls if w > a) if any(w > a for w in walls) else b
         words, at = [], None
         for off, line in lines:
             piece = line[a + 1 : b]
@@ -414,14 +426,16 @@ def register_rows(
         if all(cells[c] == headers[c] for c, r in enumerate(roles) if r and cells[c]):
             continue  # a header row repeated
         filled = [c for c, v in enumerate(cells) if v]
-        if filled == [0] and len(headers) >= 3 and len(roles) > 1:
+        if filled == [0] and len(headers) >= 3 and len(roles) > 1 and not (
+            roles[0] == "text" and _entry_like(cells[0], conv)
+        ):
             last = []  # a full-width group row ("Priority 2: ..."): nothing carries on
             continue
         made: list[Row] = []
         for g in groups:
             words = cells[g.column]
-            if not words:
-                continue
+            if not words or conv.is_empty(words):
+                continue  # nothing, or "None." in a decisions column: an empty label
             got = {"text": words}
             for role, c in g.fields.items():
                 if cells[c]:
@@ -433,7 +447,10 @@ def register_rows(
                 got["reference"], got["text"] = ref, words[m.end():]
                 at += m.end()
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
-            kind = conv.kind_of(got.pop("kind", ""), kinds) or g.kind
+            printed = got.pop("kind", "")
+            kind = conv.kind_of(printed, kinds) or g.kind
+            if not (printed or g.named) and kind == "action" and conv.is_decision_cell(words):
+                kind = "decision"  # "Approved the strategy" under "Outcome": a decision
             due = g.fields.get("due")
             if kind == "decision" and due is not None and conv.column_role(headers[due]) != "due":
                 got.pop("due", None)  # a decision log's "Date" is when it was made, not a due
@@ -449,6 +466,13 @@ def register_rows(
         legacy = skip_recommendations and grid.tabbed and _legacy_row(headers, cells)
         out.extend(r for r in made if not (legacy and r.kind == "recommendation"))
     return out
+
+
+def _entry_like(words: str, conv: RegisterConventions) -> bool:
+    """Words of an entry, not a group row's heading, in a first column that holds entries
+    ("Noted the findings ..." alone on its row of a Decisions | Actions table): a decision
+    cell ("Approved ...", "Agreed to ...") or a resolution ("That the report be noted")."""
+    return conv.is_decision_cell(words) or bool(re.match(r"[Tt]hat\s+\S", words))
 
 
 def _legacy_row(headers: list[str], cells: list[str]) -> bool:
