@@ -16,6 +16,19 @@ to change anything), on holdout8's 22 columns trained on the main set: model 100
 77.3% (the rules drop a "Decisions" column beside an "Actions" one, miss the owner and
 due columns of a table read from its second row, and take "Update at this meeting" for no
 update) - a lead for the next round, which needs its own kept-aside pair to be measured.
+
+Ninth round, holdout8 moved into the main set (22 documents, 128 columns), measured
+leave-one-document-out after the round's rules (a Decisions column beside an Actions one is
+an entry column, a header's head noun before a preposition names it, a PDF's wrapped first
+row is no header): model 95.3%, rules 96.1%; the two combined (the rules' role, the model's
+where the rules name none and the model is at least SURE sure) 96.1% at SURE 0.7 or 0.9 -
+not one column gained - and 95.3% at 0.5 (the Kilbarrow log's Type column of D / A / R
+taken for a status).
+So the readers keep the rules alone; the remaining misses are mostly this script's labels
+(a column is labelled by the golden field most of its cells print whole, so "1.1 Add ..."
+cells and a Raised column whose dates are also dues are mislabelled).
+
+    SURE=0.7 .venv/bin/python tests/data/register_layouts/column_roles_experiment.py
 """
 import json
 import pathlib
@@ -106,16 +119,28 @@ def goldens(folder: pathlib.Path) -> list[pathlib.Path]:
 rows = [r for g in goldens(TRAIN) for r in columns_of(g)]
 test_rows = rows if HERE == TRAIN else [r for g in goldens(HERE) for r in columns_of(g)]
 docs = sorted({r[0] for r in test_rows})
-right_m = right_r = total = 0
+right_m = right_r = right_c = total = 0
+SURE = float(__import__('os').environ.get('SURE', '0.6'))
 for d in docs:
     train = [r for r in rows if r[0] != d]
     test = [r for r in test_rows if r[0] == d]
     v = DictVectorizer()
     X = v.fit_transform([r[1] for r in train])
     m = LogisticRegression(max_iter=2000, C=3.0).fit(X, [r[2] for r in train])
-    pred = m.predict(v.transform([r[1] for r in test]))
+    X_test = v.transform([r[1] for r in test])
+    pred = m.predict(X_test)
+    sure = m.predict_proba(X_test).max(axis=1)
+    # combined: the rules' role, and the model's where the rules name none ("other")
+    both = [p if r[3] == "other" and q >= SURE else r[3] for p, q, r in zip(pred, sure, test)]
     rm = sum(p == r[2] for p, r in zip(pred, test))
     rr = sum(r[3] == r[2] for r in test)
+    rc = sum(b == r[2] for b, r in zip(both, test))
     right_m, right_r, total = right_m + rm, right_r + rr, total + len(test)
-    print(f"{d[:60]:60s} columns {len(test):3d}  model {rm:3d}  rules {rr:3d}")
-print(f"overall: {total} columns, model {right_m/total:.1%}, rules {right_r/total:.1%}")
+    right_c += rc
+    for b, r, q in zip(both, test, sure):
+        if b != r[2]:
+            print(f"    wrong: {sorted(k for k in r[1] if k.startswith('h='))} "
+                  f"label {r[2]} rules {r[3]} combined {b} ({q:.2f})")
+    print(f"{d[:60]:60s} columns {len(test):3d}  model {rm:3d}  rules {rr:3d}  both {rc:3d}")
+print(f"overall: {total} columns, model {right_m/total:.1%}, rules {right_r/total:.1%}, "
+      f"rules then model {right_c/total:.1%}")
