@@ -314,12 +314,15 @@ def _add_row(
         top = min(pieces, key=lambda cp: (-cp[1].y, cp[1].x))[1]
         at = text.find(top.text, search_from)
         offset, after = (at, at + len(top.text)) if at >= 0 else (search_from, search_from)
-    table.grid.rows.append((offset, joined, [offset] * len(joined)))
-    end = offset
-    for _, p in sorted(pieces, key=lambda cp: (-cp[1].y, cp[1].x)):  # the row's lines in order
+    end, starts = offset, {}
+    for c, p in sorted(pieces, key=lambda cp: (-cp[1].y, cp[1].x)):  # the row's lines in order
         at = text.find(p.text, end)
         if 0 <= at < end + 400:
             end = at + len(p.text)
+            starts.setdefault(c, at)  # where each cell's text starts
+    table.grid.rows.append(
+        (offset, joined, [starts.get(c, offset) for c in range(len(joined))])
+    )
     table.grid.end = max(table.grid.end, end)
     return after
 

@@ -184,9 +184,8 @@ def _grid_row(lines: list[tuple[int, str]], cuts: list[int]) -> tuple[int, list[
     """A grid table's row: each cell the row's lines cut at the walls ("|") every line of it
     prints at a rule's "+" column; a cell with no wall between two columns spans them (a
     full-width group row, "| A. NEW TASKING ... |"), its words in the first, the rest empty."""
-    walls = [k for k in cuts if all(len(line) <= k or line[k] in "|+" for _, line in lines)]
-    if len(walls) < 2:
-        walls = cuts
+    inner = [k for k in cuts[1:-1] if all(len(line) <= k or line[k] in "|+" for _, line in lines)]
+    walls = [cuts[0], *inner, cuts[-1]]
     cells, offsets = [], []
     for a, b in zip(cuts, cuts[1:]):
         if a not in walls:
@@ -421,6 +420,7 @@ def register_rows(
     groups = entries(headers, roles, named_kind(heading, conv) or title_kind)
     out: list[Row] = []
     last: list[Row] = []
+    group = ""  # the item number a full-width group row prints ("4.  Alley gating")
     for (offset, _, cell_offsets), cells in zip(grid.rows, body):
         cells = cells + [""] * (len(headers) - len(cells))
         if all(cells[c] == headers[c] for c, r in enumerate(roles) if r and cells[c]):
@@ -430,6 +430,7 @@ def register_rows(
             roles[0] == "text" and _entry_like(cells[0], conv)
         ):
             last = []  # a full-width group row ("Priority 2: ..."): nothing carries on
+            group = _group_item(cells[0], conv)
             continue
         made: list[Row] = []
         for g in groups:
@@ -446,6 +447,8 @@ def register_rows(
             if ref and conv.reference.match(ref):
                 got["reference"], got["text"] = ref, words[m.end():]
                 at += m.end()
+            if group and "reference" not in got:
+                got["item"] = group  # the rows under an item's group row are that item's
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
             printed = got.pop("kind", "")
             kind = conv.kind_of(printed, kinds) or g.kind
@@ -466,6 +469,13 @@ def register_rows(
         legacy = skip_recommendations and grid.tabbed and _legacy_row(headers, cells)
         out.extend(r for r in made if not (legacy and r.kind == "recommendation"))
     return out
+
+
+def _group_item(words: str, conv: RegisterConventions) -> str:
+    """The item number a group row opens with before its title ("4.  Alley gating",
+    "Item 6 - CCTV"), or ""; "Priority 2: ..." and "A. NEW TASKING" print none."""
+    m = conv.item_opening.match(words) if conv.item_opening is not None else None
+    return m.group("ref") if m and m.group("rest")[:1].isupper() else ""
 
 
 def _entry_like(words: str, conv: RegisterConventions) -> bool:

@@ -54,6 +54,7 @@ def entries_of(knowledge: Knowledge) -> list[dict]:
             "state": e.state,
             "reference": e.reference,
             "rag": e.rag,
+            "update": e.update or "",
             "date": e.where.date,
             "partnership": e.partnership,
             "source": e.where.source,
@@ -169,10 +170,11 @@ def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -
     assert precision >= 0.95 and recall >= 0.95
 
 
-def test_matched_entries_have_the_rating_date_and_partnership(scores: list[dict]) -> None:
+def test_matched_entries_have_the_rating_date_partnership_and_update(scores: list[dict]) -> None:
     for s in scores:
         for mine, gold in s["pairs"]:
             assert mine["rag"] == gold["rag"], (s["doc"], gold["text"])
+            assert _text(mine["update"]) == _text(gold["update"]), (s["doc"], gold["text"])
             assert mine["date"] == gold["date"], (s["doc"], gold["text"])
             assert mine["partnership"].lower() == gold["partnership"].lower(), s["doc"]
 
