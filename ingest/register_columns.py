@@ -225,8 +225,13 @@ def entries(headers: list[str], roles: list[str | None], heading_kind: str = "")
     ]
     if not found:
         return []
+    shared = not any(e.kind == "recommendation" for e in found)
     for c, role in enumerate(roles):
         if not role or role == "text":
+            continue
+        if shared and c < found[0].column:  # "Item | Decision | Action | Lead": the row's
+            for e in found:  # number is the decision's and the action's
+                e.fields.setdefault(role, c)
             continue
         owner = next((e for e in reversed(found) if e.column < c), found[0])
         owner.fields.setdefault(role, c)

@@ -113,7 +113,7 @@ class RegisterConventions:
         return _column_role(self, header)
 
     def _column_role(self, header: str) -> str | None:
-        key = _key(header)
+        key = _key(re.sub(r"\(s\)", "", header))  # "Action(s) agreed" is "Action agreed"
         if not key:
             return None
         words = key.split()

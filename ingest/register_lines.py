@@ -498,10 +498,13 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
 
 
 def _header_row(raw: str, conv: RegisterConventions) -> bool:
-    """A table's header row: three cells or more (tabs or pipes), most naming columns."""
-    if "\t" not in raw and raw.count("|") < 3:
+    """A table's header row: three cells or more (tabs, pipes, or columns two spaces or
+    more apart), most naming columns."""
+    if "\t" not in raw and raw.count("|") < 3 and not re.search(r"\S {2,}\S", raw):
         return False
-    cells = [c.strip(" *") for c in re.split(r"\t+|\|", raw.strip().strip("|")) if c.strip()]
+    cells = [
+        c.strip(" *") for c in re.split(r"\t+|\||\s{2,}", raw.strip().strip("|")) if c.strip()
+    ]
     named = sum(bool(conv.column_role(c)) for c in cells)
     return len(cells) >= 3 and 2 * named > len(cells)
 

@@ -435,8 +435,8 @@ def register_rows(
         made: list[Row] = []
         for g in groups:
             words = cells[g.column]
-            if not words or conv.is_empty(words):
-                continue  # nothing, or "None." in a decisions column: an empty label
+            if not words or conv.is_empty(words) or _DASH.fullmatch(words):
+                continue  # nothing, a dash, or "None." in a decisions column: no entry
             got = {"text": words}
             for role, c in g.fields.items():
                 if cells[c]:

@@ -190,3 +190,35 @@ Problem-solving group: action log, 15 January 2026
         ("PS/26/1", "Survey the lighting in the Orchard Way subway", "Street Lighting Engineer", "29/01/26", "Open", "open", ""),
         ("PS/25/9", "Refer the Mill Lane tenancy to the panel", "Housing Officer", "08/01/26", "Carried forward", "carried forward", "Awaiting the panel's date"),
     ]  # "NEW ACTIONS ..." and "EARLIER ACTIONS", cut at the columns' rules, would be junk
+
+
+def test_an_item_column_left_of_decisions_and_actions_numbers_both(tmp_path: Path) -> None:
+    text = """\
+Ashcombe Community Safety Partnership
+Board summary - 5 February 2026
+
+Minute\tDecision(s) made\tAction(s) agreed\tWho\tWhen
+4\tApproved the draft alley gating scheme for consultation\tWrite to every household in Kiln Row\tNeighbourhood Officer\t27 February 2026
+5\tNoted the quarterly performance report\t\t\t
+6\t-\tSend members the dates of the spring leafleting\tSupport Officer\t13 March 2026
+"""
+    reg = read_registers(tmp_path, "ashcombe-csp-board-summary-2026-02-05.txt", text)
+    assert [_entry(e) for e in _all(reg)] == [
+        ("decision", "4", "Approved the draft alley gating scheme for consultation", "", ""),
+        ("action", "4", "Write to every household in Kiln Row", "Neighbourhood Officer", "27 February 2026"),
+        ("decision", "5", "Noted the quarterly performance report", "", ""),
+        ("action", "6", "Send members the dates of the spring leafleting", "Support Officer", "13 March 2026"),
+    ]  # "Decision(s) made" is a decisions header; a dash decision cell is no entry
+
+
+def test_a_header_line_of_columns_is_no_decisions_label(tmp_path: Path) -> None:
+    text = """\
+Ashcombe Community Safety Partnership
+Board summary - 5 February 2026
+
+Decisions                           Actions                              Owner                 Due
+Agreed to consult residents of      Write to every household in Kiln     Neighbourhood         27 February 2026
+Kiln Row on gating the rear alley   Row                                  Officer
+"""
+    reg = read_registers(tmp_path, "ashcombe-csp-board-summary-2026-02-05.txt", text)
+    assert not any(e.text.startswith("Actions Owner Due") for e in _all(reg))
