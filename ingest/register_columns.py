@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.register_conventions import RegisterConventions, decisions_as_text
+from ingest.register_text import _ROLE_NOUN
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
 _INITIALS = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,+]\s*[A-Z]{2,4}|\s+and\s+[A-Z]{2,4})*$")
@@ -38,6 +39,16 @@ _DATE = re.compile(
     re.I,
 )
 _EMPTY = re.compile(r"^[-–—]*$")
+
+
+def _job_title(cell: str) -> bool:
+    """A cell naming who by their job ("Neighbourhood Officer", "Head of Housing / Licensing
+    Manager", "Analyst (Police)"): short capitalised words, one of them a role noun of the
+    conventions (`[registers] role_nouns`)."""
+    words = re.sub(r"\([^()]*\)", "", cell).replace("/", " ").split()
+    return 0 < len(words) <= 10 and bool(_SHORT_NAME.match(re.sub(r"\s*/\s*", " / ", cell))) and (
+        any(re.fullmatch(_ROLE_NOUN, w) for w in words)
+    )
 
 
 def _cells(column: list[str]) -> list[str]:
@@ -73,6 +84,8 @@ def content_role(
         len(c) <= 40 and _SHORT_NAME.match(c) and not conv.is_status(c)
     )) >= _SHARE and _share(cells, _INITIALS.match) >= 0.3:
         return "owner"
+    if _share(cells, lambda c: _job_title(c) and not conv.is_status(c)) >= _SHARE:
+        return "owner"  # a column of job titles ("Neighbourhood Officer", "Head of Housing")
     return None
 
 

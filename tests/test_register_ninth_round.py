@@ -222,3 +222,44 @@ Kiln Row on gating the rear alley   Row                                  Officer
 """
     reg = read_registers(tmp_path, "ashcombe-csp-board-summary-2026-02-05.txt", text)
     assert not any(e.text.startswith("Actions Owner Due") for e in _all(reg))
+
+
+def test_a_column_of_job_titles_is_the_owner_whatever_its_header(tmp_path: Path) -> None:
+    text = """\
+# Ashcombe Community Safety Partnership
+
+Action log at 5 February 2026
+
+| No. | What we agreed | Assignee | Report back | Where we are |
+|---|---|---|---|---|
+| 1 | Write to every household in Kiln Row about the gating consultation | Neighbourhood Officer | 27/02/2026 | Complete |
+| 2 | Send members the dates of the spring leafleting | Partnership Support Officer | 13/03/2026 | In progress |
+| 3 | Map the repeat call addresses for the panel | Head of Housing / Community Safety Analyst | Next meeting | Not started |
+"""
+    reg = read_registers(tmp_path, "ashcombe-csp-action-log-2026-02-05.md", text)
+    assert [(e.reference, e.owner, e.due, e.state) for e in _all(reg)] == [
+        ("1", "Neighbourhood Officer", "27/02/2026", "done"),
+        ("2", "Partnership Support Officer", "13/03/2026", "in progress"),
+        ("3", "Head of Housing / Community Safety Analyst", "Next meeting", "open"),
+    ]
+
+
+def test_decisions_beside_actions_in_an_html_table(tmp_path: Path) -> None:
+    text = """\
+# Ashcombe Community Safety Partnership
+
+Board summary - 5 February 2026
+
+<table>
+<thead><tr><th>Decisions</th><th>Actions</th><th>Responsibility</th><th>Report back</th></tr></thead>
+<tbody>
+<tr><td>Agreed to consult residents of Kiln Row on gating the rear alley</td><td>Write to every household in Kiln Row</td><td>Neighbourhood Officer</td><td>27 February 2026</td></tr>
+<tr><td>Noted the quarterly performance report</td><td></td><td></td><td></td></tr>
+</tbody></table>
+"""
+    reg = read_registers(tmp_path, "ashcombe-csp-board-summary-2026-02-05.md", text)
+    assert sorted((e.kind, e.text, e.owner, e.due) for e in _all(reg)) == [
+        ("action", "Write to every household in Kiln Row", "Neighbourhood Officer", "27 February 2026"),
+        ("decision", "Agreed to consult residents of Kiln Row on gating the rear alley", "", ""),
+        ("decision", "Noted the quarterly performance report", "", ""),
+    ]  # an HTML row's cells share the row's place, so the order within a row is not asserted
