@@ -263,3 +263,23 @@ Board summary - 5 February 2026
         ("decision", "Agreed to consult residents of Kiln Row on gating the rear alley", "", ""),
         ("decision", "Noted the quarterly performance report", "", ""),
     ]  # an HTML row's cells share the row's place, so the order within a row is not asserted
+
+
+def test_a_resolution_item_asking_someone_to_act_is_an_action_too(tmp_path: Path) -> None:
+    text = """\
+Ashcombe Community Safety Partnership
+Minutes of the Board meeting held on 5 February 2026
+
+5. Alley gating
+
+The Board RESOLVED to:
+a) approve the gating of the Kiln Row alley; and
+b) ask the Housing Officer to write to residents by 6 March 2026.
+"""
+    reg = read_registers(tmp_path, "ashcombe-csp-board-minutes-2026-02-05.txt", text)
+    words = "ask the Housing Officer to write to residents by 6 March 2026"
+    assert [(e.kind, e.text.rstrip("."), e.owner, e.due) for e in _all(reg)] == [
+        ("decision", "approve the gating of the Kiln Row alley", "", ""),
+        ("action", words, "Housing Officer", "6 March 2026"),
+        ("decision", words, "Housing Officer", "6 March 2026"),
+    ]  # "ask" as "asked" ([registers] asking_verbs): the decision names who acts
