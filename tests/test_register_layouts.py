@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout8"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout9"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -351,7 +351,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout8/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout9/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -370,24 +370,28 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # partners' given no owner - 4/6/14), the seventh round's 0/25 (holdout7/: a CSV action log
 # whose statuses are symbol-and-word values defined by a status key at its foot - 0/13/12;
 # PDF notes whose minute numbers stand in a table's left cell and whose 'ACTION: ... (ET).'
-# and 'DECISION: ...' runs sit inside paragraphs - 0/5/13). All seven pairs are in the main
-# set above. holdout8/ was written by another engineer while the eighth round's readers
-# were built (each field reader made to degrade gracefully first, tried on invented papers
-# in test_register_eighth_round.py) and was not opened until those readers were committed
-# (8e500c8); then measured once, below.
+# and 'DECISION: ...' runs sit inside paragraphs - 0/5/13), the eighth round's 16/25
+# (holdout8/: a PDF summary of decisions and actions whose verb-first 'Decisions' column
+# beside its 'Actions' column was dropped, one decision running on into the next row's
+# action - 5/6/14; a ruled '+---+' text tasking log whose full-width group rows, cut at the
+# columns' rules, gave two junk entries - 11/13/11). All eight pairs are in the main set
+# above. holdout9/ was written by another engineer while the ninth round's readers were
+# built (a row's kind and words from its column, verb-first decision cells, group rows and
+# cell walls of ruled tables, each tried on invented papers in test_register_ninth_round.py)
+# and was not opened until those readers were committed (f0f1372); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the eighth round's readers were committed (8e500c8), not "
-    "tuned on: 16/25 matched, P 84.2% R 64.0% (16 matched / 19 read / 25 golden). Caddenham "
-    "partnership board decisions and actions, PDF: P 83% R 36% (5 matched of 6 read, 14 "
-    "golden) - five of the eight actions right; the decisions printed verb-first in the "
-    "table's Decisions column ('Approved the ...', 'Agreed to ...', 'Noted the ...') not read "
-    "but one, which ran on into the next row's action, owner and timescale; three actions "
-    "not read. Tennerby north locality tasking action log, text: P 85% R 100% (11 matched of "
-    "13 read, 11 golden) - every row of its '+---+' ruled table right; the two full-width "
-    "group rows cut at the columns' rules gave two junk entries ('ING', '025')",
+    reason="measured once after the ninth round's readers were committed (f0f1372), not "
+    "tuned on: 7/26 matched, P 36.8% R 26.9% (7 matched / 19 read / 26 golden). Ashwick and "
+    "Trenmoor joint board decision and action notes, Markdown: P 100% R 50% (7 matched of 7 "
+    "read, 14 golden) - all seven actions right; none of the seven decisions read (their own "
+    "references D1-D7, 'The Board approved ...', 'The Board agreed ...', 'That ... be "
+    "noted'). Lowhythe reducing reoffending subgroup action plan progress, PDF: P 0% R 0% (0 "
+    "matched of 12 read, 12 golden) - every row read with its text, owner and reference right, "
+    "but its due taken from an earlier date column ('Apr 2025' for 'Sep 2025') and its status "
+    "(a share complete, '100%', '75%', '0%', or a word, 'Deferred', 'Stopped') not read",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)
