@@ -148,8 +148,10 @@ def from_row(row: Row) -> Found:
         owner=clean_owner(c.get("owner", "")),
         due=clean_due(c.get("due", "")),
         status="" if _DASH.fullmatch(c.get("status", "").strip()) else c.get("status", ""),
-        update=re.sub(r"[\s.]+$", "", c.get("update", "")),
-        reference=c.get("reference", ""),
+        update="" if _DASH.fullmatch(c.get("update", "").strip()) else re.sub(
+            r"[\s.]+$", "", c.get("update", "")),  # a dash cell is no update
+        reference=c.get("reference", "") or c.get("item", ""),
+        item=c.get("item", ""),
         own_reference=bool(c.get("reference")),
         rag=c.get("rag", ""),
     )

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.register_conventions import RegisterConventions, decisions_as_text
+from ingest.register_text import _ROLE_NOUN
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
 _INITIALS = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,+]\s*[A-Z]{2,4}|\s+and\s+[A-Z]{2,4})*$")
@@ -38,6 +39,16 @@ _DATE = re.compile(
     re.I,
 )
 _EMPTY = re.compile(r"^[-–—]*$")
+
+
+def _job_title(cell: str) -> bool:
+    """A cell naming who by their job ("Neighbourhood Officer", "Head of Housing / Licensing
+    Manager", "Analyst (Police)"): short capitalised words, one of them a role noun of the
+    conventions (`[registers] role_nouns`)."""
+    words = re.sub(r"\([^()]*\)", "", cell).replace("/", " ").split()
+    return 0 < len(words) <= 10 and bool(_SHORT_NAME.match(re.sub(r"\s*/\s*", " / ", cell))) and (
+        any(re.fullmatch(_ROLE_NOUN, w) for w in words)
+    )
 
 
 def _cells(column: list[str]) -> list[str]:
@@ -73,6 +84,8 @@ def content_role(
         len(c) <= 40 and _SHORT_NAME.match(c) and not conv.is_status(c)
     )) >= _SHARE and _share(cells, _INITIALS.match) >= 0.3:
         return "owner"
+    if _share(cells, lambda c: _job_title(c) and not conv.is_status(c)) >= _SHARE:
+        return "owner"  # a column of job titles ("Neighbourhood Officer", "Head of Housing")
     return None
 
 
@@ -102,6 +115,16 @@ def _status_by_cells(
     return False
 
 
+def _entry_words(
+    column: list[str], conv: RegisterConventions, own: dict[str, str] | None
+) -> bool:
+    """A column whose cells are entries' words: phrases of several words (30 letters or
+    more on average), not status words ("Agreed", "Accepted in part") - a decision column
+    of those beside the entries' words is the body's response to them, no entry."""
+    cells = [c for c in _cells(column) if not conv.is_empty(c)]
+    return bool(cells) and _mean_length(cells) >= 30 and not _statuses(cells, conv, own)
+
+
 def _mean_length(column: list[str]) -> float:
     cells = _cells(column)
     return sum(len(c) for c in cells) / len(cells) if cells else 0.0
@@ -114,6 +137,7 @@ class Entry:
     column: int
     kind: str  # "action" or "recommendation"
     fields: dict[str, int] = field(default_factory=dict)
+    named: bool = True  # the kind is what the header or the table's heading names
 
 
 def column_roles(
@@ -125,14 +149,18 @@ def column_roles(
     status words is the status whatever its header says ("Executive response", "Progress",
     "Position"), unless a column headed as the status prints status words itself; ``own``
     is the paper's status key."""
-    roles: list[str | None] = decisions_as_text([conv.column_role(h) for h in headers])
+    said = [conv.column_role(h) for h in headers]
+    roles: list[str | None] = decisions_as_text(said)
+    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
+    for c, role in enumerate(said):  # "Decisions | Actions | Responsible officer | ..."
+        if role == "decision" and roles[c] is None and _entry_words(columns[c], conv, own):
+            roles[c] = "text"  # a column of decisions beside one of actions: entries too
     by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
         if role in named and role != "text":  # is read by its cells
             roles[c] = None
         named.add(role or "")
-    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(len(headers))]
     for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
         cells = _cells(columns[c])
         if role in ("due", "raised") and cells and _mean_length(columns[c]) >= 30 and _share(
@@ -204,12 +232,19 @@ def entries(headers: list[str], roles: list[str | None], heading_kind: str = "")
     """The entry columns, each with the field columns that belong to it; ``heading_kind``
     is the kind the table's heading names (a "Decisions" heading over "Ref | Detail")."""
     found = [
-        Entry(c, _entry_kind(headers[c], heading_kind)) for c, r in enumerate(roles) if r == "text"
+        Entry(c, _entry_kind(headers[c], heading_kind), named=bool(
+            named_kind(headers[c]) or heading_kind))
+        for c, r in enumerate(roles) if r == "text"
     ]
     if not found:
         return []
+    shared = not any(e.kind == "recommendation" for e in found)
     for c, role in enumerate(roles):
         if not role or role == "text":
+            continue
+        if shared and c < found[0].column:  # "Item | Decision | Action | Lead": the row's
+            for e in found:  # number is the decision's and the action's
+                e.fields.setdefault(role, c)
             continue
         owner = next((e for e in reversed(found) if e.column < c), found[0])
         owner.fields.setdefault(role, c)

@@ -54,7 +54,8 @@ def status_form(text: str) -> str:
     "✗ Closed – not required" → "closed - not required", "Complete." → "complete"). The
     status stays as printed; only the lookup uses this form."""
     key = _key(text).translate(_DASHES)
-    return re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+    words = re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+    return words or key.replace(" ", "")  # a symbol alone ("✓", "◐") is its own status
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
@@ -102,6 +103,9 @@ class RegisterConventions:
     owner_words: frozenset[str] = frozenset()  # lower-case words an owner may hold
     item_reference: re.Pattern[str] | None = None  # a minute's identifier, whole ("12/26")
     asking_verbs: tuple[str, ...] = ()  # "... and asked the Manager to ...": who acts
+    decision_verbs: tuple[str, ...] = ()  # "The Board endorsed ...": a body's decision
+    decision_cell_verbs: tuple[str, ...] = ()  # "Approved the strategy": a decisions cell
+    header_prepositions: tuple[str, ...] = ()  # "Update at this meeting": the head before
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -109,7 +113,7 @@ class RegisterConventions:
         return _column_role(self, header)
 
     def _column_role(self, header: str) -> str | None:
-        key = _key(header)
+        key = _key(re.sub(r"\(s\)", "", header))  # "Action(s) agreed" is "Action agreed"
         if not key:
             return None
         words = key.split()
@@ -117,6 +121,9 @@ class RegisterConventions:
         bracket = re.search(r"\(([^()]+)\)", key)  # "Progress (RAG)": the bracket names it
         if bracket:
             candidates.append(_key(bracket.group(1)))
+        head = self._head_words(words)  # "Update at this meeting": "update"
+        if head:
+            candidates += [" ".join(head), " ".join(head[-1:]), " ".join(head[:1])]
         for n in (2, 1):
             candidates += [" ".join(words[-n:]), " ".join(words[:n])]
         if "/" in key or "&" in key:  # "Update / comments", "Owner/Lead": either side names it
@@ -126,6 +133,24 @@ class RegisterConventions:
                 if c in self.columns.get(role, ()):
                     return role
         return None
+
+    def _head_words(self, words: list[str]) -> list[str]:
+        """The words of a header before the first of `header_prepositions` that follows
+        one ("update at this meeting" → update); [] when none does."""
+        for n in range(1, len(words)):
+            rest = " ".join(words[n:])
+            if any(rest == p or rest.startswith(p + " ") for p in self.header_prepositions):
+                return words[:n]
+        return []
+
+    def is_decision_cell(self, text: str) -> bool:
+        """A cell that records a decision in the past tense, opening with one of
+        `decision_cell_verbs` and its object ("Approved the strategy", "Agreed to consult",
+        "Noted the report"); a name or a sentence with its subject is not one."""
+        m = re.match(r"([A-Z][a-z]+)\s+(\S+)", text.strip())
+        return bool(m) and m.group(1).lower() in self.decision_cell_verbs and (
+            m.group(2)[:1].islower() or m.group(2)[:1].isdigit()
+        )
 
     def state_of(self, status: str, update: str = "", own: dict[str, str] | None = None) -> str:
         """The normalised state of a printed status, by a documented fallback that never
@@ -320,6 +345,11 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             "registers.item_references",
         ) if reg.get("item_references") else None,
         asking_verbs=tuple(reg.get("asking_verbs", ())),
+        decision_verbs=tuple(reg.get("decision_verbs", ())),
+        decision_cell_verbs=tuple(reg.get("decision_cell_verbs", ())),
+        header_prepositions=tuple(
+            sorted(reg.get("header_prepositions", ()), key=len, reverse=True)
+        ),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

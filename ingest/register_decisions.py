@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ingest import register_conventions
 from ingest.locate import locate
+from ingest.register_conventions import RegisterConventions
 from ingest.register_text import (
     PAGE_NUMBER,
     Line,
@@ -130,7 +133,8 @@ def _inline(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]] | Non
 
 def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
     """(offset, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
-    rest = re.sub(r"^\([^()]{1,40}\)\s*", "", rest)  # "RESOLVED (unanimously) that ..."
+    # "RESOLVED (unanimously) that ...", not an item's mark ("Resolved – (1) that ...")
+    rest = re.sub(r"^\((?!(?:\d{1,2}|[a-z]|[ivx]{1,4})\))[^()]{1,40}\)\s*", "", rest)
     if LEAD_IN.match(rest):  # "RESOLVED that:" introduces lettered items; it is none itself
         rest = ""
     bare = _THAT.sub("", rest, count=1)  # "the report be noted": "that" is the label's
@@ -139,6 +143,10 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
         if inline:
             return inline
         text, _ = _collect(lines, i, bare)
+        if i and lines[i - 1].text[-1:] in (".", "!", "?", ")"):
+            # printed inside a paragraph ("... shop theft. RESOLVED that the report be
+            # noted. Members then ..."): the resolution is its sentence
+            text = text[: sentence_end(text, 0, len(text))]
         col = lines[i].raw.find(bare[:20])
         return [(lines[i].start + max(col, 0), text)]
     rest = ""
@@ -225,9 +233,49 @@ def part_decisions(doc: LoadedFile, parts: list[Part], part: Part) -> list[Found
                 found.append(_decision(doc, parts, part, offset, text))
     for m in IT_WAS_AGREED.finditer(doc.text, part.start, part.end):
         end = sentence_end(doc.text, m.start(), part.end)
-        found.append(_decision(doc, parts, part, m.start(), unwrap(doc.text[m.start() : end])))
+        text = unwrap(doc.text[m.start() : end]).rstrip(" .")
+        found.append(_decision(doc, parts, part, m.start(), text))
+    if doc.kind != "pdf":  # a PDF's text has no blank lines to stand a paragraph apart
+        for offset, text in body_decisions(doc.text, part.start, part.end):
+            found.append(_decision(doc, parts, part, offset, text))
     found.sort(key=lambda f: f.offset)
     return found
+
+
+@lru_cache(maxsize=8)
+def _body_decision(conv: RegisterConventions) -> re.Pattern[str] | None:
+    """"The Board endorsed the annual report.": the body (`recommendation_bodies`, after
+    up to three capitalised words: "The Partnership Board") and one of the conventions'
+    `decision_verbs`, then what was decided, one sentence."""
+    if not conv.decision_verbs or not conv.recommendation_bodies:
+        return None
+    bodies = "|".join(re.escape(b) for b in conv.recommendation_bodies)
+    verbs = "|".join(re.escape(v) for v in conv.decision_verbs)
+    return re.compile(
+        rf"^(?:The\s+)?(?:[A-Z][\w-]*\s+){{0,3}}(?:{bodies})\s+(?:unanimously\s+)?"
+        rf"(?:{verbs})\s+(?!that\s+(?:the\s+)?(?:figures|data|numbers|there|it)\b)\S[^\n]*$"
+    )
+
+
+def body_decisions(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """A body's decision printed as a paragraph of its own, one sentence ("The Board
+    endorsed the annual report.", "The Group approved the plan and asked ..."), in
+    minutes; a sentence inside a narrative paragraph is the narrative's."""
+    pattern = _body_decision(register_conventions.current())
+    if pattern is None:
+        return []
+    out = []
+    for m in re.finditer(r"(?:^|\n[ \t]*\n)(?P<para>[ \t]*\S(?:.|\n(?![ \t]*\n))*)",
+                         text[start:end]):
+        raw = m.group("para")
+        para = unwrap(raw).strip()
+        if not pattern.match(para) or not para.endswith("."):
+            continue
+        at = start + m.start("para") + len(raw) - len(raw.lstrip())
+        if sentence_end(text, at, start + m.end("para")) < start + m.end("para") - 1:
+            continue  # two sentences or more: narrative
+        out.append((at, para.rstrip(" .")))
+    return out
 
 
 def _decision(doc: LoadedFile, parts: list[Part], part: Part, offset: int, text: str) -> Found:

@@ -36,7 +36,9 @@ _HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s
 _INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
 _HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
 _PAIR = re.compile(
-    r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?)(?:\*\*)?\s*"
+    # a word, after a symbol or not ("Open", "✓ Done"), or a symbol alone ("✓")
+    r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?"
+    r"|[^\w\s*|=:;,.]{1,2})(?:\*\*)?\s*"
     r"(?:=|:|\s[–—-])\s*"
     r"(?P<meaning>\S.*?)\s*$"
 )
@@ -91,6 +93,18 @@ def _pairs(body: str) -> list[tuple[str, str]]:
     return out
 
 
+_SYMBOL_PAIR = re.compile(
+    r"(?P<word>[^\w\s*|=:;,.()'’-])\s*(?P<meaning>[A-Za-z][\w '’/-]*?)\s*(?=[^\w\s'’/-]|$)"
+)
+
+
+def _symbol_pairs(body: str) -> list[tuple[str, str]]:
+    """A legend of symbols each printed before its meaning, with no separator ("Key: ✓
+    Complete ◐ In progress ✗ Not needed"): two pairs or more."""
+    pairs = [(m.group("word"), m.group("meaning")) for m in _SYMBOL_PAIR.finditer(body)]
+    return pairs if len(pairs) >= 2 else []
+
+
 def _add(key: dict[str, str], words: list[str], meaning: str, conv: RegisterConventions) -> None:
     state = meaning_state(meaning, conv)
     for w in words:
@@ -115,7 +129,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
             ):
                 body += " " + lines[j].strip()
                 j += 1
-            for word, meaning in _pairs(body):
+            for word, meaning in _pairs(body) or _symbol_pairs(body):
                 _add(key, [word], meaning, conv)
             i = j
             continue

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ingest.register_conventions import RegisterConventions
 from ingest.register_lists import parse_item
-from ingest.register_text import MONTH_NAMES, OWNER, clean, top_section, unwrap
+from ingest.register_text import MONTH_NAMES, OWNER, clean, sentence_end, top_section, unwrap
 from ingest.types import LoadedFile, Part
 
 
@@ -72,7 +72,8 @@ def _due_pattern(conv: RegisterConventions) -> re.Pattern[str]:
     meeting = r"(?:the\s+)?next\s+(?:[A-Z]\w+\s+)?meeting"
     return re.compile(
         rf"\b(?:(?:{preps})\s+(?P<due>{date}|{words}|{meeting})"
-        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}})"
+        rf"|in\s+(?P<month>(?:{MONTH_NAMES})\s+\d{{4}}"  # "in May 2025", "in Q1 2026/27"
+        rf"|(?:Q|Quarter\s+)[1-4]\s+(?:19|20)\d{{2}}(?:/\d{{2}})?)"
         rf"|on\s+(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "on 17 March"
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:,?\s+\d{{4}})?)"
         rf"|(?:at|for)\s+(?P<meeting>{meeting}))\b"  # "report back at the next meeting"
@@ -148,6 +149,11 @@ _OWNER_WORD = re.compile(
 )
 _OWNER_COLON = re.compile(r"^(?P<owner>[A-Z][^:]{1,60}?)\s*:\s+(?P<text>[a-z]{2,}\b.*)$")
 _BRACKETED = re.compile(r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)$")
+# The bracket of who, then the due after a dash or comma: "... (JR) - by 9 March 2026",
+# "... (AB/JR), due end of March".
+_BRACKET_THEN_DUE = re.compile(
+    r"^(?P<text>.+?)\s*\((?P<owner>[^()]{2,60})\)\s*[-–—,;]\s*(?P<due>\S.{1,60}?)[.;]?$"
+)
 
 
 def _is_owner(part: str, conv: RegisterConventions | None = None) -> bool:
@@ -192,6 +198,11 @@ def owner_apart(text: str, conv: RegisterConventions) -> tuple[str, str, str] | 
     if bracket and _is_owner(bracket.group("owner")):  # "Circulate the dashboard (JW)"
         words = tidy_text(bracket.group("text"))
         return words, bracket.group("owner"), due_in(words, conv)
+    then = _BRACKET_THEN_DUE.match(text)  # "Circulate the plan (JR) - by 9 March 2026"
+    if then and _is_owner(then.group("owner")):
+        due = due_in(then.group("due"), conv)
+        if due:
+            return tidy_text(then.group("text")), then.group("owner"), due
     colon = _OWNER_COLON.match(text)
     if colon and _is_owner(colon.group("owner"), conv):  # "Cohesion Officer: circulate ..."
         return tidy_text(colon.group("text")), colon.group("owner"), due_in(text, conv)
@@ -260,6 +271,9 @@ class Items:
             if alone and n + 1 < len(lines) and _cell_title(lines[n + 1]):
                 ref = alone.group("worded") or alone.group("dotted")
                 bare.append((pos, ref, clean(lines[n + 1]).strip(" :-–")))
+            first = _first_cell_minute(line)
+            if first:
+                bare.append((pos, *first))
             pos += len(raw) + 1
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
             self.paragraphs, self.marks = [], []
@@ -329,6 +343,28 @@ _ALONE = re.compile(
 )
 
 
+_CELL_MINUTE = re.compile(
+    r"^(?:\*\*)?(?:(?:Minute|Min\.?|Item)\s+)?(?P<ref>\d{1,3}(?:/\d{2,4})?)\.?(?:\*\*)?"
+    r"(?:\s+(?:\*\*)?(?P<title>[A-Z][^.!?]{0,80}?)(?:\*\*)?)?$"
+)
+
+
+def _first_cell_minute(line: str) -> tuple[str, str] | None:
+    """(number, title) of a table row of minutes whose first cell is the minute's number
+    and title ("| 7. Shop theft | TY reported ... |", "40.<TAB>Night-time economy<TAB>...")
+    and whose next cell holds its sentences."""
+    if line.startswith("|"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+    elif "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+    else:
+        return None
+    if len(cells) < 2 or not re.search(r"[a-z]{2,}[.!?]", cells[1]):
+        return None
+    m = _CELL_MINUTE.match(cells[0])
+    return (m.group("ref"), clean(m.group("title") or "")) if m else None
+
+
 def _cell_title(raw: str) -> bool:
     """The first line of a title in a narrow cell: a capital, a few words, no sentence."""
     line = clean(raw)
@@ -343,8 +379,18 @@ def _inline_label(conv: RegisterConventions) -> re.Pattern[str]:
     ..."): capitalised, after a sentence's end, with a colon."""
     labels = sorted({*conv.decision_labels, *conv.action_labels}, key=len, reverse=True)
     alts = "|".join(re.escape(x) for x in labels)
-    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
-                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:")
+    words = "|".join(re.escape(w) for w in sorted(conv.resolution_words, key=len, reverse=True))
+    resolution = rf"|(?P<word>{words})(?=(?:\*\*)?(?::|\s+that\b|\s*[–—-]\s))" if words else ""
+    return re.compile(rf"(?<=[.!?)])(?P<gap>[ \t]+)(?:\*\*)?(?:(?=(?i:{alts})(?:\*\*)?:[ \t]*\S)"
+                      rf"(?P<label>[A-Z][A-Za-z ]*?)(?:\*\*)?:{resolution})")
+
+
+def _inside_paragraph(text: str, off: int) -> bool:
+    """Whether the line at ``off`` carries on a paragraph whose line above ends a sentence
+    (a label printed inside the paragraph, as `labels_apart` leaves it): its words are then
+    the label's sentence, not the rest of the paragraph."""
+    above = text[max(0, off - 400) : max(0, off - 1)].rsplit("\n", 1)[-1].rstrip()
+    return bool(above) and above[-1:] in ".!?)"
 
 
 def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
@@ -357,6 +403,9 @@ def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
     text = doc.text
     cuts = []
     for m in pattern.finditer(text):
+        if m.groupdict().get("word"):  # "... discussed. RESOLVED that ...": a resolution
+            cuts.append(m.start("gap"))
+            continue
         if not conv.section_kind(m.group("label")):
             continue
         after = " ".join(text[m.end() : m.end() + 160].split("\n\n", 1)[0].split())
@@ -414,6 +463,9 @@ def _opens_minute(m: re.Match[str], before: str, after: str, pdf: bool = False) 
     margin = "\t" in gap or len(gap) >= 2 and not gap.strip()
     coded = bool(re.search(r"[A-Za-z/(]", ref))
     dotted = m.group(0)[m.end("ref") - m.start(0) :].startswith(".")  # "6. Title"
+    if dotted and not m.group("word") and (_LIST_NUMBER.match(before)
+                                          or before.rstrip().endswith(":")):
+        return False  # an item of a numbered list ("Actions arising:" / "1. ..." / "2. ...")
     if _title_like(rest) and (m.group("word") or margin or gap.strip() or coded or dotted):
         apart = not before.strip() or not after.strip() or bool(_UNDERLINE.match(after))
         apart = apart or (pdf and "/" in ref) or (pdf and dotted and _numbered_title(before, after))
@@ -446,10 +498,13 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
 
 
 def _header_row(raw: str, conv: RegisterConventions) -> bool:
-    """A table's header row: three cells or more (tabs or pipes), most naming columns."""
-    if "\t" not in raw and raw.count("|") < 3:
+    """A table's header row: three cells or more (tabs, pipes, or columns two spaces or
+    more apart), most naming columns."""
+    if "\t" not in raw and raw.count("|") < 3 and not re.search(r"\S {2,}\S", raw):
         return False
-    cells = [c.strip(" *") for c in re.split(r"\t+|\|", raw.strip().strip("|")) if c.strip()]
+    cells = [
+        c.strip(" *") for c in re.split(r"\t+|\||\s{2,}", raw.strip().strip("|")) if c.strip()
+    ]
     named = sum(bool(conv.column_role(c)) for c in cells)
     return len(cells) >= 3 and 2 * named > len(cells)
 
@@ -534,6 +589,8 @@ def trailing_owner_entries(
         t = _trailing(conv).match(para)
         if not t or not _is_owner(t.group("owner"), conv) or len(t.group("owner").split()) > 6:
             continue
+        if conv.is_empty(t.group("owner")):
+            continue  # "... ACTION: None.": an empty label names nobody
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line
         text = tidy_text(items.words(t.group("text")))
@@ -588,6 +645,8 @@ def label_entries(
                 continue
             start = off + (len(raw) - len(raw.lstrip())) + m.start("rest")
             text, _ = _paragraph(doc, start, part.end, patterns)
+            if _inside_paragraph(doc.text, off):  # "... November. ACTION: ... (BP). WS said"
+                text = doc.text[start : sentence_end(doc.text, start, start + len(text))]
             text = tidy_text(unwrap(text))
             if not text or conv.is_empty(text):
                 break
@@ -676,6 +735,8 @@ _RECOMMEND_LEAD = re.compile(
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:is|are)\s+(?:recommended|asked)\s+to\s*:$"
     r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:It\s+is\s+recommended\s+that|That)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:$"
+    # "The task group recommends that:", "The Panel recommends:"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?The\s+(?:[\w-]+\s+){1,4}recommends?(?:\s+that)?\s*:$"
 )
 # A heading printed as a short line of its own that names recommendations
 # ("Recommendations of the review").

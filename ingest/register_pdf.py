@@ -31,6 +31,7 @@ from ingest.register_tables import (
 from ingest.types import LoadedFile, TextPiece
 
 _TOLERANCE = 4.0  # points: a cell's text starts at its column's x, give or take
+_HEADER_WORDS = 8  # a header cell is a label of a few words ("Progress at 30 September 2025")
 
 
 def pieces_of(path: Path) -> tuple[TextPiece, ...]:
@@ -119,6 +120,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     if len(line) < 2:
         return None
     headers = [p.text for p in line]
+    if any(len(h.split()) > _HEADER_WORDS for h in headers):
+        return None  # a row of the table's cells (sentences), not its header's labels
     roles = _roles(headers, conv)
     if len(line) == 2 and roles != ["reference", "text"]:
         return None  # two columns: a numbered list of entries ("No. | Recommendation") only
@@ -139,13 +142,27 @@ def pdf_rows(
 ) -> list[Row]:
     """Every register table row of a PDF; none when neither its kept pieces nor the file
     are at hand. ``own`` is the paper's status key, ``title_kind`` the kind its title names."""
+    return pdf_tables(doc, conv, own, title_kind)[0]
+
+
+def pdf_tables(
+    doc: LoadedFile, conv: RegisterConventions, own: dict[str, str] | None = None,
+    title_kind: str = "",
+) -> tuple[list[Row], list[tuple[int, int]]]:
+    """`pdf_rows`, and the span of the text each register table's rows take (from its
+    first row to the end of its last): the table holds what is printed there, so no line
+    reader takes a cell's words, nor runs one cell on into the next row's."""
     from ingest.register_keys import kind_key
 
     kinds = kind_key(doc.text, conv)
-    return [
-        r for g in pdf_grids(doc, conv)
-        for r in register_rows(g, conv, kinds=kinds, own=own, title_kind=title_kind)
-    ]
+    rows: list[Row] = []
+    spans: list[tuple[int, int]] = []
+    for g in pdf_grids(doc, conv):
+        found = register_rows(g, conv, kinds=kinds, own=own, title_kind=title_kind)
+        rows += found
+        if found and g.end > g.rows[0][0]:
+            spans.append((g.rows[0][0], g.end))
+    return rows, spans
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
@@ -176,8 +193,16 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
         search_from = max(search_from, page_start)
         last_y = None
         in_header = False
-        for line in _lines(pieces):
+        lines = _lines(pieces)
+        skip = 0
+        for k, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
             head = _header(line, conv)
+            wrapped, used = _wrapped_header(lines, k, conv)
+            if wrapped is not None and (head is None or _named(wrapped) > _named(head)):
+                head, skip, line = wrapped, used, lines[k + used]
             if head:
                 close()
                 head.grid.heading = above
@@ -227,6 +252,50 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
     return [g for g in grids if g.rows]
 
 
+def _named(table: _Table) -> int:
+    return len({r for r in table.roles if r})
+
+
+def _wrapped_header(
+    lines: list[list[TextPiece]], k: int, conv: RegisterConventions
+) -> tuple[_Table | None, int]:
+    """A header row whose cells wrap onto a second or third line ("Action" / "No.",
+    "Responsible" / "officer"), read whole: each cell's words joined down its column, the
+    columns those of its fullest line (a cell set at the top of its row wraps below the
+    others' words, one set at the bottom above them). (the table, the lines after ``k``
+    it took) or (None, 0)."""
+    block = [lines[k]]
+    if len(lines[k]) < 2:
+        return None, 0
+    size = max(p.size for p in lines[k])
+    for nxt in lines[k + 1 : k + 3]:
+        if not 0 < block[-1][0].y - nxt[0].y <= 1.45 * size:
+            break
+        block.append(nxt)
+    best: tuple[_Table | None, int] = (None, 0)
+    for used in range(1, len(block)):
+        rows = block[: used + 1]
+        widest = max(rows, key=len)
+        starts = [p.x for p in widest]
+        if len(widest) < 3 or not all(_aligned(r, starts) for r in rows):
+            break
+        if any(conv.reference.match(p.text) for r in rows[1:] for p in r
+               if abs(p.x - starts[0]) <= _TOLERANCE):
+            break  # a row of the table, not the header's wrapped words
+        cells: list[list[str]] = [[] for _ in starts]
+        for r in rows:
+            for p in r:
+                c = _column(p.x, starts)
+                if c is not None:
+                    cells[c].append(p.text)
+        merged = [TextPiece(p.page, p.x, p.y, p.size, " ".join(c))
+                  for p, c in zip(widest, cells)]
+        head = _header(merged, conv)
+        if head is not None and (best[0] is None or _named(head) > _named(best[0])):
+            best = (head, used)
+    return best
+
+
 def _add_row(
     pieces: list[tuple[int, TextPiece]], table: _Table, text: str, search_from: int
 ) -> int:
@@ -245,7 +314,16 @@ def _add_row(
         top = min(pieces, key=lambda cp: (-cp[1].y, cp[1].x))[1]
         at = text.find(top.text, search_from)
         offset, after = (at, at + len(top.text)) if at >= 0 else (search_from, search_from)
-    table.grid.rows.append((offset, joined, [offset] * len(joined)))
+    end, starts = offset, {}
+    for c, p in sorted(pieces, key=lambda cp: (-cp[1].y, cp[1].x)):  # the row's lines in order
+        at = text.find(p.text, end)
+        if 0 <= at < end + 400:
+            end = at + len(p.text)
+            starts.setdefault(c, at)  # where each cell's text starts
+    table.grid.rows.append(
+        (offset, joined, [starts.get(c, offset) for c in range(len(joined))])
+    )
+    table.grid.end = max(table.grid.end, end)
     return after
 
 

@@ -16,7 +16,8 @@ earlier year's recommendations with their updates.
   its update noting "repeated as <year> Recommendation N"; otherwise the printed status or
   the update's wording decides ("adopted", "fully allocated", "completed", "now has" →
   "done"; "will be", "required", "in progress", "welcomes the decision to extend" → "in
-  progress"; neither → ""); a recommendation no later paper reports on is "open".
+  progress"; neither → ""); a recommendation no later paper reports on has no status
+  printed, so its status is "" (state "not stated", which `--open` lists).
 """
 
 from __future__ import annotations
@@ -253,6 +254,6 @@ def extract_recommendations(
             out.append(replace(r, status=status))
         elif r.update or r.status:
             out.append(replace(r, status=status_of(r.status) or status_of(r.update)))
-        else:
-            out.append(replace(r, status="open"))
+        else:  # nothing printed: status "", state "not stated" (still open for --open)
+            out.append(replace(r, status=""))
     return sorted(out, key=lambda r: (_start(r.year), r.year, r.number, r.where.source))

@@ -117,6 +117,7 @@ class Grid:
     rows: list[tuple[int, list[str], list[int]]]  # row offset, cells, cell offsets
     tabbed: bool = False
     heading: str = ""  # the line printed just above the table ("Decision log", "Actions")
+    end: int = -1  # where the table's last row ends in the text, when known (a PDF's)
 
 
 def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -128,14 +129,94 @@ def _lines_at(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return lines
 
 
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+){2,}\s*$")
+
+
+def _grid_table_end(lines: list[tuple[int, str]], i: int) -> int:
+    """The index after a grid table (pandoc's, as a converter writes a Word table:
+    ``+----+----+`` rules between ``| cell | cell |`` lines) that starts at line ``i``."""
+    j = i
+    while j < len(lines) and (_GRID_RULE.match(lines[j][1]) or lines[j][1].lstrip()[:1] == "|"):
+        j += 1
+    return j
+
+
+def grid_tables(text: str, start: int, end: int) -> list[Grid]:
+    """Grid tables: each row the lines between two rules, each cell the row's lines cut
+    at the rule's "+" columns and joined; the header the row above a ``+====+`` rule (or
+    the first row). A heading above the table names it as for other tables."""
+    lines = _lines_at(text, start, end)
+    grids: list[Grid] = []
+    i = 0
+    above = ""
+    while i < len(lines):
+        off, raw = lines[i]
+        if not _GRID_RULE.match(raw):
+            above = strip_markup(raw.lstrip("# ")) if raw.strip() else above
+            i += 1
+            continue
+        stop = _grid_table_end(lines, i)
+        cuts = [k for k, ch in enumerate(raw) if ch == "+"]
+        rows: list[tuple[int, list[str], list[int]]] = []
+        header_rows = 0
+        current: list[tuple[int, str]] = []
+        for k in range(i + 1, stop):
+            off_k, line = lines[k]
+            if _GRID_RULE.match(line):
+                if current:
+                    rows.append(_grid_row(current, cuts))
+                    current = []
+                if "=" in line and not header_rows:
+                    header_rows = len(rows)
+                continue
+            current.append((off_k, line))
+        if current:
+            rows.append(_grid_row(current, cuts))
+        if len(rows) >= 2:
+            head = max(header_rows, 1)
+            headers = [" ".join(c for c in col if c) for col in zip(*[r[1] for r in rows[:head]])]
+            grids.append(Grid([strip_markup(h) for h in headers], rows[head:], False, above))
+        i = stop
+    return grids
+
+
+def _grid_row(lines: list[tuple[int, str]], cuts: list[int]) -> tuple[int, list[str], list[int]]:
+    """A grid table's row: each cell the row's lines cut at the walls ("|") every line of it
+    prints at a rule's "+" column; a cell with no wall between two columns spans them (a
+    full-width group row, "| A. NEW TASKING ... |"), its words in the first, the rest empty."""
+    inner = [k for k in cuts[1:-1] if all(len(line) <= k or line[k] in "|+" for _, line in lines)]
+    walls = [cuts[0], *inner, cuts[-1]]
+    cells, offsets = [], []
+    for a, b in zip(cuts, cuts[1:]):
+        if a not in walls:
+            cells.append("")  # spanned by the cell on its left
+            offsets.append(lines[0][0])
+            continue
+        b = next(w for w in walls if w > a) if any(w > a for w in walls) else b
+        words, at = [], None
+        for off, line in lines:
+            piece = line[a + 1 : b]
+            if piece.strip():
+                words.append(piece.strip())
+                if at is None:
+                    at = off + a + 1 + len(piece) - len(piece.lstrip())
+        cells.append(" ".join(words))
+        offsets.append(at if at is not None else lines[0][0])
+    return lines[0][0], cells, offsets
+
+
 def line_grids(text: str, start: int, end: int) -> list[Grid]:
-    """Every run of tab-separated or pipe lines: its first line the header."""
+    """Every run of tab-separated or pipe lines: its first line the header (a grid table's
+    lines are `grid_tables`')."""
     lines = _lines_at(text, start, end)
     grids: list[Grid] = []
     i = 0
     above = ""  # the last line of words before a table: its heading
     while i < len(lines):
         off, raw = lines[i]
+        if _GRID_RULE.match(raw):
+            i = _grid_table_end(lines, i)
+            continue
         cells = _split(raw)
         if not cells or len(cells) < 3:
             above = strip_markup(raw.lstrip("# ")) if raw.strip() else above
@@ -161,22 +242,20 @@ def line_grids(text: str, start: int, end: int) -> list[Grid]:
 
 
 def _past_title_rows(grid: Grid) -> Grid:
-    """A spreadsheet's export prints title rows above its header row, each filling its
-    first cell alone ("Action log", "Position at 4 December 2025"): the header is the
-    first row filling two cells or more among the first few, the title rows above it the
-    table's heading."""
-    if sum(bool(c.strip()) for c in grid.headers) > 1:
+    """A spreadsheet's export prints title rows above its header row, each filling a cell
+    or two ("Action log", "Updated: 4 March 2026"): the header is the first row filling
+    three cells or more among the first few, the title rows above it the table's heading."""
+    head = [c.strip() for c in grid.headers if c.strip()]
+    if len(head) >= 3:
         return grid
-    titles = [grid.headers[0].strip()] if grid.headers and grid.headers[0].strip() else []
+    titles = head[:1]
     for n, (_, cells, _) in enumerate(grid.rows[:6]):
-        filled = [c for c in cells if c.strip()]
+        filled = [c.strip() for c in cells if c.strip()]
         if len(filled) >= 3:
             heading = titles[-1] if titles else grid.heading
             return Grid([strip_markup(c) for c in cells], grid.rows[n + 1 :], grid.tabbed, heading)
-        if len(filled) > 1:
-            break
         if filled:
-            titles.append(filled[0].strip())
+            titles.append(filled[0])
     return grid
 
 
@@ -341,19 +420,23 @@ def register_rows(
     groups = entries(headers, roles, named_kind(heading, conv) or title_kind)
     out: list[Row] = []
     last: list[Row] = []
+    group = ""  # the item number a full-width group row prints ("4.  Alley gating")
     for (offset, _, cell_offsets), cells in zip(grid.rows, body):
         cells = cells + [""] * (len(headers) - len(cells))
         if all(cells[c] == headers[c] for c, r in enumerate(roles) if r and cells[c]):
             continue  # a header row repeated
         filled = [c for c, v in enumerate(cells) if v]
-        if filled == [0] and len(headers) >= 3 and len(roles) > 1:
+        if filled == [0] and len(headers) >= 3 and len(roles) > 1 and not (
+            roles[0] == "text" and _entry_like(cells[0], conv)
+        ):
             last = []  # a full-width group row ("Priority 2: ..."): nothing carries on
+            group = _group_item(cells[0], conv)
             continue
         made: list[Row] = []
         for g in groups:
             words = cells[g.column]
-            if not words:
-                continue
+            if not words or conv.is_empty(words) or _DASH.fullmatch(words):
+                continue  # nothing, a dash, or "None." in a decisions column: no entry
             got = {"text": words}
             for role, c in g.fields.items():
                 if cells[c]:
@@ -364,8 +447,13 @@ def register_rows(
             if ref and conv.reference.match(ref):
                 got["reference"], got["text"] = ref, words[m.end():]
                 at += m.end()
+            if group and "reference" not in got:
+                got["item"] = group  # the rows under an item's group row are that item's
             header = {"text": headers[g.column]} | {r: headers[c] for r, c in g.fields.items()}
-            kind = conv.kind_of(got.pop("kind", ""), kinds) or g.kind
+            printed = got.pop("kind", "")
+            kind = conv.kind_of(printed, kinds) or g.kind
+            if not (printed or g.named) and kind == "action" and conv.is_decision_cell(words):
+                kind = "decision"  # "Approved the strategy" under "Outcome": a decision
             due = g.fields.get("due")
             if kind == "decision" and due is not None and conv.column_role(headers[due]) != "due":
                 got.pop("due", None)  # a decision log's "Date" is when it was made, not a due
@@ -381,6 +469,20 @@ def register_rows(
         legacy = skip_recommendations and grid.tabbed and _legacy_row(headers, cells)
         out.extend(r for r in made if not (legacy and r.kind == "recommendation"))
     return out
+
+
+def _group_item(words: str, conv: RegisterConventions) -> str:
+    """The item number a group row opens with before its title ("4.  Alley gating",
+    "Item 6 - CCTV"), or ""; "Priority 2: ..." and "A. NEW TASKING" print none."""
+    m = conv.item_opening.match(words) if conv.item_opening is not None else None
+    return m.group("ref") if m and m.group("rest")[:1].isupper() else ""
+
+
+def _entry_like(words: str, conv: RegisterConventions) -> bool:
+    """Words of an entry, not a group row's heading, in a first column that holds entries
+    ("Noted the findings ..." alone on its row of a Decisions | Actions table): a decision
+    cell ("Approved ...", "Agreed to ...") or a resolution ("That the report be noted")."""
+    return conv.is_decision_cell(words) or bool(re.match(r"[Tt]hat\s+\S", words))
 
 
 def _legacy_row(headers: list[str], cells: list[str]) -> bool:

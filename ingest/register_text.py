@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ingest.conventions import data_for
 from ingest.dedupe import containment, jaccard, shingles
 from ingest.types import Part, Section
 
@@ -30,10 +31,13 @@ _NOT_A_NAME = (
 )
 NAME = rf"(?:{_TITLES}\s+)?{_NOT_A_NAME}{_FIRST}(?:\s+[A-Z]\.)?\s+{_SURNAME}"
 # A role: "the Chair", "the Community Safety Manager", "officers", "partners".
-_ROLE_NOUN = (
-    r"(?:Chair|Chairman|Chairperson|Vice-[Cc]hair|Clerk|Manager|Officer|Lead|Director|Head|"
-    r"Secretary|Coordinator|Co-ordinator|Commissioner|Commander|Analyst)"
-)
+# The nouns a job title ends with: `[registers] role_nouns` of the conventions file.
+_ROLE_NOUN = "(?:" + "|".join(
+    re.escape(w) for w in sorted(
+        data_for().get("registers", {}).get("role_nouns", ()) or ("Chair", "Manager", "Officer"),
+        key=len, reverse=True,
+    )
+) + ")"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Z][\w-]*\s+){{0,4}}{_ROLE_NOUN}|officers|partners)"
 OWNER = rf"(?:{NAME}|{ROLE})"
 
@@ -105,7 +109,7 @@ def ends_sentence(text: str) -> bool:
 
 def sentence_end(text: str, pos: int, limit: int) -> int:
     """Offset just after the sentence that runs from ``pos`` (never past ``limit``)."""
-    for m in re.finditer(r"[.!?](?=[’'\")]?(?:\s|$))", text[pos:limit]):
+    for m in re.finditer(r"[.!?](?=[’'\")]?(?:\*\*|__)?(?:\s|$))", text[pos:limit]):
         end = pos + m.end()
         before = text[pos:end]
         if _ABBREV_END.search(before):

@@ -66,7 +66,7 @@ from ingest.register_lines import (
 from ingest.register_lists import list_rows, title_of
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
-from ingest.register_pdf import minute_grids, pdf_rows
+from ingest.register_pdf import minute_grids, pdf_tables
 from ingest.register_recommendations import (
     document_recommendations,
     extract_recommendations,
@@ -75,6 +75,7 @@ from ingest.register_recommendations import (
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
+    grid_tables,
     html_grids,
     line_grids,
     record_blocks,
@@ -222,12 +223,14 @@ def _document_readers(
     recommendations: list[Built] = []
     own = document_key(doc, conv)
     titled = title_kind(doc, conv)
-    pdf = pdf_rows(doc, conv, own, titled) + pdf_cards(doc, conv)
+    pdf, pdf_spans = pdf_tables(doc, conv, own, titled)
+    pdf += pdf_cards(doc, conv)
     pdf_minutes = minute_grids(doc, conv)
     kinds = kind_key(doc.text, conv)
     for part in doc_parts:
         items = part_items[part.index]
         grids = line_grids(doc.text, part.start, part.end)
+        grids += grid_tables(doc.text, part.start, part.end)
         grids += html_grids(doc.text, part.start, part.end, conv)
         if doc.kind != "pdf":  # a PDF's columns are read by position
             grids += aligned_grids(doc.text, part.start, part.end, conv)
@@ -251,7 +254,7 @@ def _document_readers(
                 *trailing_owner_entries(plain, part, conv, items),
                 *notice_entries(plain, part, conv, items, minutes, records),
             )
-            if not _in_any_block(doc.text, spans, f.offset)
+            if not _in_any_block(doc.text, spans, f.offset) and not _within(pdf_spans, f.offset)
         ]
         found += [_in_item(from_row(r), items) for r in rows]
         in_part = [g for g in pdf_minutes if g.rows and part.start <= g.rows[0][0] < part.end]
@@ -259,7 +262,7 @@ def _document_readers(
         # Last, so that an entry another reader holds is that reader's (with its fields).
         found += [
             f for f in fallback_entries(plain, part, conv, items, minutes)
-            if not _in_any_block(doc.text, spans, f.offset)
+            if not _in_any_block(doc.text, spans, f.offset) and not _within(pdf_spans, f.offset)
         ]
         if not minutes:
             found += report_recommendations(doc, part, conv)
@@ -313,6 +316,11 @@ def _in_notice(f: Listed, notice: Notice | None) -> None:
         f.item = notice.item or f.item
         f.item_title = notice.subject or f.item_title
     f.date = notice.date or f.date
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Inside one of a PDF's register tables, whose rows hold what is printed there."""
+    return any(a <= offset < b for a, b in spans)
 
 
 def _in_any_block(text: str, spans: list[tuple[int, int]], offset: int) -> bool:
@@ -398,7 +406,10 @@ def _told_apart(a, b) -> bool:  # noqa: ANN001 - two entries of any kind
         if x and y and x != y:
             return True
     numbers = re.compile(r"\d[\d/.,:]*")
-    mine, theirs = set(numbers.findall(a.text)), set(numbers.findall(b.text))
+    def found(text: str) -> set[str]:  # "2025/26." at a sentence's end is "2025/26"
+        return {n.rstrip(".,:/") for n in numbers.findall(text)}
+
+    mine, theirs = found(a.text), found(b.text)
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 

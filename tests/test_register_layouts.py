@@ -1,9 +1,9 @@
-"""Registers on papers in twenty other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in 22 other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The eight PDFs are generated in the test by the
+(at least 90% each, 95% over all). The nine PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout8"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout9"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -54,6 +54,7 @@ def entries_of(knowledge: Knowledge) -> list[dict]:
             "state": e.state,
             "reference": e.reference,
             "rag": e.rag,
+            "update": e.update or "",
             "date": e.where.date,
             "partnership": e.partnership,
             "source": e.where.source,
@@ -161,7 +162,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 20 and sum(s["golden"] for s in scores) == 258
+    assert len(scores) == 22 and sum(s["golden"] for s in scores) == 283
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -169,10 +170,11 @@ def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -
     assert precision >= 0.95 and recall >= 0.95
 
 
-def test_matched_entries_have_the_rating_date_and_partnership(scores: list[dict]) -> None:
+def test_matched_entries_have_the_rating_date_partnership_and_update(scores: list[dict]) -> None:
     for s in scores:
         for mine, gold in s["pairs"]:
             assert mine["rag"] == gold["rag"], (s["doc"], gold["text"])
+            assert _text(mine["update"]) == _text(gold["update"]), (s["doc"], gold["text"])
             assert mine["date"] == gold["date"], (s["doc"], gold["text"])
             assert mine["partnership"].lower() == gold["partnership"].lower(), s["doc"]
 
@@ -349,7 +351,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout7/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout9/): measured once the readers were finished ---------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -365,24 +367,31 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # 4/25 (holdout6/: a PDF scrutiny recommendations tracker whose 'Executive response /
 # position' words are the statuses - none read, 0/11/11; tasking group notes whose 'The
 # Group decided:' items are the decisions - none read, a due cut at its hyphen, 'All
-# partners' given no owner - 4/6/14). All six pairs are in the main set above. holdout7/ was
-# written by another engineer while the seventh round's readers were built (field readers
-# made general first and tried on invented papers in test_register_seventh_round.py) and
-# was not opened until those readers were committed (e774e4f); then measured once, below.
+# partners' given no owner - 4/6/14), the seventh round's 0/25 (holdout7/: a CSV action log
+# whose statuses are symbol-and-word values defined by a status key at its foot - 0/13/12;
+# PDF notes whose minute numbers stand in a table's left cell and whose 'ACTION: ... (ET).'
+# and 'DECISION: ...' runs sit inside paragraphs - 0/5/13), the eighth round's 16/25
+# (holdout8/: a PDF summary of decisions and actions whose verb-first 'Decisions' column
+# beside its 'Actions' column was dropped, one decision running on into the next row's
+# action - 5/6/14; a ruled '+---+' text tasking log whose full-width group rows, cut at the
+# columns' rules, gave two junk entries - 11/13/11). All eight pairs are in the main set
+# above. holdout9/ was written by another engineer while the ninth round's readers were
+# built (a row's kind and words from its column, verb-first decision cells, group rows and
+# cell walls of ruled tables, each tried on invented papers in test_register_ninth_round.py)
+# and was not opened until those readers were committed (f0f1372); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the seventh round's readers were committed (e774e4f), not "
-    "tuned on: 0/25 matched, P 0% R 0% (0 matched / 18 read / 25 golden). Quillmoor strategic "
-    "board action log, CSV: 0 matched of 13 read, 12 golden (its statuses are printed with a "
-    "symbol, '✓ Done', '✗ Closed – not required'; why each read row missed was cut from the "
-    "one run's kept output). Stavercombe operational delivery group notes, PDF: 0 matched of 5 "
-    "read, 13 golden - three read right but for the reference (none took its minute's number, "
-    "40-44), one ran on into the next minute's number and lost its bracketed owner ('... (WS / "
-    "BP). 44'), one was junk ('None. 45'); not read: the 'The Group agreed to ...' and 'The "
-    "Group endorsed ...' decisions, 'X to ...' actions such as 'BP and OFO to ...' and 'PO to "
-    "...', and the 'YBR agreed to ...' action",
+    reason="measured once after the ninth round's readers were committed (f0f1372), not "
+    "tuned on: 7/26 matched, P 36.8% R 26.9% (7 matched / 19 read / 26 golden). Ashwick and "
+    "Trenmoor joint board decision and action notes, Markdown: P 100% R 50% (7 matched of 7 "
+    "read, 14 golden) - all seven actions right; none of the seven decisions read (their own "
+    "references D1-D7, 'The Board approved ...', 'The Board agreed ...', 'That ... be "
+    "noted'). Lowhythe reducing reoffending subgroup action plan progress, PDF: P 0% R 0% (0 "
+    "matched of 12 read, 12 golden) - every row read with its text, owner and reference right, "
+    "but its due taken from an earlier date column ('Apr 2025' for 'Sep 2025') and its status "
+    "(a share complete, '100%', '75%', '0%', or a word, 'Deferred', 'Stopped') not read",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

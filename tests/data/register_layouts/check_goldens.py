@@ -5,8 +5,10 @@ For every `<document>.golden.json` here (and, given a folder, there too: a kept-
 - the document exists and every entry has the golden fields with allowed values;
 - every non-empty `text`, `owner`, `due`, `status`, `reference` and `update` occurs
   verbatim, up to whitespace, in the document's text (for a PDF: pypdf's plain
-  `extract_text()` of every page, pages joined by a newline), and so does `partnership`
-  (ignoring case: a masthead prints it in capitals);
+  `extract_text()` of every page, pages joined by a newline; for a text document with a
+  ruled `+---+` / `| … |` table, also in the table's cells, each cell's wrapped lines joined
+  by a space: see `text_table_cells`), and so does `partnership` (ignoring case: a masthead
+  prints it in capitals);
 - `state` agrees with the status words of this folder's README (a rating alone is
   "in progress" unless the update opens with "Completed"; Blue is done);
 - `date` is an ISO date.
@@ -94,12 +96,45 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def text_table_cells(text: str) -> str:
+    """The cells of a ruled plain-text table, one per line, each cell's wrapped lines joined.
+
+    A row is the run of `| … |` lines between two rule lines (`+---+`, `+===+`) or any other
+    line; its cells are split at the `|` characters, and the fragments of each column are
+    joined by a space. This is how a wrapped cell reads when the table is read by eye (the
+    Tennerby tasking log wraps its cells so, and no wrapped value is printed in one piece).
+    """
+    cells: list[str] = []
+    row: list[list[str]] = []
+
+    def flush() -> None:
+        for column in row:
+            joined = " ".join(fragment for fragment in column if fragment)
+            if joined:
+                cells.append(joined)
+        row.clear()
+
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+            parts = [part.strip() for part in line[1:-1].split("|")]
+            while len(row) < len(parts):
+                row.append([])
+            for column, part in zip(row, parts):
+                column.append(part)
+        else:
+            flush()
+    flush()
+    return "\n".join(cells)
+
+
 def document_text(path: pathlib.Path) -> str:
     if path.suffix.lower() == ".pdf":
         from pypdf import PdfReader
 
         return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return text + "\n" + text_table_cells(text)
 
 
 def check_entry(n: int, entry: dict, printed: str, states: dict[str, str]) -> list[str]:

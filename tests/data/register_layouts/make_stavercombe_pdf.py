@@ -220,8 +220,9 @@ def story() -> list:
             "Safety Manager, Stavercombe District Council (ET); Priyanka Ostrowska, Licensing "
             "Team Leader, Stavercombe District Council (PO); Bryn Penrose, Anti-social "
             "Behaviour Officer, Stavercombe District Council (BP); Yaw Balogun-Reeve, Youth "
-            "Justice Service, Hallamore County Council (YBR); Sabine Nwachukwu-Hale, Public Health, "
-            "Hallamore County Council (SNH); Station Manager Caradog Yardley, Wessendale Fire and "
+            "Justice Service, Hallamore County Council (YBR); Sabine Nwachukwu-Hale, Public "
+            "Health, Hallamore County Council (SNH); Station Manager Caradog Yardley, Wessendale "
+            "Fire and "
             "Rescue Service (CY); Wilhelmina Sarkis, Stavercombe Homes (WS).",
             SMALL,
         ),

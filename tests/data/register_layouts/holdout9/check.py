@@ -1,8 +1,9 @@
 """Check this folder's goldens against their documents (no reader code involved).
 
-The logic is that of `holdout7/check.py` (that of `../check_goldens.py`), pointed at this
-folder only (there is no update pair here), with one addition for the text document's ruled
-table (see `text_table_cells`). For every `<document>.golden.json` beside this script:
+The logic is that of `holdout8/check.py` (that of `../check_goldens.py`), pointed at this
+folder only (there is no update pair here). `text_table_cells` is kept from it: it also reads
+the Markdown document's pipe table cell by cell, which adds nothing that is not printed.
+For every `<document>.golden.json` beside this script:
 
 - the document exists and every entry has the golden fields, in order, with allowed values;
 - every non-empty `text`, `owner`, `due`, `status`, `reference` and `update` occurs
@@ -14,7 +15,7 @@ table (see `text_table_cells`). For every `<document>.golden.json` beside this s
   document defines in its own key (the "States" note of this folder's README);
 - `date` is an ISO date.
 
-    .venv/bin/python tests/data/register_layouts/holdout8/check.py    # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/holdout9/check.py    # exit 1 on any problem
 """
 
 from __future__ import annotations
@@ -69,9 +70,18 @@ STATUS_STATE = {
 }
 
 # Status words a document defines in its own key (this folder's README, "States"). The
-# Tennerby log's key defines only words the states table of ../README.md already maps, and
-# its meanings agree with that table, so nothing is added here.
-DOCUMENT_STATES: dict[str, dict[str, str]] = {}
+# Lowhythe report's "Progress key." prints percentages and two words, and says what each means.
+DOCUMENT_STATES: dict[str, dict[str, str]] = {
+    "lowhythe-reducing-reoffending-subgroup-action-plan-progress-2025-10-16.pdf": {
+        "0%": "open",  # "not started"
+        "25%": "in progress",  # "25%, 50% or 75% - under way"
+        "50%": "in progress",
+        "75%": "in progress",
+        "100%": "done",  # "complete"
+        "deferred": "carried forward",  # "moved by the Sub-Group to the 2026/27 plan"
+        "stopped": "dropped",  # "ended by the Sub-Group without being completed"
+    },
+}
 
 
 def norm(text: str) -> str:
@@ -177,7 +187,8 @@ def main() -> int:
         ]
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
-        print(f"holdout8/{doc.name}: {len(entries)} entries {kinds} {'OK' if not found else 'PROBLEMS'}")
+        verdict = "OK" if not found else "PROBLEMS"
+        print(f"holdout9/{doc.name}: {len(entries)} entries {kinds} {verdict}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")

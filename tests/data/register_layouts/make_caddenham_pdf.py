@@ -1,10 +1,10 @@
-"""Build the Caddenham Partnership Board summary of decisions and actions (reportlab, same bytes each time).
+"""Build the Caddenham Partnership Board summary of decisions and actions (reportlab, same bytes).
 
 A fictional partnership's summary of decisions and actions, typed into a Word table whose rows are
 grouped under full-width agenda item rows, with separate Decisions and Actions columns, and
 saved as PDF. Everything in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout8/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_caddenham_pdf.py
 """
 
 from __future__ import annotations
