@@ -51,6 +51,27 @@ def test_the_gate_fitted_on_results_withholds_what_resembles_the_unanswerable(tm
     assert chosen["unanswerable_declined"] == 15 and chosen["right_lost"] == 0
 
 
+def test_a_check_that_never_fired_on_a_right_answer_withholds_alone(tmp_path):
+    """"What did the review find?" answered by the review still to come: rare, and never
+    right; the logistic model shrinks its weight, so it is learnt as a veto."""
+    rows = [(_values(0.9 + k / 1000), True, True) for k in range(40)]
+    rows += [(_values(0.2 + k / 1000), False, False) for k in range(15)]
+    rows += [(_values(0.9) | {"result_to_come": 1.0}, False, False) for _ in range(6)]
+    rows += [(_values(0.9) | {"to_come": 1.0}, True, True) for _ in range(3)]  # right once
+    rows += [(_values(0.9) | {"to_come": 1.0}, False, False) for _ in range(3)]
+    gate, chosen = fit([_eval_file(tmp_path, rows)])
+    assert gate.vetoes == ("result_to_come",)  # "to_come" fired on right answers too
+    assert not gate.admits(_values(0.95) | {"result_to_come": 1.0})
+    assert gate.admits(_values(0.95) | {"to_come": 1.0})
+    assert Gate.read(_saved(tmp_path, gate)).vetoes == ("result_to_come",)
+
+
+def _saved(tmp_path: Path, gate: Gate) -> Path:
+    path = tmp_path / "gate.json"
+    path.write_text(json.dumps(gate.as_dict()), encoding="utf-8")
+    return path
+
+
 def test_calibrate_refuses_results_without_features(tmp_path, capsys):
     path = tmp_path / "old.json"
     path.write_text(json.dumps({"questions": [{"id": "a", "covered": True}]}), encoding="utf-8")
