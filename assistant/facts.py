@@ -66,8 +66,8 @@ def _label_match(label: str, question_tokens: set[str]) -> float:
     question may leave out); 0 when the label's preposition contradicts the question's
     ("Theft from Vehicles" is not "theft of vehicles")."""
     want = tokens(label)
-    if not want:
-        return 0.0
+    if not want or all(t.isdigit() or "/" in t or t in _FILLERS for t in want):
+        return 0.0  # a row labelled "2023/24" or "Total" names no measure of its own
     label_preps = set(want) & _PREPOSITIONS
     asked_preps = question_tokens & _PREPOSITIONS
     if label_preps and asked_preps and not label_preps & asked_preps:
@@ -151,7 +151,7 @@ _VERBS = set(
     tokens(
         "provide provided receive received give given spend spent get got have has had see seen "
         "is are was were be been being "
-        "record recorded report reported log logged make made show shown"
+        "record recorded report reported log logged make made show shown deliver delivered"
     )
 )
 def _question_words() -> set[str]:
@@ -198,17 +198,22 @@ def answer_figures(
     # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
     labels = {t for r in rows for t in tokens(r.first.row)}
     counted = set(tokens(" ".join(conventions().count_nouns)))  # "how many shoplifting
+    undated = _DAY_MONTH.sub(" ", DATE_RE.sub(" ", question))  # (dates say when, not what)
     measure = {  # offences": the row "Shoplifting" counts them, whatever the table calls it
         t
-        for t in tokens(question)
+        for t in tokens(undated)
         if t not in _question_words() | _FILLERS | _VERBS | labels | counted
         and not t.isdigit()
         and "/" not in t
     }
-    shown = set(
-        tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for r in rows for c in r.facts))
-    )
-    if measure and len(measure & shown) / len(measure) < MEASURE_SHARE:
+    def carried(row: FactRow) -> bool:  # each row's own table says what it measures
+        shown = set(tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for c in row.facts)))
+        if context and measure - shown:  # "... did the ASB Joint Action Group deliver": the
+            shown |= set(tokens(context(row.first.where)))  # table's section says who
+        return not measure or len(measure & shown) / len(measure) >= MEASURE_SHARE
+
+    rows = [r for r in rows if carried(r)]  # (a funding table's "ASB › Total" is no count
+    if not rows:  # of ASB interventions)
         return None
     lines, citations = [], []
     for n, row in enumerate(rows, start=1):

@@ -34,7 +34,8 @@ def _tables(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:
 
 _WHICH_ROWS = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
-    r"(?:had|has|have|saw|was|were|is|are|did|showed|recorded)\b",
+    r"(?:had|has|have|saw|was|were|is|are|did|showed|recorded|came|scored|got|ranked|"
+    r"finished|performed|received)\b",
     re.I,
 )
 
@@ -126,6 +127,12 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         for (_, sec, t), cells in _tables(facts).items()
     ):
         wanted_rows = set()
+    # "which option came bottom?": when some table's rows are options, only such a table
+    # answers, not one whose columns are ("Criterion | Option 1 | Option 2 ...")
+    rows_named = bool(wanted_rows) and any(
+        wanted_rows <= set(tokens(" ".join({f.row for f in cells})))
+        for cells in _tables(facts).values()
+    )
     best: tuple[float, list[Fact], str, list[Fact]] | None = None
     phrases = _phrases(q.subject)
     for (_, section, table), cells in _tables(facts).items():
@@ -145,6 +152,8 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         noun = 1.0 if wanted_rows and wanted_rows <= (row_words | about) else 0.0
         if wanted_rows and not noun:
             continue  # "which beat ...": a table of crime types cannot say
+        if rows_named and not wanted_rows <= row_words:
+            continue
         kind = _rows_kind(rows)
         if kind and kind not in set(tokens(q.text)):
             continue  # rows that are all "Beat n" cannot say which crime type

@@ -487,3 +487,67 @@ def test_a_rise_is_ranked_by_a_change_column_not_a_years_level():
                    PARTNERSHIPS)
     found = answer_ranked(q, facts)
     assert found and found.text.startswith("Hythe Common"), found and found.text
+
+
+# --- Session 6: what a table answers for, found on questions not seen before ------------
+
+
+def _table(table: str, rows: dict[str, dict[str, str]], section: str = "4 Performance"):
+    where = Where("sa.md", "Assessment", section, 3, "2024-12-01", PARTNERSHIPS[0])
+    return [
+        Fact(table, row, column, value, float(value.strip("+%£").replace(",", "")), "count",
+             "", where)
+        for row, cells in rows.items()
+        for column, value in cells.items()
+    ]
+
+
+def test_a_count_noun_is_what_a_row_counts_and_a_bare_total_row_answers_nothing():
+    from assistant.facts import answer_figures
+
+    crime = _table("Performance summary, April to December", {
+        "Shoplifting": {"Apr-Dec 2023": "913", "Apr-Dec 2024": "1,187"},
+        "Vehicle crime": {"Apr-Dec 2023": "702", "Apr-Dec 2024": "744"},
+    })
+    funding = _table("Funding proposals", {
+        "Shoplifting › Total": {"Funding received": "£6,000"},
+        "Total": {"Funding received": "£50,200"},
+    }, "9 Funding")
+    found = answer_figures("How many shoplifting offences were there?", crime + funding)
+    assert found and "1,187" in found.text  # "offences" is what the row counts
+    assert "£6,000" not in found.text and "£50,200" not in found.text  # funding is no count
+    assert answer_figures("What was the total in 2023/24?", _table("T", {
+        "2023/24": {"Rank": "1"}, "Total": {"Rank": "2"}})) is None  # a period, a bare total
+
+
+def test_which_option_came_bottom_reads_a_table_whose_rows_are_options():
+    from assistant.ranking import answer_ranked
+
+    criteria = _table("Scores by criterion", {
+        name: {"Option 1": a, "Option 2": b, "Option 3": c}
+        for name, a, b, c in (("Cost", "8", "6", "2"), ("Resilience", "3", "7", "9"),
+                              ("Coverage", "5", "5", "6"))
+    })
+    options = _table("Options appraisal", {
+        "Option 1": {"Score (out of 100)": "61"}, "Option 2": {"Score (out of 100)": "74"},
+        "Option 3": {"Score (out of 100)": "29"},
+    })
+    q = understand("Which option came bottom of the Brackwater options appraisal?", PARTNERSHIPS)
+    found = answer_ranked(q, criteria + options)
+    assert found and found.text.startswith("Option 3"), found and found.text
+
+
+def test_a_rate_is_ranked_only_where_a_rate_is_printed_and_a_rise_only_as_a_change():
+    from assistant.ranking import answer_ranked
+
+    counts = _table("ASB incidents by locality", {
+        place: {"Incidents 2023/24": a, "Incidents 2024/25": b}
+        for place, a, b in (("Northgate", "2,310", "2,046"), ("Riverside", "1,188", "1,296"),
+                            ("Moorside", "744", "802"))
+    })
+    rate = understand("Which Brackwater locality has the highest rate of ASB incidents per "
+                      "1,000 residents?", PARTNERSHIPS)
+    assert answer_ranked(rate, counts) is None  # counts are no rate
+    rise = understand("Which Brackwater locality saw the biggest rise in ASB incidents?",
+                      PARTNERSHIPS)
+    assert answer_ranked(rise, counts) is None  # no change is printed: not calculated
