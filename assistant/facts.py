@@ -196,20 +196,23 @@ def answer_figures(
         return None
     # Every word naming the measure must be carried by the rows, columns or table: "cycle
     # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
-    labels = {t for r in rows for t in tokens(r.first.row)}
     counted = set(tokens(" ".join(conventions().count_nouns)))  # "how many shoplifting
     undated = _DAY_MONTH.sub(" ", DATE_RE.sub(" ", question))  # (dates say when, not what)
-    measure = {  # offences": the row "Shoplifting" counts them, whatever the table calls it
+    undated = _body().sub(" ", undated)  # "did the ASB Joint Action Group deliver": who
+    asked = {  # offences": the row "Shoplifting" counts them, whatever the table calls it
         t
         for t in tokens(undated)
-        if t not in _question_words() | _FILLERS | _VERBS | labels | counted
+        if t not in _question_words() | _FILLERS | _VERBS | counted
         and not t.isdigit()
         and "/" not in t
     }
-    def carried(row: FactRow) -> bool:  # each row's own table says what it measures
+
+    def carried(row: FactRow) -> bool:
+        """Every word naming the measure is carried by the row's label, columns, table or
+        section: "cycle thefts on Beat 58" is not answered by Beat 58's all-crime figure,
+        nor ASB interventions by a funding table's "ASB › Total"."""
+        measure = asked - set(tokens(row.first.row))
         shown = set(tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for c in row.facts)))
-        if context and measure - shown:  # "... did the ASB Joint Action Group deliver": the
-            shown |= set(tokens(context(row.first.where)))  # table's section says who
         return not measure or len(measure & shown) / len(measure) >= MEASURE_SHARE
 
     rows = [r for r in rows if carried(r)]  # (a funding table's "ASB › Total" is no count
@@ -228,6 +231,13 @@ def answer_figures(
         citations.append(Citation.at(n, f.where, quote or describe(row)))
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
+
+
+
+def _body() -> re.Pattern[str]:
+    """A body named in capitals ("the ASB Joint Action Group"): who counted, not what."""
+    bodies = sorted((b.title() for b in conventions().bodies), key=len, reverse=True)
+    return re.compile(r"\b(?:[A-Z][\w-]*\s+){0,4}(?:" + "|".join(bodies or ["$^"]) + r")\b")
 
 _DAY_MONTH = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTHS)})\b(?:\s+\d{{4}})?", re.I

@@ -54,6 +54,7 @@ FIGURE = re.compile(
 # "Which option is Cabinet recommended to approve?", "what is the Board asked to agree?":
 # what a report recommends, not what was decided.
 RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b", re.I)
+WHERE = re.compile(r"\s*where(?:'s|’s)?\b", re.I)
 WHO = re.compile(r"^\s*(who|which (officer|person|councillor|member))\b", re.I)
 LIST = re.compile(
     r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
@@ -229,7 +230,7 @@ def kind_of(text: str, acronym: str | None) -> str:
         return "decision"  # ("how does it make its decisions?" asks about a procedure)
     if LIST.search(text):
         return "list"
-    if FIGURE.search(text):
+    if FIGURE.search(text) and not WHERE.match(text):  # "where's most of it happening?"
         return "figure"
     return "open"
 
@@ -257,7 +258,8 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         acronym = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
     kind = kind_of(asking_sentence(text), acronym)
     ranking = _ranking(text)
-    if ranking and kind in ("open", "list"):  # "which beat had the fewest crimes?"
+    if ranking and kind in ("open", "list") and not WHERE.match(asking_sentence(text)):
+        # "which beat had the fewest crimes?" ("where is most of it happening?" asks where)
         kind = "figure"
     periods = frozenset(
         f"{p[0]}/{p[2]}" for p in _PERIOD.findall(normalise_period(text))

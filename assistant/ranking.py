@@ -129,9 +129,8 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         wanted_rows = set()
     # "which option came bottom?": when some table's rows are options, only such a table
     # answers, not one whose columns are ("Criterion | Option 1 | Option 2 ...")
-    rows_named = bool(wanted_rows) and any(
-        wanted_rows <= set(tokens(" ".join({f.row for f in cells})))
-        for cells in _tables(facts).values()
+    rows_named = bool(wanted_rows) and any(  # (nearly every row opens "Option n")
+        _rows_kind({f.row for f in cells}) in wanted_rows for cells in _tables(facts).values()
     )
     best: tuple[float, list[Fact], str, list[Fact]] | None = None
     phrases = _phrases(q.subject)
@@ -152,7 +151,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         noun = 1.0 if wanted_rows and wanted_rows <= (row_words | about) else 0.0
         if wanted_rows and not noun:
             continue  # "which beat ...": a table of crime types cannot say
-        if rows_named and not wanted_rows <= row_words:
+        if rows_named and _rows_kind(rows) not in wanted_rows:
             continue
         kind = _rows_kind(rows)
         if kind and kind not in set(tokens(q.text)):
