@@ -198,7 +198,9 @@ def answer_figures(
     # thefts on Beat 58" is not answered by Beat 58's all-crime figure.
     counted = set(tokens(" ".join(conventions().count_nouns)))  # "how many shoplifting
     undated = _DAY_MONTH.sub(" ", DATE_RE.sub(" ", question))  # (dates say when, not what)
-    undated = _body().sub(" ", undated)  # "did the ASB Joint Action Group deliver": who
+    # words of a name in capitals ("did the ASB Joint Action Group deliver"): the table's
+    # own section may print them; a measure's common words must be in the table itself
+    named = {t for m in _NAME_RUN.finditer(undated) for t in tokens(m.group(0))}
     asked = {  # offences": the row "Shoplifting" counts them, whatever the table calls it
         t
         for t in tokens(undated)
@@ -213,6 +215,8 @@ def answer_figures(
         nor ASB interventions by a funding table's "ASB › Total"."""
         measure = asked - set(tokens(row.first.row))
         shown = set(tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for c in row.facts)))
+        if context and measure & named - shown:
+            shown |= named & set(tokens(context(row.first.where)))
         return not measure or len(measure & shown) / len(measure) >= MEASURE_SHARE
 
     rows = [r for r in rows if carried(r)]  # (a funding table's "ASB › Total" is no count
@@ -234,11 +238,8 @@ def answer_figures(
 
 
 
-def _body() -> re.Pattern[str]:
-    """A body named in capitals ("the ASB Joint Action Group"): who counted, not what."""
-    bodies = sorted((b.title() for b in conventions().bodies), key=len, reverse=True)
-    return re.compile(r"\b(?:[A-Z][\w-]*\s+){0,4}(?:" + "|".join(bodies or ["$^"]) + r")\b")
-
+# A name in capitals of two words or more ("ASB Joint Action Group").
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 _DAY_MONTH = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTHS)})\b(?:\s+\d{{4}})?", re.I
 )

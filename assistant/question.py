@@ -54,7 +54,9 @@ FIGURE = re.compile(
 # "Which option is Cabinet recommended to approve?", "what is the Board asked to agree?":
 # what a report recommends, not what was decided.
 RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b", re.I)
-WHERE = re.compile(r"\s*where(?:'s|’s)?\b", re.I)
+# "Where's most of it happening?", "where is it worst?" ask for a place ("where does X sit
+# in its family group?" asks for a position, a figure)
+WHERE = re.compile(r"\s*where(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
 WHO = re.compile(r"^\s*(who|which (officer|person|councillor|member))\b", re.I)
 LIST = re.compile(
     r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"

@@ -13,6 +13,7 @@ from ingest.text import carries_period, conventions
 from ingest.types import Answer, Citation, Fact
 
 _RANK_COLUMN = re.compile(r"\b(rank\w*|position|order|ref\w*|no\.?)\b", re.I)
+_PER = re.compile(r"\bper\s+(?:1,000|1000|10,000|100,000|head|capita)\b", re.I)  # a rate
 _CHANGE_COLUMN = re.compile(r"\b(change|diff\w*|variance|\+/-|increase|decrease)\b|%", re.I)
 
 
@@ -164,7 +165,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
                 continue
             if q.ranking in ("rise", "fall") and not _is_change(column, column_cells):
                 continue  # a year's level shows no rise: only a printed change is read
-            if head and head not in about | row_words:
+            if head and head not in about | row_words and not _PER.search(f"{table} {column}"):
                 continue  # "the highest rate per 1,000": a table of counts cannot say
             if q.ranking == "rise" and not any((f.number or 0) > 0 for f in column_cells):
                 continue  # nothing rose in this column: it cannot name the largest rise
