@@ -51,6 +51,12 @@ def _job_title(cell: str) -> bool:
     )
 
 
+def _revised(header: str, conv: RegisterConventions) -> bool:
+    """A header naming a later date than another of its role ("Revised target", "New due
+    date"): one of `[registers] revised_words` in it."""
+    return any(w in conv.revised_words for w in re.findall(r"[a-z]+", header.lower()))
+
+
 def _cells(column: list[str]) -> list[str]:
     return [c for c in (re.sub(r"\s+", " ", x).strip() for x in column) if not _EMPTY.match(c)]
 
@@ -158,7 +164,10 @@ def column_roles(
     by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
-        if role in named and role != "text":  # is read by its cells
+        if role == "due" and role in named and _revised(headers[c], conv):
+            first = roles.index("due")  # "Target date | Revised date": the revised is due
+            roles[first] = by_header[first] = "raised"
+        elif role in named and role != "text":  # is read by its cells
             roles[c] = None
         named.add(role or "")
     for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
@@ -171,6 +180,9 @@ def column_roles(
         if role is None and body:
             found = content_role(columns[c], conv, own)
             roles[c] = found if found not in named else None
+    dated = [c for c, r in enumerate(roles) if r == "due" and by_header[c] is None]
+    for c in dated[:-1]:  # of several date columns no header names, the last is the due:
+        roles[c] = "raised"  # "Logged | Target | Revised" - the latest target, not the first
     if _status_by_cells(roles, by_header, columns, conv, own):
         for c, role in enumerate(by_header):  # a second update column ("Notes") is the update
             if role == "update" and roles[c] is None and "update" not in roles:
