@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.register_conventions import RegisterConventions, decisions_as_text
+from ingest.register_conventions import RegisterConventions, _key, decisions_as_text
 from ingest.register_text import _ROLE_NOUN
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
@@ -84,7 +84,7 @@ def content_role(
         return "rag"
     if _statuses(cells, conv, own):
         return "status"
-    if _share(cells, _DATE.match) >= _SHARE:
+    if _share(cells, lambda c: _DATE.match(c) or _key(c) in conv.due_cells) >= _SHARE:
         return "due"
     if _share(cells, lambda c: _INITIALS.match(c) or (
         len(c) <= 40 and _SHORT_NAME.match(c) and not conv.is_status(c)
@@ -119,6 +119,33 @@ def _status_by_cells(
                     roles[s] = "update" if "update" not in roles and by_header[s] else None
             return c not in said
     return False
+
+
+def _short_status(
+    roles: list[str | None], by_header: list[str | None], columns: list[list[str]],
+    conv: RegisterConventions,
+) -> None:
+    """With no status column found, a column of short labels ("Tbc", "See note", "Lilac")
+    that is no date, reference or owner, headed as an update or nothing, beside a column of
+    the entries' words, holds each row's status as printed, even in words no key defines
+    (their state is then "not stated"); an update column it displaced takes back its role."""
+    for c, role in enumerate(roles):
+        cells = _cells(columns[c])
+        if role not in (None, "update") or by_header[c] not in (None, "update", "rag"):
+            continue
+        if len(cells) < 2 or any(len(x) > 24 or len(x.split()) > 3 for x in cells):
+            continue
+        if _share(cells, _DATE.match) >= 0.3 or _share(
+            cells, lambda x: conv.reference.match(x) or re.search(r"\d{2}", x)
+        ) >= 0.3 or _share(cells, _INITIALS.match) >= 0.3 or _share(cells, _job_title) >= 0.3:
+            continue
+        roles[c] = "status"
+        if role == "update":
+            for d, said in enumerate(by_header):
+                if d != c and said == "update" and roles[d] is None:
+                    roles[d] = "update"
+                    break
+        return
 
 
 def _entry_words(
@@ -161,6 +188,14 @@ def column_roles(
     for c, role in enumerate(said):  # "Decisions | Actions | Responsible officer | ..."
         if role == "decision" and roles[c] is None and _entry_words(columns[c], conv, own):
             roles[c] = "text"  # a column of decisions beside one of actions: entries too
+    if "owner" not in roles:  # "Named officer", "Champion": a header naming a person's job
+        for c, role in enumerate(roles):
+            words = re.findall(r"[A-Za-z-]+", headers[c])
+            if role is None and 0 < len(words) <= 3 and re.fullmatch(
+                _ROLE_NOUN, words[-1][:1].upper() + words[-1][1:].lower()
+            ):
+                roles[c] = "owner"
+                break
     by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
@@ -203,6 +238,8 @@ def column_roles(
         longest = max(free, key=lambda c: _mean_length(columns[c]), default=None)
         if longest is not None and _mean_length(columns[longest]) >= 30:
             roles[longest] = "text"
+    if "status" not in roles and "rag" not in roles and "text" in roles:
+        _short_status(roles, by_header, columns, conv)
     if "rag" in roles and "status" not in roles:  # the rating is the only status printed
         roles = ["status" if r == "rag" else r for r in roles]
     seen: set[str] = set()

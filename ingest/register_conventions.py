@@ -120,6 +120,7 @@ class RegisterConventions:
     decision_cell_verbs: tuple[str, ...] = ()  # "Approved the strategy": a decisions cell
     header_prepositions: tuple[str, ...] = ()  # "Update at this meeting": the head before
     revised_words: frozenset[str] = frozenset()  # "Revised target": the later due wins
+    due_cells: frozenset[str] = frozenset()  # "Next meeting", "Quarterly": a due cell's words
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -367,6 +368,7 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
             sorted(reg.get("header_prepositions", ()), key=len, reverse=True)
         ),
         revised_words=frozenset(_key(w) for w in reg.get("revised_words", ())),
+        due_cells=frozenset(_key(w) for w in reg.get("due_cells", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

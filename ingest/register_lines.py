@@ -637,6 +637,8 @@ def label_entries(
             continue
         if _header_row(raw, conv):
             continue  # "Action<TAB>Owner<TAB>Due": a table's header row, not a label
+        if sum(bool(c.strip()) for c in raw.split("\t")) >= 3:
+            continue  # "AP2<TAB>-<TAB>Queued<TAB>...": a tab-separated table's row
         for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():

@@ -205,9 +205,12 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 head, skip, line = wrapped, used, lines[k + used]
             if head:
                 close()
-                head.grid.heading = above
+                if table is not None and head.grid.headers == table.grid.headers and grids:
+                    head.grid = table.grid  # a header repeated on the next page: one table,
+                else:  # its columns read from all its rows
+                    head.grid.heading = above
+                    grids.append(head.grid)
                 table, in_header, last_y = head, True, line[0].y
-                grids.append(table.grid)
                 continue
             if table is None:
                 above = " ".join(p.text for p in line)

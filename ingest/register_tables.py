@@ -55,8 +55,12 @@ def _roles(headers: list[str], conv: RegisterConventions) -> list[str | None]:
 
 
 def is_register_header(roles: list[str | None]) -> bool:
+    """A register table's header: the entries' words and two fields named, or three fields
+    named when the words column's header is one the conventions do not hold ("Ref | Due |
+    Status | Commitment | Lead"): the words column is then the one of longest cells."""
     have = {r for r in roles if r}
-    return "text" in have and len(have & {"reference", "owner", "due", "status", "update"}) >= 2
+    fields = have & {"reference", "owner", "due", "status", "update"}
+    return ("text" in have and len(fields) >= 2) or len(fields) >= 3
 
 
 def _kind(headers: list[str], roles: list[str | None]) -> str:
