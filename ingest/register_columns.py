@@ -122,7 +122,7 @@ def _status_by_cells(
 
 
 def _short_status(
-    roles: list[str | None], by_header: list[str | None], columns: list[list[str]],
+    roles: list[str | None], headers: list[str], columns: list[list[str]],
     conv: RegisterConventions,
 ) -> None:
     """With no status column found, a column of short labels ("Tbc", "See note", "Lilac")
@@ -131,7 +131,8 @@ def _short_status(
     (their state is then "not stated"); an update column it displaced takes back its role."""
     for c, role in enumerate(roles):
         cells = _cells(columns[c])
-        if role not in (None, "update") or by_header[c] not in (None, "update", "rag"):
+        said = conv.column_role(headers[c])
+        if role not in (None, "update") or said not in (None, "update", "rag"):
             continue
         if len(cells) < 2 or any(len(x) > 24 or len(x.split()) > 3 for x in cells):
             continue
@@ -139,10 +140,14 @@ def _short_status(
             cells, lambda x: conv.reference.match(x) or re.search(r"\d{2}", x)
         ) >= 0.3 or _share(cells, _INITIALS.match) >= 0.3 or _share(cells, _job_title) >= 0.3:
             continue
+        if _share(cells, lambda x: len(x.split()) > 1 and all(
+            w[:1].isupper() for w in x.split()
+        )) >= 0.5:
+            continue  # "Partnership Board", "Tobin Ashgrove": who, not where it stands
         roles[c] = "status"
         if role == "update":
-            for d, said in enumerate(by_header):
-                if d != c and said == "update" and roles[d] is None:
+            for d, header in enumerate(headers):
+                if d != c and conv.column_role(header) == "update" and roles[d] is None:
                     roles[d] = "update"
                     break
         return
@@ -239,7 +244,7 @@ def column_roles(
         if longest is not None and _mean_length(columns[longest]) >= 30:
             roles[longest] = "text"
     if "status" not in roles and "rag" not in roles and "text" in roles:
-        _short_status(roles, by_header, columns, conv)
+        _short_status(roles, headers, columns, conv)
     if "rag" in roles and "status" not in roles:  # the rating is the only status printed
         roles = ["status" if r == "rag" else r for r in roles]
     seen: set[str] = set()

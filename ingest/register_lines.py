@@ -491,7 +491,9 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
         # X to ..." (a label column)
         rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])"
         # "Action No. 7:", "AP1:", "Action point 3 – ...": a reference after the label
-        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?\s*(?::|[–—]\s|-\s))"
+        # (a dash a gap of spaces apart is a column rule of a table's row: "AP2     -     ")
+        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?(?:\s*:|\s?[–—]\s(?!\s)"
+        rf"|\s?-\s(?!\s)))"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )

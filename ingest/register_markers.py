@@ -4,10 +4,10 @@ approved ...``, ``> **D4** The Board noted ...`` (a blockquote), ``- **A3** PO t
 
 The marker is a reference (the conventions' `registers.reference` or `list_references`
 pattern: "D1", "A3", "Min 40", "CSP/24/07") in bold, or a letter code ("D1") followed by a
-colon, full stop, dash or a gap. What the entry is comes first from the paper's own key —
-"decisions are numbered D1, D2 ...", "D = decision; A = action" (the kind words of
-`[registers.kinds]`) — by the marker's letters; where the paper says nothing, from its
-sentence:
+colon, full stop or dash; a row of a table (tab-separated or lined up) is no marker line.
+What the entry is comes first from the paper's own key - "decisions are numbered D1, D2
+...", "D = decision; A = action" (the kind words of `[registers.kinds]`) - by the marker's
+letters; where the paper says nothing, from its sentence:
 
 - a decision: "That ... be noted", "The <body> approved / agreed / noted ..." (the
   conventions' decision verbs), or a verb-first record ("Approved the plan");
@@ -33,8 +33,7 @@ _BOLD = re.compile(
     r"^(?:[-*•]\s+)?\*\*(?P<ref>[^*\n]{1,16}?)[.:]?\*\*[.:]?\s*(?:[–—-]\s+)?(?P<text>\S.*)$"
 )
 _CODE = re.compile(
-    r"^(?:[-*•]\s+)?(?P<ref>[A-Z]{1,4}\d{1,3}[a-z]?)(?:[.:]\s+|\s+[–—-]\s+|\t+|\s{2,})"
-    r"(?P<text>\S.*)$"
+    r"^(?:[-*•]\s+)?(?P<ref>[A-Z]{1,4}\d{1,3}[a-z]?)(?:[.:]\s|\s[–—-]\s)\s?(?P<text>\S.*)$"
 )
 _NUMBERED_AS = re.compile(
     r"\b(?P<word>[A-Za-z]+?)s?\s+(?:are|is)\s+(?:numbered|referenced|labelled|labeled|marked|"
@@ -96,6 +95,8 @@ def marker_entries(doc: LoadedFile, part: Part, conv: RegisterConventions) -> li
     for i, (off, raw) in enumerate(lines):
         quoted = _QUOTE.match(raw.strip())
         line = raw.strip()[quoted.end() if quoted else 0 :].strip()
+        if "\t" in line or re.search(r"\S\s{3,}\S", line):
+            continue  # a table's row (tab-separated or lined up in columns), not a marker
         m = _BOLD.match(line) or _CODE.match(line)
         if not m or any(p.match(line) for p in labels):
             continue
