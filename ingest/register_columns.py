@@ -34,7 +34,9 @@ _SHORT_NAME = re.compile(
     r"^(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)){0,5}$"
 )
 _DATE = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"^(?:(?:w/c|w/b|w/e|week\s+(?:commencing|beginning|ending)|end\s+of|start\s+of|"
+    r"early|mid|late|by)[\s-]+)?"  # "w/c 3 March 2026", "End of June 2026"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?(?:\s+\d{2,4})?$|^\d{1,2}/\d{1,2}/\d{2,4}$|^Q[1-4](?:\s+\d{4}(?:/\d{2})?)?$",
     re.I,
 )

@@ -64,6 +64,12 @@ def _decision_opening(conv: RegisterConventions) -> re.Pattern[str]:
     )
 
 
+def decision_opening(text: str, conv: RegisterConventions) -> bool:
+    """Words that record a decision: "That ... be noted", "The Board approved ...", or a
+    verb-first record ("Approved the plan")."""
+    return bool(_decision_opening(conv).match(text)) or conv.is_decision_cell(text)
+
+
 def _is_reference(ref: str, conv: RegisterConventions) -> bool:
     return bool(conv.reference.match(ref)) or any(p.fullmatch(ref) for p in conv.list_references)
 
@@ -72,7 +78,7 @@ def _kind(ref: str, text: str, key: dict[str, str], conv: RegisterConventions) -
     letters = re.match(r"[A-Za-z]+", ref)
     if letters and _key(letters.group(0)) in key:
         return key[_key(letters.group(0))]
-    if _decision_opening(conv).match(text) or conv.is_decision_cell(text):
+    if decision_opening(text, conv):
         return "decision"
     if owner_to(text):
         return "action"

@@ -292,8 +292,8 @@ def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
     lines = []
     for raw in doc.text[:800].split("\n"):
         line = raw.strip().strip("#*").strip()
-        if "\t" in raw or "|" in raw or len(lines) >= 3:
-            break
+        if "\t" in raw or "|" in raw or len(lines) >= 3 or re.search(r"[.:;]$", line):
+            break  # a table, or a sentence or key under the title: no longer the title
         if line:
             lines.append(line)
     return named_kind(" ".join(lines), conv)

@@ -70,6 +70,19 @@ THINGS2 = ["detached youth work", "evening patrols", "mediation sessions", "taxi
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September",
           "October", "November", "December"]
 
+RECOMMENDATIONS = ["That the Partnership reviews {thing} by the autumn",
+                   "The Board should publish the {thing} on the council website",
+                   "That the council funds {thing2} for a further year",
+                   "Partners should share {thing} data every quarter"]
+# The words column of each kind of table, and its title: in the conventions, and not.
+KIND_TEXT = {
+    "action": (None, "Tasking Group action log"),
+    "recommendation": ((["Recommendation", "Recommendations"], ["What we recommended", "Proposal"]),
+                       "Scrutiny recommendations tracker"),
+    "decision": ((["Decision", "Decision made"], ["What was decided", "Outcome agreed"]),
+                 "Executive Group decision log"),
+}
+GROUP_ROWS = ["Open actions", "Closed since the last meeting"]
 # Header words of each role: the first few are in the conventions file, the rest are not.
 HEADERS = {
     "reference": (["Ref", "No.", "Action no."], ["Log no", "Code", "Item code"]),
@@ -109,7 +122,8 @@ DATE_COLUMNS = {
     "logged, target, latest": ["Logged", "Target", "Latest target"],
 }
 DUES = ["{d} {month} 2026", "{d:02d}/{mm:02d}/2026", "{mon} 2026", "Q{q} 2026/27",
-        "Next meeting"]
+        "Next meeting", "w/c {d} {month} 2026", "End of {month} 2026", "{month} 2026"]
+COMMENTARY = ["signed off in May", "see the note below", "new date agreed"]
 UPDATES = ["Draft shared with partners.", "Awaiting a reply from the county council.",
            "Visits began in the spring.", "No change since the last meeting.", "-"]
 
@@ -180,38 +194,65 @@ def _table_paper(r: random.Random, n: int, layout: str) -> Paper:
     if owners == "initials":  # an attendance list defines them; the cells print them
         key_lines = ["Present: " + "; ".join(f"{p} ({i})" for p, i in present) + ".",
                      *key_lines]
-    ref_style = r.choice(REFERENCES)
+    kind = r.choice(["action"] * 6 + ["recommendation"] * 2 + ["decision"] * 2)
+    ref_style = r.choice(REFERENCES) if kind == "action" else r.choice(
+        ["R{n}", "Rec {n}", "SC/{n:02d}"] if kind == "recommendation" else ["D{n}", "DL-{n:02d}"])
     roles = ["reference", "text", "owner", "due", "status", "update"]
+    if kind == "decision":  # a decision log: when, what, and no one to act
+        roles, dates = ["reference", "text", "meeting"], "one due"
     body = roles[2:]
     r.shuffle(body)
     order = roles[:2] + body if r.random() < 0.6 else [roles[0], *body[:2], roles[1], *body[2:]]
-    headers = [_header(r, role, outside[role]) for role in order]
+    headers = [_header(r, role, outside[role]) if role in HEADERS else "Meeting date"
+               for role in order]
+    if KIND_TEXT[kind][0]:
+        headers[order.index("text")] = r.choice(KIND_TEXT[kind][0][outside["text"]])
+    if kind == "decision":
+        headers[0] = r.choice(["Ref", "No.", "Log ref"] if not outside["reference"]
+                              else ["Code", "Item code"])
     if DATE_COLUMNS[dates]:
         i = order.index("due")
         order[i : i + 1] = ["raised", "original", "due"]
         headers[i : i + 1] = DATE_COLUMNS[dates]
     rows, expected = [], []
+    commentary = style == "states" and r.random() < 0.3
+    groups = layout != "aligned" and kind == "action" and r.random() < 0.3
     for k in range(1, r.randrange(5, 10)):
+        if groups and k in (1, 4):
+            rows.append([GROUP_ROWS[k > 1]] + [""] * (len(order) - 1))
         status, state = r.choice(statuses)
+        printed = f"{status} – {r.choice(COMMENTARY)}" if commentary else status
         owner = {"names": r.choice(PEOPLE)[0], "titles": r.choice(TITLES),
                  "initials": " / ".join(i for _, i in r.sample(present, r.choice([1, 1, 2])))
                  }[owners]
+        words = {"action": _action_text(r), "recommendation": r.choice(RECOMMENDATIONS),
+                 "decision": r.choice(DECISIONS)}[kind].format(
+            body=r.choice(BODIES), thing=r.choice(THINGS), thing2=r.choice(THINGS2),
+            q=r.randrange(1, 5), month=r.choice(MONTHS))
         cells = {
-            "reference": _reference(r, ref_style, k), "text": _action_text(r), "owner": owner,
-            "due": _due(r), "status": status, "update": r.choice(UPDATES),
+            "reference": _reference(r, ref_style, k), "text": words, "owner": owner,
+            "due": _due(r), "status": printed, "update": r.choice(UPDATES),
             "raised": f"{r.randrange(1, 28):02d}/0{r.randrange(1, 4)}/2025",
             "original": f"{r.choice(MONTHS)[:3]} 2025",
+            "meeting": f"{r.randrange(1, 28)} {r.choice(MONTHS)} 2025",
         }
         rows.append([cells[role] for role in order])
-        expected.append({"kind": "action", "text": cells["text"], "owner": owner,
+        if kind == "decision":
+            owner, cells["due"], status, state = "", "", "", "not stated"
+        expected.append({"kind": kind, "text": words, "owner": owner,
                          "due": cells["due"], "status": status, "state": state,
                          "reference": cells["reference"]})
-    variations = {"layout": layout, "statuses": style, "dates": dates, "owners": owners,
-                  "references": ref_style,
+    variations = {"layout": layout, "kind": kind, "statuses": style, "dates": dates,
+                  "owners": owners, "references": ref_style, "group rows": str(groups),
+                  "status commentary": str(commentary),
                   "headers": "outside" if any(outside.values()) else "inside",
                   **{f"header:{role}": "outside" if v else "inside"
                      for role, v in outside.items()}}
-    title = [partnership, "Tasking Group action log - position at 12 March 2026"]
+    if kind == "decision":
+        variations = {k: v for k, v in variations.items()
+                      if k in ("layout", "kind", "references", "header:text")}
+        key_lines = []
+    title = [partnership, f"{KIND_TEXT[kind][1]} - position at 12 March 2026"]
     paper = Paper(f"fuzz-{n:03d}-{layout}", layout, variations, expected)
     paper.text = _render(layout, title, key_lines, headers, rows)
     if layout == "pdf":
