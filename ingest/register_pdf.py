@@ -129,6 +129,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     loose = (  # header cells print words, not figures, and most of them name a role
         len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named
         and not any(re.search(r"\d", h) for h in headers)
+        # labels, not a row's wrapped lines ("the last meeting." | "date agreed")
+        and not any(h[:1].islower() for h in headers)
     )
     if not is_register_header(roles) and not loose:
         return None

@@ -193,3 +193,32 @@ def test_a_pdf_tables_repeated_header_continues_one_table(tmp_path: Path) -> Non
     assert [(e.reference, e.status, e.state) for e in _all(reg)] == [
         (f"K{n}", "Lilac" if n % 2 else "Tbc", "not stated") for n in range(1, 8)
     ]
+
+
+def test_a_pdf_rows_wrapped_lines_that_read_like_labels_are_no_header(tmp_path: Path) -> None:
+    """A row whose wrapped lines print "the last meeting." and "date agreed" (words the
+    conventions name columns by) carries on its row: a header's labels are capitalised."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"].clone("c", fontSize=7, leading=8)
+    rows = [["Ref", "Recommendation", "Update", "Status", "Lead", "Due"],
+            ["G1", "That the council funds taxi marshals for a further year", "Visits began in the spring.",
+             "Open", "PC", "Mar 2026"],
+            ["G2", "The Board should publish the serious violence action plan on the council website",
+             "No change since the last meeting.", "Complete – new date agreed", "PC", "01/11/2026"]]
+    widths = [73] * 6  # so that the cells wrap as "No change since" / "the last meeting."
+    table = Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=widths)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    SimpleDocTemplate(str(folder / "gorsey-log-2026-01-12.pdf"), pagesize=A5).build([table])
+    reg = read_registers(tmp_path)
+    assert [(e.reference, e.text, e.status, e.state) for e in _all(reg)] == [
+        ("G1", "That the council funds taxi marshals for a further year", "Open", "open"),
+        ("G2", "The Board should publish the serious violence action plan on the council website", "Complete", "done"),
+    ]
