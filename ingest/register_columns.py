@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.register_conventions import RegisterConventions, decisions_as_text
+from ingest.register_conventions import RegisterConventions, _key, decisions_as_text
 from ingest.register_text import _ROLE_NOUN
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
@@ -34,7 +34,9 @@ _SHORT_NAME = re.compile(
     r"^(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)(?:\s+(?:[A-Z][\w.'’()-]*|and|&|/|of|the|for)){0,5}$"
 )
 _DATE = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"^(?:(?:w/c|w/b|w/e|week\s+(?:commencing|beginning|ending)|end\s+of|start\s+of|"
+    r"early|mid|late|by)[\s-]+)?"  # "w/c 3 March 2026", "End of June 2026"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?(?:\s+\d{2,4})?$|^\d{1,2}/\d{1,2}/\d{2,4}$|^Q[1-4](?:\s+\d{4}(?:/\d{2})?)?$",
     re.I,
 )
@@ -49,6 +51,12 @@ def _job_title(cell: str) -> bool:
     return 0 < len(words) <= 10 and bool(_SHORT_NAME.match(re.sub(r"\s*/\s*", " / ", cell))) and (
         any(re.fullmatch(_ROLE_NOUN, w) for w in words)
     )
+
+
+def _revised(header: str, conv: RegisterConventions) -> bool:
+    """A header naming a later date than another of its role ("Revised target", "New due
+    date"): one of `[registers] revised_words` in it."""
+    return any(w in conv.revised_words for w in re.findall(r"[a-z]+", header.lower()))
 
 
 def _cells(column: list[str]) -> list[str]:
@@ -78,7 +86,7 @@ def content_role(
         return "rag"
     if _statuses(cells, conv, own):
         return "status"
-    if _share(cells, _DATE.match) >= _SHARE:
+    if _share(cells, lambda c: _DATE.match(c) or _key(c) in conv.due_cells) >= _SHARE:
         return "due"
     if _share(cells, lambda c: _INITIALS.match(c) or (
         len(c) <= 40 and _SHORT_NAME.match(c) and not conv.is_status(c)
@@ -113,6 +121,38 @@ def _status_by_cells(
                     roles[s] = "update" if "update" not in roles and by_header[s] else None
             return c not in said
     return False
+
+
+def _short_status(
+    roles: list[str | None], headers: list[str], columns: list[list[str]],
+    conv: RegisterConventions,
+) -> None:
+    """With no status column found, a column of short labels ("Tbc", "See note", "Lilac")
+    that is no date, reference or owner, headed as an update or nothing, beside a column of
+    the entries' words, holds each row's status as printed, even in words no key defines
+    (their state is then "not stated"); an update column it displaced takes back its role."""
+    for c, role in enumerate(roles):
+        cells = _cells(columns[c])
+        said = conv.column_role(headers[c])
+        if role not in (None, "update") or said not in (None, "update", "rag"):
+            continue
+        if len(cells) < 2 or any(len(x) > 24 or len(x.split()) > 3 for x in cells):
+            continue
+        if _share(cells, _DATE.match) >= 0.3 or _share(
+            cells, lambda x: conv.reference.match(x) or re.search(r"\d{2}", x)
+        ) >= 0.3 or _share(cells, _INITIALS.match) >= 0.3 or _share(cells, _job_title) >= 0.3:
+            continue
+        if _share(cells, lambda x: len(x.split()) > 1 and all(
+            w[:1].isupper() for w in x.split()
+        )) >= 0.5:
+            continue  # "Partnership Board", "Tobin Ashgrove": who, not where it stands
+        roles[c] = "status"
+        if role == "update":
+            for d, header in enumerate(headers):
+                if d != c and conv.column_role(header) == "update" and roles[d] is None:
+                    roles[d] = "update"
+                    break
+        return
 
 
 def _entry_words(
@@ -155,10 +195,21 @@ def column_roles(
     for c, role in enumerate(said):  # "Decisions | Actions | Responsible officer | ..."
         if role == "decision" and roles[c] is None and _entry_words(columns[c], conv, own):
             roles[c] = "text"  # a column of decisions beside one of actions: entries too
+    if "owner" not in roles:  # "Named officer", "Champion": a header naming a person's job
+        for c, role in enumerate(roles):
+            words = re.findall(r"[A-Za-z-]+", headers[c])
+            if role is None and 0 < len(words) <= 3 and re.fullmatch(
+                _ROLE_NOUN, words[-1][:1].upper() + words[-1][1:].lower()
+            ):
+                roles[c] = "owner"
+                break
     by_header = list(roles)
     named: set[str] = set()
     for c, role in enumerate(roles):  # a second header of a role ("Ref" | ... | "Item")
-        if role in named and role != "text":  # is read by its cells
+        if role == "due" and role in named and _revised(headers[c], conv):
+            first = roles.index("due")  # "Target date | Revised date": the revised is due
+            roles[first] = by_header[first] = "raised"
+        elif role in named and role != "text":  # is read by its cells
             roles[c] = None
         named.add(role or "")
     for c, role in enumerate(roles):  # a date's header over sentences ("Issue raised")
@@ -171,6 +222,9 @@ def column_roles(
         if role is None and body:
             found = content_role(columns[c], conv, own)
             roles[c] = found if found not in named else None
+    dated = [c for c, r in enumerate(roles) if r == "due" and by_header[c] is None]
+    for c in dated[:-1]:  # of several date columns no header names, the last is the due:
+        roles[c] = "raised"  # "Logged | Target | Revised" - the latest target, not the first
     if _status_by_cells(roles, by_header, columns, conv, own):
         for c, role in enumerate(by_header):  # a second update column ("Notes") is the update
             if role == "update" and roles[c] is None and "update" not in roles:
@@ -191,6 +245,8 @@ def column_roles(
         longest = max(free, key=lambda c: _mean_length(columns[c]), default=None)
         if longest is not None and _mean_length(columns[longest]) >= 30:
             roles[longest] = "text"
+    if "status" not in roles and "rag" not in roles and "text" in roles:
+        _short_status(roles, headers, columns, conv)
     if "rag" in roles and "status" not in roles:  # the rating is the only status printed
         roles = ["status" if r == "rag" else r for r in roles]
     seen: set[str] = set()

@@ -46,6 +46,17 @@ def _key(text: str) -> str:
 
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
+_PERCENT = re.compile(r"^(?P<n>\d{1,3})\s?%(?:\s+(?:complete|completed|done|delivered))?$")
+
+
+def percent_state(key: str) -> str:
+    """The state a share complete printed as the status gives ("0%" → open, "50%" → in
+    progress, "100%" → done); "" when the status is no percentage."""
+    m = _PERCENT.match(key.strip())
+    if not m or int(m.group("n")) > 100:
+        return ""
+    n = int(m.group("n"))
+    return "open" if n == 0 else "done" if n == 100 else "in progress"
 
 
 def status_form(text: str) -> str:
@@ -54,7 +65,9 @@ def status_form(text: str) -> str:
     "✗ Closed – not required" → "closed - not required", "Complete." → "complete"). The
     status stays as printed; only the lookup uses this form."""
     key = _key(text).translate(_DASHES)
-    words = re.sub(r"^[^\w(]+|[^\w)]+$", "", key).strip()
+    words = re.sub(r"^[^\w(]+|[^\w)%]+$", "", key).strip()
+    if words.endswith("%") and not re.search(r"\d\s?%$", words):
+        words = words.rstrip("% ")  # a share complete keeps its sign ("75%"), nothing else
     return words or key.replace(" ", "")  # a symbol alone ("✓", "◐") is its own status
 
 
@@ -106,6 +119,8 @@ class RegisterConventions:
     decision_verbs: tuple[str, ...] = ()  # "The Board endorsed ...": a body's decision
     decision_cell_verbs: tuple[str, ...] = ()  # "Approved the strategy": a decisions cell
     header_prepositions: tuple[str, ...] = ()  # "Update at this meeting": the head before
+    revised_words: frozenset[str] = frozenset()  # "Revised target": the later due wins
+    due_cells: frozenset[str] = frozenset()  # "Next meeting", "Quarterly": a due cell's words
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -167,6 +182,8 @@ class RegisterConventions:
         if key in self.rag:
             opening = _key(update).split(" ", 1)[0].strip(":;,") if update else ""
             return "done" if opening in self.done_updates else "in progress"
+        if percent_state(key):  # a share complete ("75%"), unless the paper's key says more
+            return (own or {}).get(key) or percent_state(key)
         for states in (own or {}, self.states):
             if key in states:
                 return states[key]
@@ -213,7 +230,7 @@ class RegisterConventions:
     def is_status(self, text: str, own: dict[str, str] | None = None) -> bool:
         """Whether a cell is a status word whole (symbols around it aside: "✓ Done")."""
         key = status_form(text)
-        if key in self.states or key in self.rag or key in (own or {}):
+        if key in self.states or key in self.rag or key in (own or {}) or percent_state(key):
             return True
         return len(key.split()) == 1 and self._state_by_stems(key, own) != "not stated"
 
@@ -350,6 +367,8 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         header_prepositions=tuple(
             sorted(reg.get("header_prepositions", ()), key=len, reverse=True)
         ),
+        revised_words=frozenset(_key(w) for w in reg.get("revised_words", ())),
+        due_cells=frozenset(_key(w) for w in reg.get("due_cells", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

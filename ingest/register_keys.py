@@ -86,7 +86,9 @@ def meaning_state(meaning: str, conv: RegisterConventions) -> str:
 
 def _pairs(body: str) -> list[tuple[str, str]]:
     out = []
-    for piece in re.split(r"\s*;\s*|\.\s+(?=[A-Z][\w /'’-]{0,30}\s*[=:])", body):
+    # pairs apart by ";", or by a full stop before the next word and its "=", ":" or dash
+    for piece in re.split(r"\s*;\s*|\.\s+(?=[A-Z][\w /'’-]{0,30}?(?:\s*[=:]|\s[–—-]\s))",
+                          body):
         m = _PAIR.match(piece)
         if m and len(m.group("word").split()) <= 4:
             out.append((m.group("word"), m.group("meaning")))
@@ -126,6 +128,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
             j = i + 1  # a key wrapped over the next lines (a PDF's text): while they carry on
             while j < len(lines) and j <= i + 4 and lines[j].strip() and (
                 lines[j].strip()[:1].islower() or " = " in lines[j]
+                or re.search(r"[;,]$|\s[–—-]$", lines[j - 1].strip())  # a pair runs on
             ):
                 body += " " + lines[j].strip()
                 j += 1

@@ -491,7 +491,9 @@ def _label_pattern(labels: tuple[str, ...], margin: bool = True) -> re.Pattern[s
         # X to ..." (a label column)
         rf"(?:\s*:{gap}|\s+[–—]\s+|\s+-\s+(?=[A-Z])"
         # "Action No. 7:", "AP1:", "Action point 3 – ...": a reference after the label
-        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?\s*(?::|[–—]\s|-\s))"
+        # (a dash a gap of spaces apart is a column rule of a table's row: "AP2     -     ")
+        rf"|(?:\s+|(?<=[A-Z]))(?P<bare>{_BARE_REF})(?:\*\*)?(?:\s*:|\s?[–—]\s(?!\s)"
+        rf"|\s?-\s(?!\s)))"
         rf"\s*(?:\*\*)?\s*(?P<rest>.*)$",
         re.I,
     )
@@ -637,6 +639,8 @@ def label_entries(
             continue
         if _header_row(raw, conv):
             continue  # "Action<TAB>Owner<TAB>Due": a table's header row, not a label
+        if sum(bool(c.strip()) for c in raw.split("\t")) >= 3:
+            continue  # "AP2<TAB>-<TAB>Queued<TAB>...": a tab-separated table's row
         for kind, pattern in kinds:
             m = pattern.match(line)
             if not m or not m.group("rest").strip():

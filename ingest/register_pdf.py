@@ -129,6 +129,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     loose = (  # header cells print words, not figures, and most of them name a role
         len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named
         and not any(re.search(r"\d", h) for h in headers)
+        # labels, not a row's wrapped lines ("the last meeting." | "date agreed")
+        and not any(h[:1].islower() for h in headers)
     )
     if not is_register_header(roles) and not loose:
         return None
@@ -205,9 +207,12 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 head, skip, line = wrapped, used, lines[k + used]
             if head:
                 close()
-                head.grid.heading = above
+                if table is not None and head.grid.headers == table.grid.headers and grids:
+                    head.grid = table.grid  # a header repeated on the next page: one table,
+                else:  # its columns read from all its rows
+                    head.grid.heading = above
+                    grids.append(head.grid)
                 table, in_header, last_y = head, True, line[0].y
-                grids.append(table.grid)
                 continue
             if table is None:
                 above = " ".join(p.text for p in line)

@@ -55,8 +55,12 @@ def _roles(headers: list[str], conv: RegisterConventions) -> list[str | None]:
 
 
 def is_register_header(roles: list[str | None]) -> bool:
+    """A register table's header: the entries' words and two fields named, or three fields
+    named when the words column's header is one the conventions do not hold ("Ref | Due |
+    Status | Commitment | Lead"): the words column is then the one of longest cells."""
     have = {r for r in roles if r}
-    return "text" in have and len(have & {"reference", "owner", "due", "status", "update"}) >= 2
+    fields = have & {"reference", "owner", "due", "status", "update"}
+    return ("text" in have and len(fields) >= 2) or len(fields) >= 3
 
 
 def _kind(headers: list[str], roles: list[str | None]) -> str:
@@ -301,7 +305,11 @@ def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) ->
             i += 1
             continue
         roles = decisions_as_text([conv.column_role(t) for _, t in head])
-        if len(head) < 3 or not is_register_header(roles) or len(set(roles) - {None}) < 3:
+        log = roles[:1] == ["reference"] and any(  # "Ref  What was decided  Meeting date"
+            named_kind(t, conv) == "decision" for _, t in head)
+        if len(head) < 3 or not (is_register_header(roles) or log) or (
+            len(set(roles) - {None}) < 3 and not log
+        ):
             i += 1
             continue
         starts = [c for c, _ in head]
@@ -396,6 +404,26 @@ _OWN_NUMBER = re.compile(
 )
 
 
+def _decision_log(
+    headers: list[str], roles: list[str | None], body: list[list[str]],
+    conv: RegisterConventions, heading_kind: str,
+) -> bool:
+    """A decision log of references and decisions alone ("Ref | Decision | Meeting date"):
+    no owner, due or status to make it a register, but its words column's header, its
+    heading or the paper's title names decisions, or most of its cells record one ("The
+    Board approved ...", "Approved the plan")."""
+    from ingest.register_markers import decision_opening
+
+    if "text" not in roles or "reference" not in roles:
+        return False
+    c = roles.index("text")
+    if named_kind(headers[c], conv) == "decision" or heading_kind == "decision":
+        return True
+    cells = [row[c] for row in body if c < len(row) and row[c].strip()]
+    said = [x for x in cells if decision_opening(x, conv)]
+    return len(cells) >= 2 and len(said) >= 0.6 * len(cells)
+
+
 def register_rows(
     grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False,
     kinds: dict[str, str] | None = None, own: dict[str, str] | None = None,
@@ -412,11 +440,13 @@ def register_rows(
     headers = grid.headers
     body = [[strip_markup(c) for c in cells] for _, cells, _ in grid.rows]
     roles = column_roles(headers, body, conv, own)
-    if not is_register(roles):
-        return []
     heading = grid.heading.strip()
     if re.search(r"[.!?]$", heading) or len(heading.split()) > 10:
         heading = ""  # a sentence above the table is no heading ("... the task group's ...")
+    if not is_register(roles) and not _decision_log(
+        headers, roles, body, conv, named_kind(heading, conv) or title_kind
+    ):
+        return []
     groups = entries(headers, roles, named_kind(heading, conv) or title_kind)
     out: list[Row] = []
     last: list[Row] = []

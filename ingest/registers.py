@@ -64,6 +64,7 @@ from ingest.register_lines import (
     without_paragraph_numbers,
 )
 from ingest.register_lists import list_rows, title_of
+from ingest.register_markers import marker_entries
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_tables
@@ -253,6 +254,7 @@ def _document_readers(
                 *label_entries(plain, part, conv, items, recommendations=not minutes),
                 *trailing_owner_entries(plain, part, conv, items),
                 *notice_entries(plain, part, conv, items, minutes, records),
+                *marker_entries(plain, part, conv),
             )
             if not _in_any_block(doc.text, spans, f.offset) and not _within(pdf_spans, f.offset)
         ]
@@ -290,8 +292,8 @@ def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
     lines = []
     for raw in doc.text[:800].split("\n"):
         line = raw.strip().strip("#*").strip()
-        if "\t" in raw or "|" in raw or len(lines) >= 3:
-            break
+        if "\t" in raw or "|" in raw or len(lines) >= 3 or re.search(r"[.:;]$", line):
+            break  # a table, or a sentence or key under the title: no longer the title
         if line:
             lines.append(line)
     return named_kind(" ".join(lines), conv)

@@ -1,9 +1,9 @@
-"""Registers on papers in 22 other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in 24 other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The nine PDFs are generated in the test by the
+(at least 90% each, 95% over all). The ten PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout9"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout10"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -162,7 +162,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 22 and sum(s["golden"] for s in scores) == 283
+    assert len(scores) == 24 and sum(s["golden"] for s in scores) == 309
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -351,7 +351,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout9/): measured once the readers were finished ---------
+# --- The kept-aside documents (holdout10/): measured once the readers were finished --------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -374,24 +374,26 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # (holdout8/: a PDF summary of decisions and actions whose verb-first 'Decisions' column
 # beside its 'Actions' column was dropped, one decision running on into the next row's
 # action - 5/6/14; a ruled '+---+' text tasking log whose full-width group rows, cut at the
-# columns' rules, gave two junk entries - 11/13/11). All eight pairs are in the main set
-# above. holdout9/ was written by another engineer while the ninth round's readers were
-# built (a row's kind and words from its column, verb-first decision cells, group rows and
-# cell walls of ruled tables, each tried on invented papers in test_register_ninth_round.py)
-# and was not opened until those readers were committed (f0f1372); then measured once, below.
+# columns' rules, gave two junk entries - 11/13/11), the ninth round's 7/26 (holdout9/:
+# Markdown decision and action notes whose decisions are numbered D1-D7 in blockquotes -
+# none read, 7/7/14; a PDF action plan progress report whose due is its Finish column beside
+# a Start column and whose statuses are a share complete ('75%') or words its key defines -
+# 0/12/12). All nine pairs are in the main set above. holdout10/ was written by another
+# engineer while the tenth round's readers were built (tried on 200 generated papers,
+# tests/register_fuzz.py, and on invented papers in test_register_tenth_round.py) and was not
+# opened until those readers were committed (5b2deb4); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the ninth round's readers were committed (f0f1372), not "
-    "tuned on: 7/26 matched, P 36.8% R 26.9% (7 matched / 19 read / 26 golden). Ashwick and "
-    "Trenmoor joint board decision and action notes, Markdown: P 100% R 50% (7 matched of 7 "
-    "read, 14 golden) - all seven actions right; none of the seven decisions read (their own "
-    "references D1-D7, 'The Board approved ...', 'The Board agreed ...', 'That ... be "
-    "noted'). Lowhythe reducing reoffending subgroup action plan progress, PDF: P 0% R 0% (0 "
-    "matched of 12 read, 12 golden) - every row read with its text, owner and reference right, "
-    "but its due taken from an earlier date column ('Apr 2025' for 'Sep 2025') and its status "
-    "(a share complete, '100%', '75%', '0%', or a word, 'Deferred', 'Stopped') not read",
+    reason="measured once after the tenth round's readers were committed (5b2deb4), not "
+    "tuned on: 3/26 matched, P 25.0% R 11.5% (3 matched / 12 read / 26 golden). Safer "
+    "Tressock Partnership delivery plan Q3 update, PDF: P 50% R 7% (1 matched of 2 read, 14 "
+    "golden) - the plan's rows ('2.4', '3.2', '3.3' ...) mostly not read. Ulvermoor PCP / "
+    "Pelverton CSP review recommendations and responses, text: P 20% R 17% (2 of 10 read, 12 "
+    "golden) - the seven recommendations PCP/R/01-07 not read (their response and 'Position at "
+    "...' paragraphs read as actions with dues run on into them); the three 'X to ...' actions "
+    "given the item's '6' (one) or missed, not their paragraph's '6.1'",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

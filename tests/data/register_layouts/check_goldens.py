@@ -89,6 +89,15 @@ DOCUMENT_STATES = {
         "→ c/f": "carried forward",  # "Carried forward to a later meeting"
         "✗ closed – not required": "dropped",  # "No longer needed; closed without further action"
     },
+    "lowhythe-reducing-reoffending-subgroup-action-plan-progress-2025-10-16.pdf": {
+        "0%": "open",  # "not started"
+        "25%": "in progress",  # "25%, 50% or 75% - under way"
+        "50%": "in progress",
+        "75%": "in progress",
+        "100%": "done",  # "complete"
+        "deferred": "carried forward",  # "moved by the Sub-Group to the 2026/27 plan"
+        "stopped": "dropped",  # "ended by the Sub-Group without being completed"
+    },
 }
 
 

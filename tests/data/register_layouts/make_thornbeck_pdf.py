@@ -1,7 +1,7 @@
 """Build thornbeck-snp-partnership-plan-delivery-report-2025-05-22.pdf beside this script.
 
-A register test document (see README.md here; the fourth kept-aside set until measured). The council,
-partnership, places, people and figures are invented.
+A register test document (see README.md here; the fourth kept-aside set until measured). The
+council, partnership, places, people and figures are invented.
 
 The layout is that of a partnership plan's year-end delivery report, as a council's Word
 template saves it to PDF in **landscape**: a title block and a short cover table, then a ruled
@@ -51,7 +51,9 @@ BODY = ParagraphStyle(
 )
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=11)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5)
-HEADCELL = ParagraphStyle("headcell", parent=CELL, fontName="Helvetica-Bold", textColor=colors.white)
+HEADCELL = ParagraphStyle(
+    "headcell", parent=CELL, fontName="Helvetica-Bold", textColor=colors.white
+)
 BOLDCELL = ParagraphStyle("boldcell", parent=CELL, fontName="Helvetica-Bold")
 TITLE = ParagraphStyle(
     "title", parent=BODY, fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=1

@@ -4,7 +4,7 @@ A fictional partnership's sub-group reports progress on its yearly action plan t
 Partnership Board. Progress is printed as a percentage (or a word) in a shaded cell. Everything
 in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout9/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_lowhythe_pdf.py
 """
 
 from __future__ import annotations

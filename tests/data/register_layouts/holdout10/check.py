@@ -1,8 +1,8 @@
 """Check this folder's goldens against their documents (no reader code involved).
 
-The logic is that of `holdout8/check.py` (that of `../check_goldens.py`), pointed at this
-folder only (there is no update pair here). `text_table_cells` is kept from it: it also reads
-the Markdown document's pipe table cell by cell, which adds nothing that is not printed.
+The logic is that of `holdout9/check.py` (that of `../check_goldens.py`), pointed at this
+folder only (there is no update pair here). `text_table_cells` is kept from it; neither
+document here has a ruled text table, so it adds nothing that is not printed.
 For every `<document>.golden.json` beside this script:
 
 - the document exists and every entry has the golden fields, in order, with allowed values;
@@ -15,7 +15,7 @@ For every `<document>.golden.json` beside this script:
   document defines in its own key (the "States" note of this folder's README);
 - `date` is an ISO date.
 
-    .venv/bin/python tests/data/register_layouts/holdout9/check.py    # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/holdout10/check.py   # exit 1 on any problem
 """
 
 from __future__ import annotations
@@ -70,16 +70,15 @@ STATUS_STATE = {
 }
 
 # Status words a document defines in its own key (this folder's README, "States"). The
-# Lowhythe report's "Progress key." prints percentages and two words, and says what each means.
+# Ulvermoor Panel report's "How the position is reported" key prints five words or phrases and
+# says what each means.
 DOCUMENT_STATES: dict[str, dict[str, str]] = {
-    "lowhythe-reducing-reoffending-subgroup-action-plan-progress-2025-10-16.pdf": {
-        "0%": "open",  # "not started"
-        "25%": "in progress",  # "25%, 50% or 75% - under way"
-        "50%": "in progress",
-        "75%": "in progress",
-        "100%": "done",  # "complete"
-        "deferred": "carried forward",  # "moved by the Sub-Group to the 2026/27 plan"
-        "stopped": "dropped",  # "ended by the Sub-Group without being completed"
+    "ulvermoor-pcp-pelverton-csp-review-recommendations-and-responses-2026-02-05.txt": {
+        "delivered": "done",  # "the recommendation has been carried out in full"
+        "under way": "in progress",  # "work has started and is not yet finished"
+        "not yet due": "open",  # "agreed, but work is not due to start before the timescale"
+        "overdue": "open",  # "the timescale has passed and the work is not finished"
+        "no further action": "dropped",  # "not accepted, or has been overtaken"
     },
 }
 
@@ -188,7 +187,7 @@ def main() -> int:
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
         verdict = "OK" if not found else "PROBLEMS"
-        print(f"holdout9/{doc.name}: {len(entries)} entries {kinds} {verdict}")
+        print(f"holdout10/{doc.name}: {len(entries)} entries {kinds} {verdict}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")
