@@ -127,7 +127,15 @@ def best_threshold(rows: list[Record], draws: list) -> dict[str, float]:
         outcomes = [outcome(rows, p, t) for p in draws]
         return {key: round(sum(o[key] for o in outcomes) / len(outcomes), 2) for key in outcomes[0]}
 
-    return max((mean(t) for t in candidates), key=lambda o: (o["gain"], -o["threshold"]))
+    means = [mean(t) for t in candidates]
+    best = max(means, key=lambda o: (o["gain"], -o["threshold"]))
+    # the one-standard-error rule: the lowest threshold whose gain is within the draws'
+    # noise of the best (the gain curve is flat near its top; withhold no more than needed)
+    gains = [outcome(rows, p, best["threshold"])["gain"] for p in draws]
+    spread = (sum((g - best["gain"]) ** 2 for g in gains) / max(1, len(gains) - 1)) ** 0.5
+    noise = spread / max(1, len(gains)) ** 0.5
+    near = [o for o in means if o["gain"] >= best["gain"] - noise]
+    return min(near, key=lambda o: o["threshold"])
 
 
 def fit(paths: list[Path]) -> tuple[Gate, dict]:
