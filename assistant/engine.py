@@ -21,7 +21,7 @@ from assistant.gate import Gate, other_day, other_month
 from assistant.gate import features as gate_features
 from assistant.lists import list_items
 from assistant.llm import ChatModel, OpenAICompatibleChat, reword
-from assistant.papers import paper_filters, without_reference
+from assistant.papers import names_pack, paper_filters, without_reference
 from assistant.places import PlaceIndex
 from assistant.question import RECOMMENDED, Question, understand
 from assistant.ranking import answer_ranked
@@ -226,7 +226,10 @@ class Assistant:
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
         # "the September 2024 minutes"
-        narrowed = paper_filters(q.text, filters, self.chunks)
+        # (a pack's parts are read only when a pack is named: the catalogue answers the rest
+        # without opening the store)
+        papers = self.chunks if names_pack(q.text) else self.catalogue.papers
+        narrowed = paper_filters(q.text, filters, papers)
         if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
             q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
         filters = narrowed

@@ -38,6 +38,11 @@ _REFERENCE = re.compile(
 )
 
 
+def names_pack(question: str) -> bool:
+    """Whether the question names an agenda pack ("the April 2023 agenda pack")."""
+    return bool(re.search(r"\bagenda pack\b", question, re.I))
+
+
 def without_reference(question: str) -> str:
     """The question without the words naming the paper ("... from the September 2024
     board minutes"): what it asks about."""
