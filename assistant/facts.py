@@ -236,8 +236,6 @@ def answer_figures(
     return Answer("\n".join(lines), tuple(citations), covered=True)
 
 
-
-
 # A name in capitals of two words or more ("ASB Joint Action Group").
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 _DAY_MONTH = re.compile(

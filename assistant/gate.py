@@ -177,7 +177,7 @@ def other_day(q: Question, answer: Answer) -> bool:
 def other_month(q: Question, answer: Answer) -> bool:
     """A question about one month ("ASB incidents in November 2024") answered by passages
     of which none is of that month or names it: December's figure is no answer."""
-    days = [(at, at + len(m.group(0))) for m in DATE_RE.finditer(q.subject) for at in [m.start()]]
+    days = [(m.start(), m.end()) for m in DATE_RE.finditer(q.subject)]
     asked = {
         _month(m)
         for m in MONTH_YEAR.finditer(q.subject)

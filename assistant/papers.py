@@ -38,9 +38,18 @@ _REFERENCE = re.compile(
 )
 
 
+def _named_kind(question: str) -> re.Match[str] | None:
+    """The kind of paper named beside a month ("the ASB Action Plan briefing in the April
+    2023 agenda pack" names an agenda pack, not a plan), else the first kind named."""
+    reference = _REFERENCE.search(question)
+    return _KIND.search(reference.group(0)) if reference else _KIND.search(question)
+
+
 def names_pack(question: str) -> bool:
-    """Whether the question names an agenda pack ("the April 2023 agenda pack")."""
-    return bool(re.search(r"\bagenda pack\b", question, re.I))
+    """Whether the question names a whole pack ("the April 2023 agenda pack"): a kind of
+    paper that is no one part's kind."""
+    kind = _named_kind(question)
+    return bool(kind) and _KINDS[kind.group(1).lower()] is None
 
 
 def without_reference(question: str) -> str:
@@ -57,10 +66,7 @@ def paper_filters(question: str, filters: Filters, papers: Iterable[Chunk | Pape
         return filters
     days = [d for _, d in parse_dates(question)]
     month = MONTH_YEAR.search(question)
-    # the kind named beside the month ("the ASB Action Plan briefing in the April 2023
-    # agenda pack" names an agenda pack, not a plan)
-    reference = _REFERENCE.search(question)
-    kind = _KIND.search(reference.group(0)) if reference else _KIND.search(question)
+    kind = _named_kind(question)
     if len(days) == 1 and _MEETING.search(question):  # "the meeting on 20 April 2023"
         since = until = days[0].isoformat()
         narrowed = dataclasses.replace(filters, since=since, until=until)

@@ -89,8 +89,13 @@ def _head(q: Question) -> str:
     asked = _asked(q)
     first = re.split(r",|\?|\band\b", q.subject)[0]
     named = [t for t in tokens(first) if t in asked]
-    heads = [t for t in named if t in set(tokens(" ".join(conventions().measure_heads)))]
+    heads = [t for t in named if t in _measure_heads()]
     return (heads or named or [""])[-1]  # "the rate of ASB incidents": a rate
+
+
+def _measure_heads() -> set[str]:
+    """Stems of the words that are a measure by nature (rate, share: the conventions)."""
+    return set(tokens(" ".join(conventions().measure_heads)))
 
 
 def _is_change(column: str, cells: list[Fact]) -> bool:
@@ -133,6 +138,9 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     rows_named = bool(wanted_rows) and any(  # (nearly every row opens "Option n")
         _rows_kind({f.row for f in cells}) in wanted_rows for cells in _tables(facts).values()
     )
+    head = _head(q)
+    if head not in _measure_heads():
+        head = ""  # only a rate, a share ... must be printed as such
     best: tuple[float, list[Fact], str, list[Fact]] | None = None
     phrases = _phrases(q.subject)
     for (_, section, table), cells in _tables(facts).items():
@@ -157,9 +165,6 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         kind = _rows_kind(rows)
         if kind and kind not in set(tokens(q.text)):
             continue  # rows that are all "Beat n" cannot say which crime type
-        head = _head(q)
-        if head not in set(tokens(" ".join(conventions().measure_heads))):
-            head = ""  # only a rate, a share ... must be printed as such
         for column, column_cells in columns.items():
             if len(column_cells) < 3:
                 continue

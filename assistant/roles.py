@@ -239,7 +239,13 @@ def of_the_body(q: Question, text: str) -> bool:
     saying = [  # the sentences that say who holds it ("..., chaired by X, ...")
         s for s in re.split(r"(?<=[.;!?])\s+|[“”\n]", text) if verb and verb.search(s)
     ]
-    return not body or any(len(body & set(_words(s))) * 2 >= len(body) for s in saying or [text])
+    return any(_names_body(body, set(_words(s))) for s in saying or [text])
+
+
+def _names_body(body: set[str], printed: set[str]) -> bool:
+    """Whether words printed name the body asked about: half its words or more (none
+    asked about, any words do)."""
+    return len(body & printed) * 2 >= len(body)
 
 
 def _nearest_name(before: str, names: re.Pattern[str]) -> re.Match[str] | None:
@@ -367,13 +373,12 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
         if h.named_row and not (about and about & set(_words(h.quote))):
             continue  # "who chairs the board?" is not answered by a sub-group's row
         printed = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
-        if body and len(body & printed) * 2 < len(body):
+        if not _names_body(body, printed):
             continue  # "who chairs the Delivery Group?" is not answered by the board's chair
         if future and any(f in h.quote.lower() for f in conventions().future_holder):
             score += 4.0  # "who will chair it once he moves on?": the one named to take over
         if about:  # "who signed the plan's foreword as chair?": that paper's holder
-            said = set(_words(f"{c.part} {c.section} {c.source} {h.quote}"))
-            score += 2.0 * len(about & said) / len(about)
+            score += 2.0 * len(about & printed) / len(about)
         if asked_dates or months:
             dated = c.date in asked_dates or (c.date or "")[:7] in months
             score += 3.0 if dated else -2.0
