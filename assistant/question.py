@@ -113,7 +113,7 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
         if not place:
             continue
         forms = [r"[\s-]+".join(map(re.escape, place))]
-        if len(place) >= 3:  # "NWL" for North West Leicestershire
+        if len(place) >= 3:  # "NWV" for North West Vale: the initials of its place
             forms.append("".join(w[0] for w in place))
         pattern = re.compile(r"\b(?:" + "|".join(forms) + r")(?:'s|’s)?\b", re.I)
         m = pattern.search(question)
@@ -130,7 +130,7 @@ def named_partnership(question: str, partnerships: list[str]) -> tuple[str | Non
                 before = None
             inside = bool(before) and before.start(2) > 0  # not the question's first word
             capital = re.match(r"\s+([A-Z][a-z]+)", after)  # "North Elderbrook Estate", not
-            inside = inside or (  # "Charnwood's December 2014 table"
+            inside = inside or (  # "Brackwater's December 2014 table"
                 not own and bool(capital) and capital.group(1).lower() not in MONTHS
             )
             best = (len(place), name, question if inside else re.sub(r"\s{2,}", " ", rest))
