@@ -1,9 +1,9 @@
-"""Registers on papers in 24 other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in 26 other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The ten PDFs are generated in the test by the
+(at least 90% each, 95% over all). The eleven PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,6 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout10"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -162,7 +161,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 24 and sum(s["golden"] for s in scores) == 309
+    assert len(scores) == 26 and sum(s["golden"] for s in scores) == 335
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -351,7 +350,7 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
     ]
 
 
-# --- The kept-aside documents (holdout10/): measured once the readers were finished --------
+# --- The kept-aside documents: measured once the readers were finished ---------------------
 #
 # Each round's kept-aside pair was measured once and then read: the first round's 0/18
 # (decision notices; a bulleted appendix of outstanding actions), the second round's 0/29
@@ -378,28 +377,12 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # Markdown decision and action notes whose decisions are numbered D1-D7 in blockquotes -
 # none read, 7/7/14; a PDF action plan progress report whose due is its Finish column beside
 # a Start column and whose statuses are a share complete ('75%') or words its key defines -
-# 0/12/12). All nine pairs are in the main set above. holdout10/ was written by another
-# engineer while the tenth round's readers were built (tried on 200 generated papers,
-# tests/register_fuzz.py, and on invented papers in test_register_tenth_round.py) and was not
-# opened until those readers were committed (5b2deb4); then measured once, below.
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured once after the tenth round's readers were committed (5b2deb4), not "
-    "tuned on: 3/26 matched, P 25.0% R 11.5% (3 matched / 12 read / 26 golden). Safer "
-    "Tressock Partnership delivery plan Q3 update, PDF: P 50% R 7% (1 matched of 2 read, 14 "
-    "golden) - the plan's rows ('2.4', '3.2', '3.3' ...) mostly not read. Ulvermoor PCP / "
-    "Pelverton CSP review recommendations and responses, text: P 20% R 17% (2 of 10 read, 12 "
-    "golden) - the seven recommendations PCP/R/01-07 not read (their response and 'Position at "
-    "...' paragraphs read as actions with dues run on into them); the three 'X to ...' actions "
-    "given the item's '6' (one) or missed, not their paragraph's '6.1'",
-)
-def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
-    goldens = _goldens(HOLDOUT)
-    assert goldens
-    builders = _pdf_builders(HOLDOUT)
-    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
-    _report(scores, "kept-aside register layouts")
-    for s in scores:
-        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
+# 0/12/12), the tenth round's 3/26 (holdout10/: a PDF delivery plan whose Priority cell
+# is merged down its rows and whose RAG column stands beside a separate Status column - the
+# plan's rows mostly not read, 1/2/14; a police and crime panel's recommendations and
+# responses, one block per PCP/R/nn reference with Lead:, Timescale: and 'Position at ...:'
+# lines whose status opens the free text - none read, the three 'X to ...' actions given the
+# item's number, not their paragraph's, 2/10/12). All ten pairs are in the main set above.
+# holdout11/ is being written by another engineer while the eleventh round's readers are
+# built (tests/test_register_tenth_round_seen.py, tests/register_fuzz.py); it is opened only
+# after those readers are committed, and then measured once.

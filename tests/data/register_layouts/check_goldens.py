@@ -98,6 +98,13 @@ DOCUMENT_STATES = {
         "deferred": "carried forward",  # "moved by the Sub-Group to the 2026/27 plan"
         "stopped": "dropped",  # "ended by the Sub-Group without being completed"
     },
+    "ulvermoor-pcp-pelverton-csp-review-recommendations-and-responses-2026-02-05.txt": {
+        "delivered": "done",  # "the recommendation has been carried out in full"
+        "under way": "in progress",  # "work has started and is not yet finished"
+        "not yet due": "open",  # "agreed, but work is not due to start before the timescale"
+        "overdue": "open",  # "the timescale has passed and the work is not finished"
+        "no further action": "dropped",  # "not accepted, or has been overtaken"
+    },
 }
 
 

@@ -3,7 +3,7 @@
 A fictional partnership's community safety delivery plan, reported to its Board at the end of
 Quarter 3, as a landscape PDF. Everything in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout10/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_tressock_pdf.py
 """
 
 from __future__ import annotations
