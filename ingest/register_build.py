@@ -26,7 +26,7 @@ from datetime import date
 
 from ingest import register_conventions
 from ingest.dates import MONTHS
-from ingest.register_conventions import RegisterConventions
+from ingest.register_conventions import RegisterConventions, status_form
 from ingest.register_lines import Found
 from ingest.register_tables import Row
 from ingest.register_text import content_words, word_overlap
@@ -98,6 +98,8 @@ def from_found(
     """A reader's entry typed, dated and placed; ``own`` is the paper's status key. A
     status that opens with a status word and carries on with commentary ("Implemented –
     the group met in May") is that word; the commentary is the update when none is printed."""
+    if not f.status and f.update:
+        f.status, f.update = _status_opening(f.update, conv, own)
     status, update = _status_apart(f.status, f.update, conv, own)
     f.update = update
     state = conv.state_of(status, f.update, own)
@@ -137,6 +139,22 @@ def _status_apart(
         return status, update
     rest = re.sub(r"^[\s–—:;,.(-]+", "", re.sub(r"\s+", " ", status).strip()[len(word):])
     return word, update or re.sub(r"[\s.)]+$", "", rest)
+
+
+def _status_opening(
+    update: str, conv: RegisterConventions, own: dict[str, str] | None
+) -> tuple[str, str]:
+    """(status, update) of an update printed with no status beside it that opens with one
+    of the words the paper's own key defines, set off by a full stop, colon or dash ("Under
+    way. The grant allocation has been drafted ..."): the word is the status, the rest the
+    update. Words the key does not define are commentary ("Completed in August ...")."""
+    if not own:
+        return "", update
+    text = re.sub(r"\s+", " ", update).strip()
+    m = re.match(r"^(?P<word>[^–—:;,.(]{2,40}?)\s*(?:[.:;–—]|\s-\s)\s*(?P<rest>.*)$", text)
+    if m and status_form(m.group("word")) in own:
+        return m.group("word").strip(), m.group("rest").strip()
+    return "", update
 
 
 def from_row(row: Row) -> Found:

@@ -121,6 +121,9 @@ class RegisterConventions:
     header_prepositions: tuple[str, ...] = ()  # "Update at this meeting": the head before
     revised_words: frozenset[str] = frozenset()  # "Revised target": the later due wins
     due_cells: frozenset[str] = frozenset()  # "Next meeting", "Quarterly": a due cell's words
+    # a sentence ending a paragraph over a list of "X to ..." actions ("The following actions
+    # were agreed:"): the list is the actions
+    action_lead_ins: tuple[re.Pattern[str], ...] = ()
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -369,6 +372,9 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         ),
         revised_words=frozenset(_key(w) for w in reg.get("revised_words", ())),
         due_cells=frozenset(_key(w) for w in reg.get("due_cells", ())),
+        action_lead_ins=tuple(
+            re.compile(p, re.I) for p in reg.get("action_lead_ins", ())
+        ),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

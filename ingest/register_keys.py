@@ -155,8 +155,50 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 j += 1
             i = j
             continue
+        aligned, j = _aligned_pairs(lines, i)
+        if aligned:
+            for word, meaning in aligned:
+                _add(key, [word], meaning, conv)
+            i = j
+            continue
         i += 1
     return key
+
+
+# A key printed as two aligned columns of plain text, the word then its meaning after a
+# run of spaces ("   Under way          work has started and is not yet finished"); a
+# meaning that wraps carries on, indented to the meaning's column, on the next line.
+_ALIGNED_PAIR = re.compile(r"^(?P<indent>\s*)(?P<word>[A-Z][\w/'’&-]*(?: [\w/'’&-]+){0,3})"
+                           r"(?P<gap> {2,})(?P<meaning>[a-z]\S.*)$")
+_ALIGNED_MIN = 3  # lines of a key: fewer is a pair of labelled lines, not a key
+
+
+def _aligned_pairs(lines: list[str], i: int) -> tuple[list[tuple[str, str]], int]:
+    """The pairs of an aligned key starting at line ``i`` (each meaning at one column, three
+    words or more, none a field's "Label:"), and the line after it; ([], i) when none."""
+    pairs: list[tuple[str, str]] = []
+    column = None
+    j = i
+    while j < len(lines):
+        m = _ALIGNED_PAIR.match(lines[j].rstrip())
+        at = m.start("meaning") if m else None
+        if m and (column is None or at == column) and not m.group("word").endswith(":"):
+            column = at
+            pairs.append((m.group("word"), m.group("meaning")))
+            j += 1
+            continue
+        line = lines[j].rstrip()
+        if pairs and column is not None and line.strip() and (
+            len(line) - len(line.lstrip()) == column
+        ):
+            word, meaning = pairs[-1]
+            pairs[-1] = (word, f"{meaning} {line.strip()}")  # a wrapped meaning
+            j += 1
+            continue
+        break
+    if len(pairs) < _ALIGNED_MIN:
+        return [], i
+    return pairs, j
 
 
 _PROSE_PAIR = re.compile(

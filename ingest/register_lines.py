@@ -244,7 +244,9 @@ class Items:
         for n, raw in enumerate(lines):
             line = raw.strip()
             para = self._opening.match(line) if self._opening and line else None
-            if para and _sentence_like(para.group("rest")):
+            if para and (_sentence_like(para.group("rest")) or _wrapped_sentence(
+                para.group("rest"), lines[n + 1 :], self._opening
+            )):
                 lead = len(raw) - len(raw.lstrip())
                 self.paragraphs.append((pos, para.group("ref")))
                 self.marks.append((pos + lead, pos + lead + para.start("rest")))
@@ -424,6 +426,21 @@ def labels_apart(doc: LoadedFile, conv: RegisterConventions) -> LoadedFile:
 def _sentence_like(rest: str) -> bool:
     """A numbered paragraph's words, not a heading's: a sentence, or more than 14 words."""
     return bool(re.search(r"[.!?:;]$", rest.strip())) or len(rest.split()) > 14
+
+
+def _wrapped_sentence(rest: str, after: list[str], opening: re.Pattern[str]) -> bool:
+    """A numbered paragraph hard-wrapped at a column ("1.1 In September the Panel's task
+    group on the" / "night-time economy reported ..."): its first line holds several words
+    and runs on, without a blank line, into lines that end a sentence."""
+    if len(rest.split()) < 6:
+        return False  # "2.1 Background" over its paragraph is a heading
+    acc = [rest]
+    for raw in after[:12]:
+        line = raw.strip()
+        if not line or opening.match(line):
+            break
+        acc.append(line)
+    return len(acc) > 1 and _sentence_like(" ".join(acc))
 
 
 _UNDERLINE = re.compile(r"^\s*([=~_*-])\1{2,}\s*$")

@@ -282,6 +282,8 @@ def _items(
         body = m.group("text") if m else line.text
         if not m and not (owned and owner_to(body)):
             break
+        if m and _capitals(body):
+            break  # "7. BACKGROUND PAPERS": the next numbered heading, not an item
         acc = [body]
         j += 1
         while j < len(lines) and lines[j].text and not _BULLET.match(lines[j].text):
@@ -293,6 +295,12 @@ def _items(
             out.append((line.start + max(col, 0), text))
         j = _first(lines, j)
     return out
+
+
+def _capitals(text: str) -> bool:
+    """Words in capitals alone, as a heading prints them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 2 and all(c.isupper() for c in letters)
 
 
 def _bullets_next(lines: list[Line], k: int) -> bool:
@@ -324,6 +332,8 @@ def notice_entries(
             # "Decisions" / "Actions" line over a bulleted list
             label = line.text
         kind = conv.section_kind(label) if label else None
+        if kind is None and _action_lead_in(line.text, conv) and _bullets_next(lines, i + 1):
+            kind = "action"  # "... The following actions were agreed:" over its list
         resolution = (
             notice is not None
             and not minutes
@@ -347,6 +357,12 @@ def notice_entries(
             out.extend(_entries(what, offset, tidy_text(text), items, conv))
         i = max(end, i + 1)
     return out
+
+
+def _action_lead_in(text: str, conv: RegisterConventions) -> bool:
+    """A line ending with a sentence that introduces a list of actions
+    (`[registers] action_lead_ins`)."""
+    return text.rstrip().endswith(":") and any(p.search(text) for p in conv.action_lead_ins)
 
 
 def _entries(

@@ -640,6 +640,15 @@ def html_grids(text: str, start: int, end: int, conv: RegisterConventions) -> li
 _FIELD = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:\*\*)?([A-Z][A-Za-z .()/#-]{0,30}?)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$"
 )
+# A field whose label is dated ("Position at 21 January 2026: Under way. ...", "Progress to
+# 30 June 2026: ..."): words, one of the header prepositions, and a date of words and
+# figures; the label's role is its words' (`RegisterConventions.column_role`).
+_DATED_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?([A-Z][A-Za-z ]{1,30}?\s+[a-z]{2,5}(?:\s+[a-z]{2,3})?\s+"
+    r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{4})(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$"
+)
+# A rule of dashes, equals signs or underscores between records.
+_RULE_LINE = re.compile(r"^\s*[-=_*–—]{8,}\s*$")
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)])\s+")
@@ -648,6 +657,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)])\s+")
 _PIPE_FIELD = re.compile(r"^\s*\|\s*(?P<label>[^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _DASH = re.compile(r"^[-–—]+$")
+# Words proposing what a body should do or agree ("That the Commissioner fund ...").
+_PROPOSAL = re.compile(r"^That\s+\S")
 
 
 def record_blocks(
@@ -668,12 +679,20 @@ def record_blocks(
     out: list[Row] = []
     block: list[tuple[str, str, int, str]] = []  # role, value, offset, label
     above: list[tuple[str, int]] = []  # the line above the block: (text, offset)
+    # a record headed by its reference alone on a line, its words the paragraph under it
+    # ("PCP/R/01" / "That the Commissioner fund ..." / ... / "Lead: ..." / "Timescale: ...")
+    head: dict = {}
 
     def flush() -> None:
         roles = [r for r, _, _, _ in block]
-        if "text" not in roles and title and above and len(
-            set(roles) & {"owner", "due", "status", "update"}
-        ) >= 2:
+        fields = set(roles) & {"owner", "due", "status", "update"}
+        if "text" not in roles and head.get("words") and len(fields) >= 2:
+            block.insert(0, ("text", head["words"], head["at"], ""))
+            if "reference" not in roles:
+                block.append(("reference", head["ref"], head["ref_at"], ""))
+            roles = [r for r, _, _, _ in block]
+            head.clear()
+        elif "text" not in roles and title and above and len(fields) >= 2:
             ref, words = title(above[0][0])
             if words:
                 block.insert(0, ("text", words, above[0][1] + above[0][0].find(words[:20]), ""))
@@ -694,17 +713,42 @@ def record_blocks(
                     cells[r] = value
                     if r == "text" and "recommend" in label.lower():
                         kind = "recommendation"
+                    elif r == "text" and not label and _PROPOSAL.match(value):
+                        kind = "recommendation"  # a headed record proposing "That ..."
             at = next((o for r, _, o, _ in block if r == "text"), block[0][2])
             if cells.get("text") and not conv.is_empty(cells["text"]):
                 out.append(Row(cells, at if kind == "recommendation" else block[0][2], kind))
         block.clear()
 
     pos = start
+    reading_head = False
     for raw in text[start:end].split("\n"):
         off, pos = pos, pos + len(raw) + 1
         if not raw.strip():
             flush()
             above.clear()
+            reading_head = False
+            continue
+        if _RULE_LINE.match(raw) and not _PIPE_RULE.match(raw):
+            flush()
+            above.clear()
+            head.clear()  # a rule between records: what was above is no record's head
+            reading_head = False
+            continue
+        if reading_head:  # the paragraph under a reference line: the record's words
+            if head["words"]:
+                head["words"] += " " + raw.strip()
+            else:
+                head.update(words=raw.strip(), at=off + len(raw) - len(raw.lstrip()))
+            continue
+        if not block and conv.reference.match(raw.strip()) and len(raw.strip()) >= 3 and (
+            re.search(r"\d", raw)
+        ):
+            flush()
+            head.clear()
+            head.update(ref=raw.strip(), ref_at=off + len(raw) - len(raw.lstrip()), words="",
+                        at=off)
+            reading_head = True
             continue
         if _PIPE_RULE.match(raw):
             continue  # a pipe table's rule: the title row above stays the title
@@ -721,7 +765,7 @@ def record_blocks(
                 flush()
                 above[:] = [(label, off + raw.find(label))]  # a card's title row
             continue
-        m = _FIELD.match(raw)
+        m = _FIELD.match(raw) or _DATED_FIELD.match(raw)
         role = conv.column_role(m.group(1)) if m else None
         if m and role:
             if any(r == role for r, _, _, _ in block):  # the same field again: a new record
