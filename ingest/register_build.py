@@ -103,7 +103,9 @@ def from_found(
     status, update = _status_apart(f.status, f.update, conv, own)
     f.update = update
     state = conv.state_of(status, f.update, own)
-    rag = conv.rag_of(f.rag) or conv.rag_of(status)
+    # a rating only when the status is one (the README's rule): a RAG column beside a
+    # Status column is the lead's confidence, not where the entry stands
+    rag = conv.rag_of(status)
     common = dict(
         due_date=due_date(f.due),
         state=state,

@@ -21,7 +21,7 @@ STATES = ("open", "in progress", "done", "carried forward", "dropped", "not stat
 OPEN_STATES = frozenset({"open", "in progress", "carried forward", "not stated"})
 COLUMN_ROLES = (
     "reference", "text", "minute", "owner", "due", "status", "rag", "kind", "update", "raised",
-    "decision",
+    "decision", "group",
 )
 
 
@@ -136,9 +136,12 @@ class RegisterConventions:
             return None
         words = key.split()
         candidates = [key]
-        bracket = re.search(r"\(([^()]+)\)", key)  # "Progress (RAG)": the bracket names it
+        bracket = re.search(r"\(([^()]+)\)?", key)  # "Progress (RAG)": the bracket names it
         if bracket:
-            candidates.append(_key(bracket.group(1)))
+            candidates.append(_key(bracket.group(1).rstrip(")")))
+            # "Quarter 3 update (October to December 2025)": the words before the bracket
+            before = key[: bracket.start()].split()
+            candidates += [" ".join(before[-n:]) for n in (2, 1) if before]
         head = self._head_words(words)  # "Update at this meeting": "update"
         if head:
             candidates += [" ".join(head), " ".join(head[-1:]), " ".join(head[:1])]

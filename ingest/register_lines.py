@@ -798,6 +798,12 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             continue
         if led and line and not _SINGLE.match(line):
             led = False
+        if line and _BARE_HEADING.match(line) and len(line.split()) <= 8:
+            boxed = _boxed_recommendations(lines, i + 1, conv, that_body)
+            if boxed:  # "Recommendations" over "R1" / "That the Board ..." rows
+                out += boxed[0]
+                i = boxed[1]
+                continue
         h = _HEADING.match(line)
         alone = i + 1 >= len(lines) or not lines[i + 1][1].strip()
         if not h and alone and line[:1].isupper() and _BARE_HEADING.match(line) and (
@@ -837,3 +843,37 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
             continue
         i += 1
     return out
+
+
+def _lone_reference(line: str, conv: RegisterConventions) -> bool:
+    return 2 <= len(line) <= 12 and bool(re.search(r"\d", line)) and bool(
+        conv.reference.match(line))
+
+
+def _boxed_recommendations(
+    lines: list[tuple[int, str]], i: int, conv: RegisterConventions, that_body: re.Pattern[str]
+) -> tuple[list[Found], int] | None:
+    """The rows of a boxed table of recommendations under its heading row, as a PDF's text
+    prints them with no blank lines: each reference alone on a line ("R1"), then the
+    recommendation ("That the Board notes ...") to the end of its sentence. (the entries,
+    the line after them), or None when no such row follows the heading."""
+    out: list[Found] = []
+    while i + 1 < len(lines):
+        ref = lines[i][1].strip()
+        off, first = lines[i + 1]
+        if not _lone_reference(ref, conv) or not that_body.match(first.strip()):
+            break
+        acc = [first.strip()]
+        j = i + 2
+        while not re.search(r"[.;]$", acc[-1]) and j < len(lines):
+            nxt = lines[j][1].strip()
+            if not nxt or _lone_reference(nxt, conv):
+                break
+            acc.append(nxt)
+            j += 1
+        text = tidy_text(unwrap("\n".join(acc)))
+        start = off + len(first) - len(first.lstrip())
+        out.append(Found("recommendation", text, start, reference=ref, own_reference=True))
+        i = j
+    return (out, i) if out else None
+

@@ -112,6 +112,9 @@ class _Table:
     headers: list[str]
     grid: Grid
     by_reference: bool  # rows open at a reference in the first column (else at a wider gap)
+    # the column of the references rows open at: the first, or the one after a column that
+    # groups the rows ("Priority | Ref | Action ...", its cell merged down its group's rows)
+    ref_col: int = 0
 
 
 def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
@@ -134,8 +137,9 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     )
     if not is_register_header(roles) and not loose:
         return None
+    ref_col = 1 if roles[:2] == ["group", "reference"] else 0
     return _Table([p.x for p in line], roles, headers, Grid(headers, []),
-                  roles[0] == "reference")
+                  roles[ref_col] == "reference", ref_col)
 
 
 def pdf_rows(
@@ -236,8 +240,9 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 current.extend((c, p) for c, p in cols if c is not None)
                 last_y = line[0].y
                 continue
-            first = [p for c, p in cols if c == 0 and abs(p.x - table.starts[0]) <= _TOLERANCE]
-            others = [p for c, p in cols if c not in (0, None)]
+            r = table.ref_col
+            first = [p for c, p in cols if c == r and abs(p.x - table.starts[r]) <= _TOLERANCE]
+            others = [p for c, p in cols if c is not None and c > r]
             if first and others and conv.reference.match(first[0].text):
                 close()
                 in_header = False
@@ -311,7 +316,7 @@ def _add_row(
     joined = [
         collapse(" ".join(p.text for p in cells.get(c, []))) for c in range(len(table.starts))
     ]
-    ref = joined[0] if table.by_reference else ""
+    ref = joined[table.ref_col] if table.by_reference else ""
     m = re.compile(rf"(?m)^\s*{re.escape(ref)}\s*$").search(text, search_from) if ref else None
     if m:
         offset, after = m.start(), m.end()

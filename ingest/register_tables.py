@@ -735,6 +735,10 @@ def record_blocks(
             head.clear()  # a rule between records: what was above is no record's head
             reading_head = False
             continue
+        if reading_head and _FIELD.match(raw) and conv.column_role(_FIELD.match(raw).group(1)):
+            reading_head = False  # "Recommendation 1" / "Recommendation: ...": fields at once
+            if not head["words"]:
+                head.clear()
         if reading_head:  # the paragraph under a reference line: the record's words
             if head["words"]:
                 head["words"] += " " + raw.strip()
@@ -748,6 +752,7 @@ def record_blocks(
             head.clear()
             head.update(ref=raw.strip(), ref_at=off + len(raw) - len(raw.lstrip()), words="",
                         at=off)
+            above[:] = [(raw, off)]  # the title of a block printed straight under it
             reading_head = True
             continue
         if _PIPE_RULE.match(raw):
