@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.register_conventions import RegisterConventions, _key, decisions_as_text
-from ingest.register_text import _ROLE_NOUN
+from ingest.register_text import _ROLE_NOUN, NAME
 
 _SHARE = 0.6  # of a column's non-empty cells that must agree for its content to name it
 _INITIALS = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,+]\s*[A-Z]{2,4}|\s+and\s+[A-Z]{2,4})*$")
@@ -41,6 +41,8 @@ _DATE = re.compile(
     re.I,
 )
 _EMPTY = re.compile(r"^[-–—]*$")
+# People as a cell names them: one, or two or more joined ("Dr A. Vance / Tobin Ashgrove").
+_PEOPLE = re.compile(rf"{NAME}(?:\s*(?:/|&|,|and)\s*{NAME})*")
 
 
 def _job_title(cell: str) -> bool:
@@ -94,6 +96,10 @@ def content_role(
         return "owner"
     if _share(cells, lambda c: _job_title(c) and not conv.is_status(c)) >= _SHARE:
         return "owner"  # a column of job titles ("Neighbourhood Officer", "Head of Housing")
+    bodies = {b.lower() for b in conv.recommendation_bodies}
+    if _share(cells, lambda c: _PEOPLE.fullmatch(c) and c.split()[-1].lower() not in bodies
+              ) >= _SHARE:
+        return "owner"  # a column of people ("Sgt. Ilse Marwood"), not of bodies ("... Board")
     return None
 
 

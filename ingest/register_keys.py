@@ -128,6 +128,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
             j = i + 1  # a key wrapped over the next lines (a PDF's text): while they carry on
             while j < len(lines) and j <= i + 4 and lines[j].strip() and (
                 lines[j].strip()[:1].islower() or " = " in lines[j]
+                or lines[j].strip()[:2] == "= "  # "... Parked" / "= carried forward ..."
                 or re.search(r"[;,]$|\s[–—-]$", lines[j - 1].strip())  # a pair runs on
             ):
                 body += " " + lines[j].strip()

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.register_columns import named_kind
 from ingest.register_conventions import RegisterConventions
 from ingest.register_tables import (
     Grid,
@@ -129,15 +130,25 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     if len(line) == 2 and roles != ["reference", "text"]:
         return None  # two columns: a numbered list of entries ("No. | Recommendation") only
     named = {r for r in roles if r}
-    loose = (  # header cells print words, not figures, and most of them name a role
-        len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named
-        and not any(re.search(r"\d", h) for h in headers)
-        # labels, not a row's wrapped lines ("the last meeting." | "date agreed")
+    labels = (  # header cells print words, not figures: labels, not a row's wrapped lines
+        not any(re.search(r"\d", h) for h in headers)  # ("the last meeting." | "date agreed")
         and not any(h[:1].islower() for h in headers)
     )
-    if not is_register_header(roles) and not loose:
+    loose = (  # most of the header cells name a role
+        len(named) >= 2 and 2 * len(named) >= len(line) and "minute" not in named and labels
+    )
+    log = (  # "Code | Meeting date | What was decided": a decision log, its rows by cells
+        len(line) >= 3 and labels and all(len(h.split()) <= 4 for h in headers)
+        and any(named_kind(h, conv) == "decision" and not conv.is_decision_cell(h)
+                for h in headers)
+    )
+    if not is_register_header(roles) and not loose and not log:
         return None
-    ref_col = 1 if roles[:2] == ["group", "reference"] else 0
+    # a first column grouping the rows (merged down them): rows open at the next column's
+    # reference, whether or not its header is a word the conventions hold ("Code")
+    ref_col = 1 if roles[0] == "group" and roles[1] in ("reference", None) else 0
+    if ref_col:
+        roles[1] = "reference"
     return _Table([p.x for p in line], roles, headers, Grid(headers, []),
                   roles[ref_col] == "reference", ref_col)
 

@@ -305,7 +305,13 @@ def aligned_grids(text: str, start: int, end: int, conv: RegisterConventions) ->
             i += 1
             continue
         roles = decisions_as_text([conv.column_role(t) for _, t in head])
-        log = roles[:1] == ["reference"] and any(  # "Ref  What was decided  Meeting date"
+        below = next((r for _, r in lines[i + 1 : i + 3] if r.strip()), "")
+        first = _pieces(below)[:1]
+        referenced = roles[:1] == ["reference"] or (  # "Code" over "DL-01": references
+            roles[:1] == [None] and bool(first) and len(first[0][1]) <= 12
+            and conv.reference.match(first[0][1]) is not None
+        )
+        log = referenced and any(  # "Ref  What was decided  Meeting date"
             named_kind(t, conv) == "decision" for _, t in head)
         if len(head) < 3 or not (is_register_header(roles) or log) or (
             len(set(roles) - {None}) < 3 and not log
@@ -686,7 +692,9 @@ def record_blocks(
     def flush() -> None:
         roles = [r for r, _, _, _ in block]
         fields = set(roles) & {"owner", "due", "status", "update"}
+        headed = None
         if "text" not in roles and head.get("words") and len(fields) >= 2:
+            headed = head["ref_at"]
             block.insert(0, ("text", head["words"], head["at"], ""))
             if "reference" not in roles:
                 block.append(("reference", head["ref"], head["ref_at"], ""))
@@ -716,8 +724,12 @@ def record_blocks(
                     elif r == "text" and not label and _PROPOSAL.match(value):
                         kind = "recommendation"  # a headed record proposing "That ..."
             at = next((o for r, _, o, _ in block if r == "text"), block[0][2])
+            if headed is not None:
+                at = headed  # the record opens at its reference line: it holds what follows
+            elif kind != "recommendation":
+                at = block[0][2]
             if cells.get("text") and not conv.is_empty(cells["text"]):
-                out.append(Row(cells, at if kind == "recommendation" else block[0][2], kind))
+                out.append(Row(cells, at, kind))
         block.clear()
 
     pos = start

@@ -292,8 +292,10 @@ def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
     lines = []
     for raw in doc.text[:800].split("\n"):
         line = raw.strip().strip("#*").strip()
-        if "\t" in raw or "|" in raw or len(lines) >= 3 or re.search(r"[.:;]$", line):
-            break  # a table, or a sentence or key under the title: no longer the title
+        if "\t" in raw or "|" in raw or len(lines) >= 3 or re.search(r"[.:;]$", line) or (
+            re.search(r"\S {2,}\S", line)
+        ):
+            break  # a table (its cells apart by tabs, bars or spaces), or a sentence or key
         if line:
             lines.append(line)
     return named_kind(" ".join(lines), conv)

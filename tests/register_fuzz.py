@@ -16,7 +16,16 @@ reference), as the register README's golden format says:
   invented words defined by their meaning), and words no key defines (state "not stated");
 - **references** in the styles councils print ("D1", "A3", "AP2", "CSP/24/07", "Min 40",
   "4(b)", "PCP/R/03"), **owners** as names, job titles, or initials an attendance list
-  defines.
+  defines;
+- **plans** whose first column groups their rows, its cell merged down them (a PDF's SPAN,
+  a text table's blank cells below the first), and a RAG column beside a separate Status
+  column (the status is the Status word);
+- **cards**: a report printing one record per recommendation or action, its reference alone
+  on a line, its words the hard-wrapped paragraph under it, a response paragraph, then
+  ``Lead:`` / ``Timescale:`` / ``Position at <date>:`` lines (in the conventions' words),
+  the position's free text opening with a word of the paper's own key (printed as aligned
+  columns or a ``Status key:`` line), and a numbered paragraph ending "The following
+  actions were agreed:" over "X to ..." bullets.
 
 The vocabulary is the generator's own: some of it is in `ingest/conventions.toml`, some on
 purpose not, so the score measures the readers' fallback as well as their lookup. The
@@ -83,6 +92,15 @@ KIND_TEXT = {
                  "Executive Group decision log"),
 }
 GROUP_ROWS = ["Open actions", "Closed since the last meeting"]
+# A first column grouping a plan's rows, its cell merged down them; and a rating column
+# printed beside the Status column.
+GROUP_HEADERS = ["Priority", "Theme", "Objective", "Strategic priority"]
+# (long: a merged cell's wrapped lines run down past its first row, as a narrow one does)
+GROUP_LABELS = ["Priority {n} Anti-social behaviour and neighbourhood nuisance in the town "
+                "centre and the estates around it",
+                "Theme {n} - Violence against women and girls in the night-time economy",
+                "Objective {n} Reduce repeat victimisation of older and disabled residents"]
+RAG_HEADERS = ["RAG", "Rating", "R/A/G"]
 # Header words of each role: the first few are in the conventions file, the rest are not.
 HEADERS = {
     "reference": (["Ref", "No.", "Action no."], ["Log no", "Code", "Item code"]),
@@ -137,6 +155,7 @@ class Paper:
     text: str = ""  # empty for a PDF (written by `write`)
     rows: list[list[str]] = field(default_factory=list)  # a PDF's table
     lines: list[str] = field(default_factory=list)  # a PDF's paragraphs before its table
+    spans: list[tuple[int, int]] = field(default_factory=list)  # first column merged, rows
 
 
 def _action_text(r: random.Random) -> str:
@@ -214,9 +233,19 @@ def _table_paper(r: random.Random, n: int, layout: str) -> Paper:
         i = order.index("due")
         order[i : i + 1] = ["raised", "original", "due"]
         headers[i : i + 1] = DATE_COLUMNS[dates]
+    rated = kind == "action" and style == "states" and r.random() < 0.5
+    if rated:  # a RAG column beside the Status column: the status is the Status word
+        at = r.randrange(order.index("text") + 1, len(order) + 1)
+        order.insert(at, "rag")
+        headers.insert(at, r.choice(RAG_HEADERS))
+    grouped = layout in ("pdf", "pipe") and kind == "action" and r.random() < 0.5
+    if grouped:  # a first column grouping the rows, its cell merged down them
+        order.insert(0, "group")
+        headers.insert(0, r.choice(GROUP_HEADERS))
     rows, expected = [], []
     commentary = style == "states" and r.random() < 0.3
-    groups = layout != "aligned" and kind == "action" and r.random() < 0.3
+    groups = layout != "aligned" and kind == "action" and not grouped and r.random() < 0.3
+    spans: list[tuple[int, int]] = []
     for k in range(1, r.randrange(5, 10)):
         if groups and k in (1, 4):
             rows.append([GROUP_ROWS[k > 1]] + [""] * (len(order) - 1))
@@ -235,7 +264,14 @@ def _table_paper(r: random.Random, n: int, layout: str) -> Paper:
             "raised": f"{r.randrange(1, 28):02d}/0{r.randrange(1, 4)}/2025",
             "original": f"{r.choice(MONTHS)[:3]} 2025",
             "meeting": f"{r.randrange(1, 28)} {r.choice(MONTHS)} 2025",
+            "rag": r.choice(["Red", "Amber", "Green", "-"]),
+            "group": "",
         }
+        if grouped and k % 3 == 1:  # the group's label, once, on its first row
+            cells["group"] = r.choice(GROUP_LABELS).format(n=1 + k // 3)
+            spans.append((len(rows) + 1, len(rows) + 1))  # + 1: the header row
+        elif grouped and spans:
+            spans[-1] = (spans[-1][0], len(rows) + 1)
         rows.append([cells[role] for role in order])
         if kind == "decision":
             owner, cells["due"], status, state = "", "", "", "not stated"
@@ -245,6 +281,7 @@ def _table_paper(r: random.Random, n: int, layout: str) -> Paper:
     variations = {"layout": layout, "kind": kind, "statuses": style, "dates": dates,
                   "owners": owners, "references": ref_style, "group rows": str(groups),
                   "status commentary": str(commentary),
+                  "group column": str(grouped), "rag beside status": str(rated),
                   "headers": "outside" if any(outside.values()) else "inside",
                   **{f"header:{role}": "outside" if v else "inside"
                      for role, v in outside.items()}}
@@ -257,6 +294,7 @@ def _table_paper(r: random.Random, n: int, layout: str) -> Paper:
     paper.text = _render(layout, title, key_lines, headers, rows)
     if layout == "pdf":
         paper.rows, paper.lines = [headers, *rows], [*title, *key_lines]
+        paper.spans = spans
     return paper
 
 
@@ -337,9 +375,125 @@ def _notes_paper(r: random.Random, n: int) -> Paper:
                  [{f: e[f] for f in FIELDS} for e in expected], "\n".join(lines) + "\n")
 
 
-LAYOUTS = ["pipe", "aligned", "csv", "tsv", "pdf", "notes"]
+# Cards: the words of a position key and what each means (the expected state), the
+# labels of a card's fields (the conventions' words), the card's recommendations and
+# actions, and the follow-up actions' owners and dues.
+CARD_KEY_WORDS = [("Delivered", "the recommendation has been carried out in full", "done"),
+                  ("Under way", "work has started and is not yet finished", "in progress"),
+                  ("Not yet due", "agreed, but not due to start before the timescale", "open"),
+                  ("No further action", "not accepted, and nothing more will be done",
+                   "dropped")]
+CARD_LABELS = {"owner": ["Lead", "Lead officer", "Owner", "Responsible officer"],
+               "due": ["Timescale", "Target date", "Due", "Deadline"],
+               "position": ["Position at {date}", "Progress at {date}", "Update at {date}",
+                            "Progress to {date}"]}
+CARD_DATES = ["21 January 2026", "30 June 2026", "3 March 2026"]
+CARD_REFERENCES = ["PCP/R/{n:02d}", "TG{n}", "SR/{n:02d}", "Rec {n}"]
+CARD_RECOMMENDATIONS = ["That the Partnership publish the {thing} on the council website",
+                        "That the Commissioner fund {thing2} for {place} from the next "
+                        "grant round",
+                        "That the council and the police agree a shared list of premises of "
+                        "concern and review it at every tasking meeting"]
+CARD_DUES = ["end Q4", "Dec-25", "w/c 12/01/26", "Q1 2026/27", "Six-monthly", "-"]
+CARD_RESPONSES = ["Accepted.", "Accepted in part. A smaller scheme will be tried first.",
+                  "Not accepted. This is an operational matter for the Chief Constable."]
+FOLLOW_OWNERS = ["Panel Support Officer", "Scrutiny Officer", "Cllr Noor Vantage",
+                 "Hattie Penrose and Ruaridh Stell"]
+FOLLOW_DUES = [("by 6 March 2026", "6 March 2026"), ("by the next meeting", "the next meeting"),
+               ("before the end of May 2026", "the end of May 2026")]
+
+
+def _wrap(text: str, indent: str = "", width: int = 72) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False) or [indent]
+
+
+def _card_key(r: random.Random, words: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    """The paper's key of its position words: aligned columns (a meaning wrapped under its
+    column) or a ``Status key:`` line."""
+    if r.random() < 0.5:
+        return "inline", _wrap("Status key: " + "; ".join(f"{w} = {m}" for w, m, _ in words)
+                               + ".")
+    width = max(len(w) for w, _, _ in words) + 3
+    lines = []
+    for w, m, _ in words:
+        wrapped = _wrap(m, width=40)
+        lines.append(f"   {w.ljust(width)}{wrapped[0]}")
+        lines += [" " * (3 + width) + more for more in wrapped[1:]]
+    return "aligned", lines
+
+
+def _cards_paper(r: random.Random, n: int) -> Paper:
+    """A report printing one card per recommendation or action (see the module's docstring)."""
+    place = r.choice(["Ulbury", "Carnmoor", "Fenwick Vale"])
+    partnership = f"{place} Community Safety Partnership"
+    words = r.sample(CARD_KEY_WORDS + KEY_WORDS, 5)
+    key_style, key = _card_key(r, words)
+    date = r.choice(CARD_DATES)
+    labels = {k: r.choice(v) for k, v in CARD_LABELS.items()}
+    ref_style = r.choice(CARD_REFERENCES)
+    rule = r.choice(["-" * 66, "=" * 40, ""])
+    kind = r.choice(["recommendation", "recommendation", "action"])
+    lines = [f"{place.upper()} SCRUTINY PANEL", "", "Meeting: Tuesday 3 March 2026", "",
+             f"REVIEW OF THE {partnership.upper()}: RECOMMENDATIONS AND RESPONSES", "",
+             "1. PURPOSE", ""]
+    lines += _wrap("1.1 This report sets out each of the review's recommendations, the response "
+                   "received and the position reported by its lead.")
+    lines += ["", "2. HOW THE POSITION IS REPORTED", "", *key, "", "3. THE RECORDS", ""]
+    expected = []
+    for k in range(1, r.randrange(3, 7)):
+        ref = ref_style.format(n=k)
+        if kind == "recommendation":
+            text = r.choice(CARD_RECOMMENDATIONS).format(
+                thing=r.choice(THINGS), thing2=r.choice(THINGS2), place=r.choice(PLACES))
+        else:
+            text = _action_text(r)
+        word, _, state = r.choice(words)
+        update = r.choice([u for u in UPDATES if u != "-"]).rstrip(".")
+        owner = r.choice([r.choice(TITLES), r.choice(PEOPLE)[0], "-"])
+        due = r.choice(CARD_DUES)
+        sep = r.choice([". ", " – "])
+        if rule:
+            lines += [rule, ""]
+        lines += [ref, *_wrap(text + "."), ""]
+        if r.random() < 0.7:
+            lines += ["Addressed to: " + r.choice(["Police and Crime Commissioner", partnership])]
+            lines += _wrap(f"Response (Chair, 24 November 2025): {r.choice(CARD_RESPONSES)}")
+        lines += [f"{labels['owner']}: {owner}", f"{labels['due']}: {due}"]
+        lines += _wrap(f"{labels['position'].format(date=date)}: {word}{sep}{update}.")
+        lines += [""]
+        expected.append({"kind": kind, "text": text, "owner": "" if owner == "-" else owner,
+                         "due": "" if due == "-" else due, "status": word, "state": state,
+                         "reference": ref})
+    if rule:
+        lines += [rule, ""]
+    follow = r.random() < 0.7
+    if follow:
+        lines += ["4. FOLLOW-UP ACTIONS", ""]
+        lines += _wrap("4.1 The Chair and Vice-Chair reviewed this report with officers on 22 "
+                       "January 2026. The following actions were agreed:")
+        lines += [""]
+        for _ in range(r.randrange(1, 4)):
+            who, (printed, due) = r.choice(FOLLOW_OWNERS), r.choice(FOLLOW_DUES)
+            words = _action_text(r)
+            action = f"{who} to {words[0].lower()}{words[1:]} {printed}"
+            bullet = _wrap(action + ".", width=68)
+            lines += ["   * " + bullet[0], *("     " + b for b in bullet[1:])]
+            expected.append({"kind": "action", "text": action, "owner": who, "due": due,
+                             "status": "", "state": "not stated", "reference": "4.1"})
+        lines += [""]
+    lines += ["5. BACKGROUND PAPERS", "", "Report of the task group, September 2025.", ""]
+    variations = {"layout": "cards", "card kind": kind, "card key": key_style,
+                  "card rule": "dashes" if rule else "none", "card labels": labels["position"],
+                  "follow-up actions": str(follow), "references": ref_style}
+    return Paper(f"fuzz-{n:03d}-cards", "cards", variations, expected, "\n".join(lines))
+
+
+LAYOUTS = ["pipe", "aligned", "csv", "tsv", "pdf", "notes", "cards"]
 SUFFIX = {"pipe": ".md", "aligned": ".txt", "csv": ".csv", "tsv": ".txt", "pdf": ".pdf",
-          "notes": ".md"}
+          "notes": ".md", "cards": ".txt"}
 
 
 def papers(n: int, seed: int = 7) -> list[Paper]:
@@ -347,7 +501,12 @@ def papers(n: int, seed: int = 7) -> list[Paper]:
     out = []
     for k in range(n):
         layout = LAYOUTS[k % len(LAYOUTS)]
-        out.append(_notes_paper(r, k) if layout == "notes" else _table_paper(r, k, layout))
+        if layout == "notes":
+            out.append(_notes_paper(r, k))
+        elif layout == "cards":
+            out.append(_cards_paper(r, k))
+        else:
+            out.append(_table_paper(r, k, layout))
     return out
 
 
@@ -357,14 +516,16 @@ def write(paper: Paper, folder: Path) -> Path:
         path.write_text(paper.text, encoding="utf-8")
         return path
     from reportlab import rl_config
-    from reportlab.lib.pagesizes import A5, landscape
+    from reportlab.lib.pagesizes import A4, A5, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     rl_config.invariant = 1
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("cell", fontSize=7, leading=8.5)
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A5), topMargin=30, bottomMargin=30)
+    # merged cells cannot break across a page: a plan with them is printed larger
+    size = landscape(A4) if paper.spans else landscape(A5)
+    doc = SimpleDocTemplate(str(path), pagesize=size, topMargin=30, bottomMargin=30)
     story = [Paragraph(t, styles["BodyText"]) for t in paper.lines]
     story.append(Spacer(1, 60))  # so that the table breaks onto a second page
     data = [[Paragraph(c, cell) for c in row] for row in paper.rows]
@@ -372,7 +533,8 @@ def write(paper: Paper, folder: Path) -> Path:
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                               *(("SPAN", (0, a), (0, b)) for a, b in paper.spans if b > a)]))
     story.append(table)
     doc.build(story)
     return path

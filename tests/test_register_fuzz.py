@@ -1,7 +1,9 @@
 """The register readers over 200 generated papers whose entries are known by construction
-(`tests/register_fuzz.py`, issue 10): six layouts, shuffled columns, header words in and out
-of the conventions file, several date columns, statuses from the states table, from a key
-the paper prints, and unknown; references and owners in the styles councils print.
+(`tests/register_fuzz.py`, issue 10): seven layouts (cards among them), shuffled columns,
+header words in and out of the conventions file, several date columns, statuses from the
+states table, from a key the paper prints, and unknown; references and owners in the
+styles councils print; plans with a merged first column and a RAG column beside the Status
+column.
 
 The figures are per field and per variation; a variation that fails shows which convention
 the readers do not yet hold. Run by hand with ``python -m tests.register_fuzz 200 7``."""
@@ -55,9 +57,10 @@ def test_the_generator_is_deterministic_and_knows_what_it_wrote(tmp_path: Path) 
     for paper in one:
         if paper.layout == "pdf":
             continue
+        printed = " ".join(paper.text.split())  # up to whitespace: cards are hard-wrapped
         for entry in paper.expected:  # every expected value is printed in the paper
             for name in ("text", "owner", "due", "status", "reference"):
-                assert entry[name] in paper.text, (paper.name, name, entry[name])
+                assert " ".join(entry[name].split()) in printed, (paper.name, name, entry[name])
 
 
 def test_its_vocabulary_is_partly_outside_the_conventions() -> None:
