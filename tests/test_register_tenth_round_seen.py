@@ -296,3 +296,94 @@ Delivery plan update, 12 February 2026
 )
 def test_a_headers_words_before_its_bracket_name_it(header: str, role: str) -> None:
     assert current().column_role(header) == role
+
+
+# --- What the generated papers showed (tests/register_fuzz.py's new grammar) ----------------
+
+
+def test_a_decision_log_whose_reference_header_names_nothing(tmp_path: Path) -> None:
+    text = """\
+Ulbury Community Safety Partnership
+
+Executive Group decision log - position at 12 March 2026
+
+Code   Meeting date       What was decided
+DL-01  13 September 2025  That the tasking protocol be adopted
+DL-02  14 May 2025        The Board endorsed the serious violence action plan
+"""
+    reg = read_registers(tmp_path, "ulbury-decision-log-2026-03-12.txt", text)
+    assert [(e.kind, e.reference, e.text, e.due) for e in _all(reg)] == [
+        ("decision", "DL-01", "That the tasking protocol be adopted", ""),
+        ("decision", "DL-02", "The Board endorsed the serious violence action plan", ""),
+    ]
+
+
+def test_a_title_over_an_aligned_table_names_the_kind_without_its_header_row(tmp_path: Path) -> None:
+    """"Scrutiny recommendations tracker" over an aligned table whose header says "Action
+    no." and "Proposal": the rows are recommendations (the header row is no title line)."""
+    text = """\
+Carnmoor Community Safety Partnership
+
+Scrutiny recommendations tracker - position at 12 March 2026
+
+Action no.  Proposal                                                   Stage        Responsible officer  Target date
+SC/01       That the Partnership reviews its tasking protocol          On track     Licensing Manager    May 2026
+SC/02       The Board should publish the plan on the council website   Complete     Partnership Analyst  Mar 2026
+"""
+    reg = read_registers(tmp_path, "carnmoor-tracker-2026-03-12.txt", text)
+    assert [(e.kind, e.reference, e.status, e.owner) for e in _all(reg)] == [
+        ("recommendation", "SC/01", "On track", "Licensing Manager"),
+        ("recommendation", "SC/02", "Complete", "Partnership Analyst"),
+    ]
+
+
+def test_a_column_of_people_under_a_header_naming_nothing_is_the_owner(tmp_path: Path) -> None:
+    text = """\
+# Fenwick Vale Community Safety Partnership
+
+Tasking Group action log - position at 12 March 2026
+
+| Ref | Task | Who leads | Due | Status |
+|---|---|---|---|---|
+| A1 | Survey the street lighting around the bus station | Sgt. Ilse Marwood | May 2026 | Open |
+| A2 | Draft the youth outreach schedule | Tobin Ashgrove / Dr Emlyn Forde | June 2026 | Complete |
+| A3 | Map the knife crime hotspots | Priya Colebrook | Next meeting | Open |
+"""
+    reg = read_registers(tmp_path, "fenwick-vale-log-2026-03-12.md", text)
+    assert [e.owner for e in reg.actions] == [
+        "Sgt. Ilse Marwood", "Tobin Ashgrove / Dr Emlyn Forde", "Priya Colebrook"]
+
+
+def test_a_column_of_bodies_is_no_column_of_people(tmp_path: Path) -> None:
+    from ingest.register_columns import content_role
+
+    assert content_role(["Partnership Board", "Executive Group", "Partnership Board"],
+                        current()) != "owner"
+    assert content_role(["Tobin Ashgrove", "Sgt. Ilse Marwood"], current()) == "owner"
+
+
+def test_a_group_columns_neighbour_holds_the_references_whatever_its_header(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"].clone("c", fontSize=8, leading=10)
+    label = "Theme 1 - Violence against women and girls in the night-time economy"
+    rows = [["Theme", "Code", "Action", "Lead", "Due", "Status"],
+            [label, "V1", "Train bar staff in spotting drink spiking", "Licensing Manager", "May 2026", "Open"],
+            ["", "V2", "Publish a safe routes home map", "Transport Officer", "June 2026", "Complete"],
+            ["", "V3", "Fund a second street pastor team", "Community Safety Manager", "Q1 2026/27", "In progress"]]
+    table = Table([[Paragraph(c, style) for c in r] for r in rows],
+                  colWidths=[60, 40, 220, 120, 60, 70])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 1), (0, 3))]))
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    SimpleDocTemplate(str(folder / "ulbury-plan-2026-03-12.pdf"),
+                      pagesize=landscape(A4)).build([table])
+    reg = read_registers(tmp_path)
+    assert [(e.reference, e.text, e.status) for e in reg.actions] == [
+        ("V1", "Train bar staff in spotting drink spiking", "Open"),
+        ("V2", "Publish a safe routes home map", "Complete"),
+        ("V3", "Fund a second street pastor team", "In progress"),
+    ]
