@@ -25,6 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
+HOLDOUT = HERE / "holdout11"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -383,6 +384,29 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # responses, one block per PCP/R/nn reference with Lead:, Timescale: and 'Position at ...:'
 # lines whose status opens the free text - none read, the three 'X to ...' actions given the
 # item's number, not their paragraph's, 2/10/12). All ten pairs are in the main set above.
-# holdout11/ is being written by another engineer while the eleventh round's readers are
-# built (tests/test_register_tenth_round_seen.py, tests/register_fuzz.py); it is opened only
-# after those readers are committed, and then measured once.
+# holdout11/ was written by another engineer while the eleventh round's readers were built
+# (tried on generated papers, tests/register_fuzz.py, and on invented papers in
+# test_register_tenth_round_seen.py) and was not opened until those readers were committed
+# (5598a51); then measured once, below.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once after the eleventh round's readers were committed (5598a51), not "
+    "tuned on: 0/28 matched, P 0.0% R 0.0% (0 matched / 13 read / 28 golden). Gorsethwaite "
+    "CSP board minutes, text: P 0% R 0% (0 of 9 read, 14 golden) - no entry given its minute's "
+    "reference ('CSPB.42'), 'ACTION BY: DR' run on into the action's words, a resolution's "
+    "leading 'That' dropped or its '(1)' kept, passive and 'would write' actions not read. "
+    "Haddleby CSP ASB case review annual report, PDF: P 0% R 0% (0 of 4 read, 14 golden) - "
+    "the report's recommendations (a)-(c) given their letters, not their paragraph's '2.1'; a "
+    "heading ('The year in numbers') read as a recommendation; the eleven CRn/n review "
+    "recommendations not read",
+)
+def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    goldens = _goldens(HOLDOUT)
+    assert goldens
+    builders = _pdf_builders(HOLDOUT)
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
+    _report(scores, "kept-aside register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
