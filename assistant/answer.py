@@ -540,7 +540,18 @@ def _boost(question: str, unit: Unit, acronym: str | None) -> float:
     return boost
 
 
-def _lead(hit: Hit) -> str:
+def _lead(hit: Hit, before: tuple[str, str] | None = None) -> str:
+    """Where a quote comes from ("The minutes of the 26 January 2023 meeting, 10 VIOLENCE
+    REDUCTION NETWORK UPDATE"); after a quote from the same paper (``before``: its lead's
+    paper and section) only the section, and nothing after one from the same section: the
+    facts come sooner, and each citation still gives the whole place."""
+    doc, section = _lead_parts(hit)
+    if before and before[0] == doc:
+        return "" if section == before[1] else section
+    return f"{doc}, {section}" if section else doc
+
+
+def _lead_parts(hit: Hit) -> tuple[str, str]:
     c = hit.chunk
     when = long_form(c.date)
     if c.doc_type == "minutes":
@@ -553,8 +564,8 @@ def _lead(hit: Hit) -> str:
     # nested section the innermost heading is enough (the citation gives the whole path).
     path = [p for p in c.section.split(" › ") if p and not p.endswith(("…", ".")) and p != c.part]
     if path and _words_of(path[-1]) <= _words_of(doc):  # "Item 9 Funding Proposals" says
-        return doc  # all of "9 FUNDING PROPOSALS": the facts come sooner without it
-    return f"{doc}, {path[-1]}" if path else doc
+        return doc, ""  # all of "9 FUNDING PROPOSALS": the facts come sooner without it
+    return doc, path[-1] if path else ""
 
 
 def _words_of(text: str) -> set[str]:
@@ -798,14 +809,18 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
     number: dict[int, int] = {}
     quoted: dict[int, list[str]] = {}
     lines = []
+    before: tuple[str, str] | None = None
     for h, picked in blocks:
         n = number.setdefault(h, len(number) + 1)
         quoted.setdefault(h, []).extend(u.text for u in picked)
         shown = [u.shown for u in picked]
+        lead = _lead(hits[h], before)
+        before = _lead_parts(hits[h])
+        head = f"{lead}: " if lead else ""
         if len(shown) == 1:
-            lines.append(f"{_lead(hits[h])}: “{shown[0]}” [{n}]")
+            lines.append(f"{head}“{shown[0]}” [{n}]")
         else:
-            lines.append(f"{_lead(hits[h])}:\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
+            lines.append(f"{head.rstrip()}\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
     citations = [Citation.at(n, hits[h].chunk, " … ".join(quoted[h])) for h, n in number.items()]
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 

@@ -221,19 +221,29 @@ class Assistant:
         self.refresh()
         if self.catalogue.chunks == 0:
             raise IndexMissing()
-        filters = filters or Filters()
+        q, filters = self.read(question, filters or Filters())
+        return provenance(self._checked(q, filters, self._answer_parts(q, filters)))
+
+    def read(self, question: str, filters: Filters) -> tuple[Question, Filters]:
+        """The question understood, and the filters it implies: the partnership it names,
+        the paper it names ("the September 2024 minutes")."""
         q = self.understand(question)
         if q.partnership and not filters.partnership:
             filters = dataclasses.replace(filters, partnership=q.partnership)
-        # "the September 2024 minutes"
         # (a pack's parts are read only when a pack is named: the catalogue answers the rest
         # without opening the store)
         papers = self.chunks if names_pack(q.text) else self.catalogue.papers
         narrowed = paper_filters(q.text, filters, papers)
         if narrowed != filters and not q.parts:  # the paper is the filter, not the subject
             q = dataclasses.replace(q, subject=without_reference(q.subject) or q.subject)
-        filters = narrowed
-        return provenance(self._checked(q, filters, self._answer_parts(q, filters)))
+        return q, narrowed
+
+    def passages_for(self, question: str, k: int | None = None) -> list[Hit]:
+        """The passages the answer searches for a question: its subject, within the
+        partnership and paper it names (what `evaluate` measures retrieval on)."""
+        self.refresh()
+        q, filters = self.read(question, Filters())
+        return self.search(q.subject, k, filters)
 
     @cached_property
     def gate(self) -> Gate | None:
@@ -318,8 +328,8 @@ class Assistant:
         elif q.kind == "figure":
             known_words = self.words_of(filters) if filters != Filters() else None
             unknown = self.scorer.unknown_terms(question, known_words)
-            measure = measure_words(question) or {"?"}
-            if len(unknown) / len(measure) >= UNKNOWN_SHARE:  # a measure no paper mentions
+            measure = measure_words(question)  # (none: "which measure fell the most?")
+            if measure and len(unknown) / len(measure) >= UNKNOWN_SHARE:  # one no paper names
                 return Answer(NOT_IN_DOCUMENTS, (), covered=False)
             found = answer_ranked(q, known.facts) if q.ranking else None
             found = found or answer_figures(question, known.facts, context=self.section_text)

@@ -502,7 +502,7 @@ def collect(
         started = clock()
         answer = assistant.ask(q.question)
         ms = (clock() - started) * 1000
-        hits = [(h.chunk.source, h.chunk.text) for h in assistant.search(q.question, k=K)]
+        hits = [(h.chunk.source, h.chunk.text) for h in assistant.passages_for(q.question, k=K)]
         scored = score(
             q, answer.text, answer.covered, [c.source for c in answer.citations], hits, ms
         )

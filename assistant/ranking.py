@@ -100,7 +100,7 @@ def _measure_heads() -> set[str]:
 
 def _is_change(column: str, cells: list[Fact]) -> bool:
     """A column of changes: so labelled, or printed with signs ("+19.6%", "-17")."""
-    signed = sum(1 for f in cells if f.value.strip()[:1] in "+-−")
+    signed = sum(1 for f in cells if f.value.strip()[:1] in "+-−" or f.unit == "movement")
     return bool(_CHANGE_COLUMN.search(column)) or signed >= max(2, len(cells) // 2)
 
 
@@ -125,8 +125,8 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
 def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     """The top row of the table the question is about, in the column it asks of."""
     asked = _asked(q)
-    if not asked:
-        return None
+    if not asked and q.ranking not in ("rise", "fall"):
+        return None  # (a rise with no measure named: "which measure went up the most?")
     wanted_rows = _row_noun(q.subject)
     if wanted_rows and not any(  # a noun no table's rows are named by asks nothing of them
         wanted_rows <= set(tokens(f"{t} {sec} {' '.join({f.row for f in cells})}"))
@@ -153,7 +153,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
                 columns.setdefault(f.column, []).append(f)
         about = set(tokens(f"{table} {section} {' '.join(columns)}"))
         row_words = set(tokens(" ".join(rows)))
-        fit = len(asked & (about | row_words)) / len(asked)
+        fit = len(asked & (about | row_words)) / len(asked) if asked else 1.0
         if fit < 0.5:
             continue
         # "Which beat / ward / locality ...": the rows are of that kind.

@@ -54,6 +54,7 @@ class Conventions:
     bodies: frozenset[str] = frozenset()
     measure_heads: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    no_change: tuple[str, ...] = ()
     future_holder: tuple[str, ...] = ()
 
     def rewrite(self, text: str) -> str:
@@ -155,6 +156,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         not_places=_word_set(part.get("not_places", "")),
         measure_heads=_word_set(words.get("measure_heads", "")),
         count_nouns=_word_set(words.get("count_nouns", "")),
+        no_change=tuple(p.lower() for p in words.get("no_change", ())),
         title_fields=tuple(docs.get("title_fields", ())),
         running_header_share=float(docs.get("running_header_share", 0.5)),
         cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),

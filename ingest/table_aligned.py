@@ -150,38 +150,65 @@ def one_per_line_tables(lines: list[Line], taken: set[int]) -> list[Table]:
 
 
 def _one_per_line(lines: list[Line], items: list[Line]) -> tuple[Table | None, int]:
-    """The first header of k lines followed by two or more groups of k cells."""
+    """The first header of k lines followed by two or more groups of k cells. The rows are
+    named by one column, the first mostly ("Ward" after "Rank 2024/25" too)."""
     for s in range(len(items) - 5):
-        best: tuple[int, int] | None = None  # (groups, k)
+        best: tuple[int, int, int] | None = None  # (groups, k, label column)
         for k in range(2, min(11, (len(items) - s) // 3 + 1)):
             head = [ln.text for ln in items[s : s + k]]
             if is_figure(head[0]) or not all(map(is_header_cell, head)):
                 continue
-            groups = 0
-            while s + k * (groups + 2) <= len(items) and _group(items, s + k * (groups + 1), k):
-                groups += 1
-            if groups >= 2 and (best is None or groups * k > best[0] * best[1]):
-                best = (groups, k)
+            for label in range(min(k - 1, MAX_LABEL_COLUMN + 1)):
+                fits = s + 2 * k <= len(items)
+                groups, kinds = 0, _group(items, s + k, k, label) if fits else None
+                while kinds and s + k * (groups + 2) <= len(items) and (
+                    _group(items, s + k * (groups + 1), k, label) == kinds
+                ):  # every row's columns of one kind: a figure under a figure
+                    groups += 1
+                if groups >= 2 and (best is None or groups * k > best[0] * best[1]):
+                    best = (groups, k, label)
         if best:
-            groups, k = best
-            return _one_per_line_table(lines, items, s, k, groups), s + k * (groups + 1)
+            groups, k, label = best
+            table = _one_per_line_table(lines, items, s, k, groups, label)
+            return table, s + k * (groups + 1)
     return None, 0
 
 
-def _group(items: list[Line], at: int, k: int) -> bool:
+MAX_LABEL_COLUMN = 2  # a row's name may follow a rank and a reference
+SHORT_TEXT = 3  # words in a text cell beside figures ("no change", "up 1")
+
+
+def _group(items: list[Line], at: int, k: int, label: int = 0) -> str | None:
+    """The kinds of k cells that are a row named by its ``label`` cell ("wfff": a word, then
+    figures), or None: the cells before the label figures (a rank), the rest figures or a
+    few words, more figures than words."""
     cells = [ln.text for ln in items[at : at + k]]
-    if is_figure(cells[0]) or not label_ok(clean_label(cells[0])):
-        return False
-    rest = cells[1:]
-    return all(is_figure(c) or is_placeholder(c) for c in rest) and any(map(is_figure, rest))
+    if is_figure(cells[label]) or not label_ok(clean_label(cells[label])):
+        return None
+    if not all(is_figure(c) for c in cells[:label]):
+        return None
+    rest = cells[:label] + cells[label + 1 :]
+    figures = sum(map(is_figure, rest))
+    words = [c for c in rest if not is_figure(c) and not is_placeholder(c)]
+    if any(len(c.split()) > SHORT_TEXT or not label_ok(clean_label(c)) for c in words):
+        return None
+    if not (figures > len(words) if words else figures > 0):
+        return None
+    return "".join("f" if is_figure(c) or is_placeholder(c) else "w" for c in cells)
 
 
-def _one_per_line_table(lines: list[Line], items: list[Line], s: int, k: int, n: int) -> Table:
-    names = [clean_label(ln.text) for ln in items[s + 1 : s + k]]
+def _one_per_line_table(
+    lines: list[Line], items: list[Line], s: int, k: int, n: int, label: int = 0
+) -> Table:
+    head = [clean_label(ln.text) for ln in items[s : s + k]]
+    names = head[:label] + head[label + 1 :]
     table = Table("one per line", items[s].index, items[s + k * (n + 1) - 1].index)
+    if label:
+        table.label_header = head[label]
     for g in range(n):
         cells = items[s + k * (g + 1) : s + k * (g + 2)]
-        values = [(name, c.text) for name, c in zip(names, cells[1:]) if kept(c.text)]
+        others = cells[:label] + cells[label + 1 :]
+        values = [(name, c.text) for name, c in zip(names, others) if kept(c.text)]
         start, quote = printed(lines, cells[0].index, cells[-1].index)
-        table.rows.append(Row(clean_label(cells[0].text), values, start, quote))
+        table.rows.append(Row(clean_label(cells[label].text), values, start, quote))
     return table

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ingest.conventions import current
+
 # --- cell vocabulary -----------------------------------------------------------------------
 
 _NUM = r"(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?"
@@ -66,7 +68,27 @@ def is_header_cell(text: str) -> bool:
     return not is_figure(text) or is_year(text)
 
 
+_MOVEMENT = re.compile(r"([a-z]+)\s+(\d{1,3})")
+
+
+def movement(value: str) -> float | None:
+    """A change printed in words: 'up 3' is +3, 'down 1' is -1, 'no change' 0 (the words
+    are the conventions' rise, fall and no-change words); None for anything else."""
+    text = value.strip().lower()
+    c = current()
+    if text in c.no_change:
+        return 0.0
+    m = _MOVEMENT.fullmatch(text)
+    if m and m.group(1) in c.rank_rise:
+        return float(m.group(2))
+    if m and m.group(1) in c.rank_fall:
+        return -float(m.group(2))
+    return None
+
+
 def parse_number(value: str) -> float | None:
+    if (moved := movement(value)) is not None:
+        return moved
     text = re.sub(r"[↔↑↓▲▼]", "", value).strip()
     if m := RANK.fullmatch(text):
         return float(m.group(1))
@@ -81,7 +103,7 @@ def parse_number(value: str) -> float | None:
 
 def unit_of(value: str) -> str:
     if not is_figure(value):
-        return ""
+        return "movement" if movement(value) is not None else ""
     if "%" in value:
         return "%"
     if "£" in value:

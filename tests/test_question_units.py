@@ -459,6 +459,28 @@ def test_a_quote_is_not_led_by_a_heading_its_part_title_already_says():
     assert _lead(Hit(table, 1.0, 0.5, 1.0)).endswith("Table 2: Bids")
 
 
+def test_quotes_from_one_paper_name_the_paper_once():
+    """Three quotes of one item of one meeting's minutes are led by the meeting once: the
+    facts stand sooner in the answer, and every citation still gives the whole place."""
+    from assistant.answer import _render, units_of
+    from assistant.retrieve import Hit
+
+    minutes = dataclasses.replace(
+        _chunk("The duty started on 31 January 2023.", "10 SERIOUS VIOLENCE DUTY"),
+        doc_type="minutes",
+    )
+    other = dataclasses.replace(
+        minutes, id="b", text="Authorities had until 31 January 2024.", section="11 AOB"
+    )
+    hits = [Hit(minutes, 1.0, 0.5, 1.0), Hit(other, 0.9, 0.5, 1.0)]
+    units = units_of(hits, "When did the duty start?")
+    answer = _render(hits, units, list(range(len(units))))
+    assert answer.text.count("The minutes of the 1 June 2024 meeting") == 1
+    assert "“Authorities had until 31 January 2024.” [2]" in answer.text
+    assert "\n\n11 AOB: “Authorities" in answer.text  # the section still says where
+    assert all(c.source and c.section for c in answer.citations)
+
+
 def test_the_year_before_is_asked_for_too():
     from assistant.facts import asked_periods
 

@@ -1,0 +1,95 @@
+"""Rankings read from tables as printed (issue 6, session 7), on papers of an invented
+partnership in the real index (Chroma, bm25s, SQLite) with the word-hash embedder and the
+gate off: a PDF table whose cells come out one a line with a rank before the row's name
+and a "Movement" printed in words ("up 3"); a Markdown table with a two-row header; a
+question that names the partnership and a ranking but no measure."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import WordHashEmbedder, ingest_settings
+
+from assistant.engine import Assistant
+from ingest.settings import Settings
+
+WARDS = [
+    ("Rank 2024/25", "Ward", "Population", "Crimes 2024/25", "Rate per 1,000", "Rank 2023/24",
+     "Movement"),
+    ("1", "Quayside", "5,120", "1,402", "273.8", "1", "no change"),
+    ("2", "Mill Green", "6,300", "901", "143.0", "4", "up 2"),
+    ("3", "Tannery Fields", "7,010", "799", "114.0", "2", "down 1"),
+    ("4", "Sorrel Hill", "6,880", "612", "89.0", "3", "down 1"),
+    ("5", "Heron Marsh", "5,540", "402", "72.6", "9", "up 4"),
+    ("6", "Abbot's Walk", "7,900", "455", "57.6", "5", "down 1"),
+]
+
+PLAN = """# Brantleigh Community Safety Partnership: plan refresh 2025
+
+## 6. How we are doing
+
+**Table 1: Crime in Brantleigh, 2023/24 and 2024/25**
+
+| Measure | 2023/24 | | 2024/25 | | Change |
+|---|---|---|---|---|---|
+| | Number | Rate per 1,000 | Number | Rate per 1,000 | % |
+| All recorded crime | 6,904 | 61.8 | 6,512 | 58.3 | -5.7% |
+| Residential burglary | 402 | 3.6 | 310 | 2.8 | -22.9% |
+| Vehicle offences | 588 | 5.3 | 561 | 5.0 | -4.6% |
+| Shoplifting | 640 | 5.7 | 812 | 7.3 | +26.9% |
+| Sexual offences | 231 | 2.1 | 249 | 2.2 | +7.8% |
+"""
+
+
+def assessment_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    out = io.BytesIO()
+    style = getSampleStyleSheet()["Normal"]
+    story = [
+        Paragraph("Brantleigh Community Safety Partnership - Strategic Assessment 2024/25", style),
+        Paragraph("4. Crime by ward", style),
+        Paragraph("Table 2: Wards ranked by crime rate per 1,000 residents, 2024/25", style),
+        Table(WARDS),
+        Paragraph("A movement of up means the ward has moved up the ranking.", style),
+    ]
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("brantleigh")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "brantleigh-csp-strategic-assessment-2024-25.pdf").write_bytes(assessment_pdf())
+    (corpus / "brantleigh-csp-plan-refresh-2025.md").write_text(PLAN, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus, gate=False)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+    return Assistant(settings, embedder=embedder)
+
+
+def test_a_rank_before_the_name_does_not_shift_the_columns(assistant: Assistant) -> None:
+    # the rate is read from the rate column, not from the column beside it
+    answer = assistant.ask("Which ward has the highest crime rate in the Brantleigh assessment?")
+    assert answer.text.startswith("Quayside has the highest in “Rate per 1,000”: 273.8")
+
+
+def test_a_movement_printed_in_words_ranks_as_a_change(assistant: Assistant) -> None:
+    answer = assistant.ask("Which Brantleigh ward moved furthest up the crime rate ranking?")
+    assert answer.text.startswith("Heron Marsh has the largest rise in “Movement”: up 4")
+
+
+def test_a_rise_with_no_measure_named_reads_the_change_column(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Which measure in the Brantleigh performance table went up the most between "
+        "2023/24 and 2024/25?"
+    )
+    assert answer.text.startswith("Shoplifting has the largest rise in “Change %”: +26.9%")
+    fell = assistant.ask("For Brantleigh, which measure fell the most in percentage terms?")
+    assert fell.text.startswith("Residential burglary has the largest fall in “Change %”: -22.9%")
