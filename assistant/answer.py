@@ -194,6 +194,11 @@ def _pipe_to_tabs(line: str) -> str | None:
     return "\t".join(c or " " for c in cells)
 
 
+def _bare_line(line: str) -> str:
+    """A line without its Markdown emphasis ("**Table 3: Funding**" -> "Table 3: Funding")."""
+    return re.sub(r"\*\*|__", "", line).strip()
+
+
 def _table_header(lines: list[str], row: int) -> list[str] | None:
     """The first row of the run of tab-separated lines holding ``row``, if it is not ``row``."""
     k = row
@@ -415,6 +420,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             out.append(Unit(n, block, block.replace("\n", " "), resolution=True))
         lines = _cover_lines([ln for ln in map(_pipe_to_tabs, text.split("\n")) if ln is not None])
         if len(text) <= SHORT_PASSAGE and "\t" not in text and not any(map(_is_cover_label, lines)):
+            rows = [ln for ln in lines if "\t" in ln]
+            if len(rows) >= 2:  # a short Markdown table: its rows with their labels, no rules
+                lead = " ".join(_bare_line(ln) for ln in lines if "\t" not in ln and ln.strip())
+                out.append(_table_unit(n, lead, rows))
+                continue
             items = []
             if text.rstrip().endswith(":"):
                 items = _items_after([], hit.chunk, next_text)
@@ -537,7 +547,31 @@ def _boost(question: str, unit: Unit, acronym: str | None) -> float:
         boost += 0.5
     if acronym and re.search(rf"\(\s*{re.escape(acronym)}\s*\)", unit.text):
         boost += 0.3
+    if points_elsewhere(unit.shown) and not unit.resolution:  # (a decision stands as made)
+        boost -= POINTER_PENALTY
     return boost
+
+
+POINTER_PENALTY = 0.3
+_NUMBER = re.compile(r"\d")
+_REFERENCE_TO = re.compile(
+    r"\b(?:table|section|paragraph|para|appendix|annex|figure|chart|item|part)\s+[\w.]*\d[\w.]*",
+    re.I,
+)
+PERIOD_OR_DATE = re.compile(
+    rf"{DATE_RE.pattern}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*(?:19|20)?\d\d)?\b", re.I
+)
+
+
+def points_elsewhere(text: str) -> bool:
+    """A quote that only says where the thing is printed ("The Partnership's funding for
+    2024/25 is set out in Table 2."): a pointer of the conventions, and no figure beside
+    its dates and the number it points to."""
+    if not any(p.search(text) for p in conventions().pointers):
+        return False
+    rest = _REFERENCE_TO.sub(" ", text)  # "Table 2", "section 3", "paragraph 3.2"
+    rest = PERIOD_OR_DATE.sub(" ", rest)
+    return not _NUMBER.search(re.sub(r"^\s*\(?[\da-z]{1,3}(?:\.\d+)*[.)]?\s", " ", rest))
 
 
 def _lead(hit: Hit, before: tuple[str, str] | None = None) -> str:

@@ -104,6 +104,9 @@ def _is_change(column: str, cells: list[Fact]) -> bool:
     return bool(_CHANGE_COLUMN.search(column)) or signed >= max(2, len(cells) // 2)
 
 
+HEAD_MEASURE = 2.0  # above a period named (1.5): "lowest rate in 2023/24" is the rate
+
+
 def _column_score(column: str, cells: list[Fact], q: Question) -> float:
     score = 0.0
     change = _is_change(column, cells)
@@ -116,7 +119,10 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
     if q.periods and any(p in column.replace("-", "/") for p in q.periods):
         score += 1.5
     named = set(tokens(column)) & _asked(q)  # "the highest rate": the "Rate per 1,000" column
-    score += 0.5 * len(named) + (0.5 if _head(q) in named else 0.0)
+    head = _head(q)
+    if head in named:  # a rate asked is read from a rate column, whatever year another names
+        score += HEAD_MEASURE if head in _measure_heads() else 0.5
+    score += 0.5 * len(named)
     if _RANK_COLUMN.search(column) and not _RANK_COLUMN.search(q.subject):
         score -= 1.5  # a rank or position is not the value ranked ("Rank 2023/24": 1 is top)
     return score

@@ -55,6 +55,7 @@ class Conventions:
     measure_heads: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
     no_change: tuple[str, ...] = ()
+    pointers: tuple[re.Pattern[str], ...] = ()
     future_holder: tuple[str, ...] = ()
 
     def rewrite(self, text: str) -> str:
@@ -162,6 +163,9 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),
         table_intro=tuple(
             _compile(f"(?i){p}", "documents.table_intro") for p in docs.get("table_intro", ())
+        ),
+        pointers=tuple(
+            _compile(f"(?i){p}", "documents.pointers") for p in docs.get("pointers", ())
         ),
         vice_chair_roles=tuple(roles.get("vice_chair", ())),
         person_titles=tuple(sorted(roles.get("person_titles", ()), key=len, reverse=True)),

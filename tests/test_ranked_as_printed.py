@@ -1,8 +1,9 @@
-"""Rankings read from tables as printed (issue 6, session 7), on papers of an invented
+"""Rankings and figures read from tables as printed (issue 6, session 7), on papers of an invented
 partnership in the real index (Chroma, bm25s, SQLite) with the word-hash embedder and the
 gate off: a PDF table whose cells come out one a line with a rank before the row's name
 and a "Movement" printed in words ("up 3"); a Markdown table with a two-row header; a
-question that names the partnership and a ranking but no measure."""
+question that names the partnership and a ranking but no measure; a sentence that only
+says where the figures are printed ("... is set out in Table 3")."""
 
 from __future__ import annotations
 
@@ -40,6 +41,20 @@ PLAN = """# Brantleigh Community Safety Partnership: plan refresh 2025
 | Vehicle offences | 588 | 5.3 | 561 | 5.0 | -4.6% |
 | Shoplifting | 640 | 5.7 | 812 | 7.3 | +26.9% |
 | Sexual offences | 231 | 2.1 | 249 | 2.2 | +7.8% |
+
+## 7. Funding 2024/25
+
+7.1 The Partnership's funding for 2024/25 is set out in Table 3. The Council is the
+accountable body for all partnership funds.
+
+**Table 3: Community safety funding 2024/25**
+
+| Funding stream | 2024/25 |
+|---|---|
+| Police and Crime Commissioner grant | £61,400 |
+| Council core budget | £48,250 |
+| Serious Violence Duty grant | £17,900 |
+| Total | £127,550 |
 """
 
 
@@ -93,3 +108,16 @@ def test_a_rise_with_no_measure_named_reads_the_change_column(assistant: Assista
     assert answer.text.startswith("Shoplifting has the largest rise in “Change %”: +26.9%")
     fell = assistant.ask("For Brantleigh, which measure fell the most in percentage terms?")
     assert fell.text.startswith("Residential burglary has the largest fall in “Change %”: -22.9%")
+
+
+def test_a_rate_asked_is_read_from_the_rate_column_not_the_year_named(assistant: Assistant) -> None:
+    # "Crimes 2024/25" names the year asked, "Rate per 1,000" the measure asked
+    answer = assistant.ask("Which Brantleigh ward had the lowest crime rate in 2024/25?")
+    assert answer.text.startswith("Abbot's Walk has the lowest in “Rate per 1,000”: 57.6")
+
+
+def test_a_sentence_that_only_points_to_a_table_is_not_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("How is the Brantleigh Community Safety Partnership funded in 2024/25?")
+    first = answer.text.split("\n\n")[0]  # the opening quote gives the figures
+    assert "£61,400" in first and "£127,550" in first
+    assert "set out in Table 3" not in first
