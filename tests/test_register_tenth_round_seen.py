@@ -13,7 +13,7 @@ on short papers invented for these tests (none is copied from a register test do
   (`[registers] action_lead_ins`);
 - a PDF plan whose first column groups its rows (merged down them, so printed once) opens
   each row at the reference in the column after it, and a RAG column beside a Status column
-  is neither the status nor (the golden README's rule) the entry's rag;
+  is the entry's rag (the rating where one is given, issue 10) but never its status or state;
 - a header's words before its bracket name it ("Quarter 3 update (October to December)");
 - a boxed table of recommendations under a "Recommendations" row, in a PDF's text a
   reference line over each "That the Board ..." paragraph.
@@ -249,12 +249,18 @@ def test_a_plans_merged_first_column_groups_rows_each_its_own_action(plan) -> No
     assert not any("Priority" in e.text or "Priority" in e.reference for e in _all(plan))
 
 
-def test_a_rag_beside_a_status_is_no_status_and_no_rag(plan) -> None:  # noqa: ANN001
-    """The golden README's rule: `rag` only when the status is a rating. Red beside
-    "Carried forward" leaves it carried forward; Green beside "Not started" does not start
-    it; no state comes from the colour."""
-    assert [(e.status, e.rag) for e in plan.actions][:2] == [("Complete", ""), ("Not started", "")]
-    assert all(e.rag == "" for e in plan.actions)
+def test_a_rag_beside_a_status_is_the_rag_never_the_status(plan) -> None:  # noqa: ANN001
+    """Issue 10: "a RAG rating where one is given". The RAG cell beside the Status cell is
+    the entry's rag; the status and the state come from the Status cell alone: Red beside
+    "Carried forward" leaves it carried forward, Amber beside "Not started" does not start
+    it, Green beside "In progress" does not finish it."""
+    assert [(e.reference, e.rag, e.status, e.state) for e in plan.actions] == [
+        ("1.1", "green", "Complete", "done"),
+        ("1.2", "amber", "Not started", "open"),
+        ("1.3", "red", "Overdue", "open"),
+        ("2.1", "red", "Carried forward", "carried forward"),
+        ("2.2", "green", "In progress", "in progress"),
+    ]
 
 
 def test_a_boxed_recommendations_table_under_its_heading_row(plan) -> None:  # noqa: ANN001
@@ -275,12 +281,17 @@ Delivery plan update, 12 February 2026
 | Safer parks | 1.1 | Install lighting along the canal towpath | Parks Manager | Nov-25 | Green | Complete |
 | | 1.2 | Agree a dog warden patrol rota for the riverside | Environmental Health Manager | Quarterly | Red | Overdue |
 | Safer nights | 2.1 | Recruit volunteer night marshals for the bus station | Night-time Economy Officer | Jan-26 | Amber | In progress |
+| | 2.2 | Publish a safe late-night transport map | Transport Officer | Dec-25 | - | Carried forward |
+| | 2.3 | Agree a taxi marshal rota for the station rank | Licensing Manager | Mar-26 | Red | Carried forward |
 """
     reg = read_registers(tmp_path, "quernley-delivery-plan-2026-02-12.md", text)
     assert [(e.reference, e.text, e.owner, e.status, e.state, e.rag) for e in reg.actions] == [
-        ("1.1", "Install lighting along the canal towpath", "Parks Manager", "Complete", "done", ""),
-        ("1.2", "Agree a dog warden patrol rota for the riverside", "Environmental Health Manager", "Overdue", "open", ""),
-        ("2.1", "Recruit volunteer night marshals for the bus station", "Night-time Economy Officer", "In progress", "in progress", ""),
+        ("1.1", "Install lighting along the canal towpath", "Parks Manager", "Complete", "done", "green"),
+        ("1.2", "Agree a dog warden patrol rota for the riverside", "Environmental Health Manager", "Overdue", "open", "red"),
+        ("2.1", "Recruit volunteer night marshals for the bus station", "Night-time Economy Officer", "In progress", "in progress", "amber"),
+        # a "-" RAG cell gives no rag; the RAG column beside the Status never sets the state
+        ("2.2", "Publish a safe late-night transport map", "Transport Officer", "Carried forward", "carried forward", ""),
+        ("2.3", "Agree a taxi marshal rota for the station rank", "Licensing Manager", "Carried forward", "carried forward", "red"),
     ]
 
 

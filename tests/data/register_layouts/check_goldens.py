@@ -185,8 +185,13 @@ def check_entry(n: int, entry: dict, printed: str, states: dict[str, str]) -> li
             expected = "done"
         if entry["state"] != expected:
             problems.append(f"entry {n}: state {entry['state']!r}, README gives {expected!r}")
-    if entry["rag"] and entry["rag"] != status:
+    # `rag` is the rating where one is printed: the status when it is a rating, else a RAG
+    # column's word beside the Status column (so printed in the document); never the state
+    rated = status in {"green", "amber", "red"}
+    if entry["rag"] and rated and entry["rag"] != status:
         problems.append(f"entry {n}: rag {entry['rag']!r} but status {entry['status']!r}")
+    if entry["rag"] and not rated and entry["rag"].capitalize() not in printed:
+        problems.append(f"entry {n}: rag {entry['rag']!r} printed nowhere")
     if status in {"green", "amber", "red"} and not entry["rag"]:
         problems.append(f"entry {n}: status {entry['status']!r} without rag")
     return problems
