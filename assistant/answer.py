@@ -80,6 +80,14 @@ RELATIVE_WHEN = re.compile(
 )
 
 
+def _only_future(text: str, paper_date: str | None) -> bool:
+    """Whether every day a passage names is after its paper's own date ("... presents a
+    deep-dive to the Board on 10 April 2025" in a December 2024 report): what it speaks of
+    has not happened yet."""
+    days = [d.isoformat() for _, d in parse_dates(text)]
+    return bool(days and paper_date) and all(d > paper_date for d in days)
+
+
 def _only_past(text: str, paper_date: str | None) -> bool:
     """Whether every day a passage names is on or before its paper's own date (what it
     reports has happened; it cannot say when something will)."""
@@ -612,6 +620,11 @@ def short_part(c: Chunk) -> str:
     name = c.partnership or ""
     if name and c.part.lower().startswith(name.lower()) and len(c.part) > len(name) + 3:
         return c.part[len(name) :].strip(" -–:")
+    # "Annual Scrutiny of the Westmere Community Safety Partnership 2023/24" -> "Annual
+    # Scrutiny 2023/24": the question named the partnership; the citation keeps the title
+    inner = re.sub(rf"\s+(?:of|for|by)\s+(?:the\s+)?{re.escape(name)}\b", "", c.part, flags=re.I)
+    if name and inner != c.part and len(inner.split()) >= 2:
+        return inner.strip(" -–:")
     return c.part
 
 
@@ -768,7 +781,10 @@ def compose(
         chosen = dated or chosen
     shown: set[str] = set()  # a sentence printed in two passages is quoted once
     chosen = [k for k in chosen if not (units[k].shown in shown or shown.add(units[k].shown))]
-    if RESULT_Q.search(question) and all(FUTURE.search(units[k].text) for k in chosen):
+    if RESULT_Q.search(question) and all(
+        FUTURE.search(units[k].text) or _only_future(units[k].text, hits[units[k].hit].chunk.date)
+        for k in chosen
+    ):
         return Answer(NOT_YET, (), covered=False)  # "what did the trial find?": "will report"
     return _render(hits, units, chosen)
 
@@ -849,7 +865,9 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
         quoted.setdefault(h, []).extend(u.text for u in picked)
         shown = [u.shown for u in picked]
         lead = _lead(hits[h], before)
-        before = _lead_parts(hits[h])
+        doc, section = before = _lead_parts(hits[h])
+        if lead and section and all(x.startswith(section) for x in shown):  # "Table 3: …"
+            lead = doc if lead != section else ""  # (the quote opens with its caption)
         head = f"{lead}: " if lead else ""
         if len(shown) == 1:
             lines.append(f"{head}“{shown[0]}” [{n}]")

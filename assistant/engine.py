@@ -14,7 +14,15 @@ import re
 from functools import cache, cached_property
 
 from assistant.acronyms import define
-from assistant.answer import NOT_COVERED, NOT_IN_DOCUMENTS, REFERENCE, Scorer, combine, compose
+from assistant.answer import (
+    NOT_COVERED,
+    NOT_IN_DOCUMENTS,
+    REFERENCE,
+    RESULT_Q,
+    Scorer,
+    combine,
+    compose,
+)
 from assistant.brief import build_brief
 from assistant.facts import answer_figures, measure_words
 from assistant.gate import Gate, other_day, other_month
@@ -48,6 +56,7 @@ from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Where
 
 PASSAGES = 12
+OF_IT = re.compile(r"\b(?:its|their|it|they|them|these|those)\b", re.I)  # of the first part
 RERANK_POOL = 24  # passages fused, then reranked by the question's distinctive words
 # A figure question whose measure words are this much unknown to the papers is refused.
 UNKNOWN_SHARE = 0.34
@@ -275,7 +284,11 @@ class Assistant:
             if not filters.partnership and answers[0].citations:
                 council = self.partnership_of_source(answers[0].citations[0].source)
                 filters = dataclasses.replace(filters, partnership=council or None)
-            answers += [self._answer(self.understand(p), filters) for p in q.parts[1:]]
+            for p in q.parts[1:]:
+                if not answers[0].covered and RESULT_Q.search(q.parts[0]) and OF_IT.search(p):
+                    answers.append(answers[0])  # "what did the trial find, and which of its
+                    continue  # recommendations ...?": nothing found, nothing of it either
+                answers.append(self._answer(self.understand(p), filters))
             return combine(answers, q.parts)
         return self._answer(q, filters)
 

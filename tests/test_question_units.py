@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from assistant.answer import units_of
+from assistant.answer import Unit, units_of
 from assistant.question import named_partnership, split_parts, understand
 from assistant.ranking import answer_ranked
 from assistant.retrieve import Hit
@@ -479,6 +479,21 @@ def test_quotes_from_one_paper_name_the_paper_once():
     assert "“Authorities had until 31 January 2024.” [2]" in answer.text
     assert "\n\n11 AOB: “Authorities" in answer.text  # the section still says where
     assert all(c.source and c.section for c in answer.citations)
+
+
+def test_a_lead_does_not_repeat_the_caption_its_quote_opens_with():
+    from assistant.answer import _render, short_part
+    from assistant.retrieve import Hit
+
+    table = dataclasses.replace(
+        _chunk("Table 2: Funding 2024/25 | Grant | £61,400", "7 Money › Table 2: Funding 2024/25"),
+        part=f"Annual Scrutiny of the {PARTNERSHIPS[0]} 2023/24",
+    )
+    assert short_part(table) == "Annual Scrutiny 2023/24"  # the question named it
+    units = [Unit(0, table.text, table.text)]
+    answer = _render([Hit(table, 1.0, 0.5, 1.0)], units, [0])
+    assert answer.text.startswith("Annual Scrutiny 2023/24 (1 June 2024): “Table 2: Funding")
+    assert answer.citations[0].part == table.part  # the citation keeps the whole title
 
 
 def test_the_year_before_is_asked_for_too():

@@ -1,0 +1,74 @@
+"""What a paper speaks of as still to come is no finding (issue 6, session 7), on the papers
+of an invented partnership in the real index (Chroma, bm25s, SQLite) with the word-hash
+embedder and the gate off, so the checks themselves decide: a deep-dive the report asks
+the Board to receive on a later day has found nothing yet, and "which of its
+recommendations ..." of a review that has not reported is declined with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import WordHashEmbedder, ingest_settings
+
+from assistant.engine import Assistant
+from ingest.settings import Settings
+
+REPORT = """# Corrowdale Community Safety Partnership Board
+
+## Quarter 3 performance report 2024/25
+
+Report date: 31 December 2024
+
+### 1. Recommendations
+
+1.3 The Board is asked to:
+
+(a) note performance to the end of Quarter 3;
+
+(b) agree that the Violence Delivery Group presents a knife crime deep-dive to the Board on
+10 April 2025;
+
+(c) approve the transfer of £5,000 from the uncommitted fund to the night-time economy
+pilot.
+
+### 2. Night-time economy
+
+2.1 Recommendation 4: The Partnership reviews the findings of the Corrowdale night-time
+economy pilot with a view to adopting its recommendations.
+
+2.2 Street pastors patrolled on 48 Friday and Saturday nights between April and December
+2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("corrowdale")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "corrowdale-csp-q3-performance-2024-12-31.md").write_text(REPORT, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus, gate=False)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+    return Assistant(settings, embedder=embedder)
+
+
+def test_what_is_dated_after_its_paper_has_found_nothing_yet(assistant: Assistant) -> None:
+    answer = assistant.ask("What did the Corrowdale knife crime deep-dive find?")
+    assert not answer.covered and not answer.citations
+
+
+def test_what_a_review_still_to_report_recommends_is_declined_with_it(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "What did the Corrowdale night-time economy pilot find, and which of its "
+        "recommendations has the partnership adopted?"
+    )
+    assert not answer.covered and not answer.citations
+
+
+def test_when_it_is_due_is_still_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("When will the knife crime deep-dive come to the Corrowdale Board?")
+    assert answer.covered and "10 April 2025" in answer.text
