@@ -12,6 +12,7 @@ from assistant.question import Question, wants_outstanding
 from ingest.dates import MONTHS, long_form
 from ingest.knowledge import Knowledge
 from ingest.register_conventions import OPEN_STATES
+from ingest.text import conventions
 from ingest.types import Answer, Citation
 
 NAMES = ("decisions", "actions", "recommendations", "forward", "glossary")
@@ -141,9 +142,28 @@ def meeting_month(question: str) -> str | None:
     return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}"
 
 
+_MEETING_NAMED = re.compile(  # "at the (meeting of) (26) January 2023 (meeting) (of the CSP)"
+    rf"\b(?:at|in|on)\s+(?:the|its)\s+(?:meeting\s+(?:of|on|in)\s+)?(?:\d{{1,2}}\w*\s+)?"
+    rf"(?:{_MONTHS})\s+\d{{4}}(?:\s+meeting)?(?:\s+of\s+the\s+\w+)?",
+    re.I,
+)
+
+
+def _topic_beside_meeting(question: str) -> bool:
+    """Whether a question naming a meeting names a subject too ("what was agreed about the
+    Terms of Reference at the January 2023 meeting?"): then the meeting's decisions on
+    that subject answer it, not all of them."""
+    m = DECISION_Q.search(question)
+    if not m:
+        return False
+    rest = _MEETING_NAMED.sub(" ", m.group("topic"))
+    return bool(topic_tokens(rest) - set(tokens(" ".join(conventions().partnership_words))))
+
+
 def answer_decisions(question: str, knowledge: Knowledge) -> Answer | None:
     month = meeting_month(question)
-    if month and knowledge.decisions:  # everything of substance a meeting agreed
+    if month and knowledge.decisions and not _topic_beside_meeting(question):
+        # "what was agreed at the January 2023 meeting?": everything of substance it agreed
         found = [
             d
             for d in knowledge.decisions

@@ -32,8 +32,24 @@ def _head(text: str, lines: int = 8) -> str:
     return "\n".join([ln for ln in text.split("\n") if ln.strip()][:lines])
 
 
+# "The minutes of the meeting held on 12 March 2024 were approved", "To confirm the
+# minutes of ...": an earlier meeting's minutes approved; "Minutes of the meeting held on
+# 12 March 2025" alone, under the partnership's name, is the page's own heading.
+_APPROVING = re.compile(
+    r"\b(?:approv\w*|confirm\w*|agreed|sign\w*|accept\w*|submitted|received|noted|adopt\w*)\b",
+    re.I,
+)
+
+
 def _approved_dates(text: str) -> list[date]:
-    return [d for m in APPROVED.finditer(squash(text)) for _, d in parse_dates(m.group(1))]
+    flat = squash(text)
+    return [
+        d
+        for m in APPROVED.finditer(flat)
+        if _APPROVING.search(flat[max(0, m.start() - 40) : m.start()])
+        or _APPROVING.search(re.split(r"[.;:]", flat[m.end() : m.end() + 60])[0])
+        for _, d in parse_dates(m.group(1))
+    ]
 
 
 def _upcoming_dates(text: str) -> list[date]:

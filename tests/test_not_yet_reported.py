@@ -1,4 +1,5 @@
-"""What a paper speaks of as still to come is no finding (issue 6, session 7), on the papers
+"""What a paper speaks of as still to come is no finding, and a meeting's decision on the
+subject asked comes first (issue 6, session 7), on the papers
 of an invented partnership in the real index (Chroma, bm25s, SQLite) with the word-hash
 embedder and the gate off, so the checks themselves decide: a deep-dive the report asks
 the Board to receive on a later day has found nothing yet, and "which of its
@@ -72,3 +73,41 @@ def test_what_a_review_still_to_report_recommends_is_declined_with_it(
 def test_when_it_is_due_is_still_answered(assistant: Assistant) -> None:
     answer = assistant.ask("When will the knife crime deep-dive come to the Corrowdale Board?")
     assert answer.covered and "10 April 2025" in answer.text
+
+
+MINUTES = """CORROWDALE COMMUNITY SAFETY PARTNERSHIP
+
+Minutes of the meeting held on 12 March 2025
+
+1. APPOINTMENT OF VICE-CHAIR
+
+AGREED that Sergeant Idris Penhale be appointed Vice-Chair for the remainder of 2024/25.
+
+2. SMALL GRANTS
+
+AGREED that the bid from Corrowdale Street Pastors for £1,200 be approved.
+
+3. TERMS OF REFERENCE
+
+The revised Terms of Reference were presented.
+
+AGREED that the revised Terms of Reference be adopted, with delegated authority to the
+Chair and Vice-Chair to make minor amendments.
+"""
+
+
+def test_a_meeting_and_a_subject_named_give_that_subjects_decision(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "corrowdale-csp-minutes-2025-03-12.txt").write_text(MINUTES, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, gate=False)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+    assistant = Assistant(settings, embedder=embedder)
+    answer = assistant.ask(
+        "What was agreed about the Terms of Reference at the March 2025 Corrowdale meeting?"
+    )
+    assert "delegated authority" in answer.text.split("\n\n")[0]  # the subject's decision first
+    assert "Vice-Chair for the remainder" not in answer.text.split("\n\n")[0]
+    everything = assistant.ask("What was agreed at the March 2025 Corrowdale meeting?")
+    assert all(w in everything.text for w in ("Penhale", "£1,200", "delegated authority"))
