@@ -202,6 +202,24 @@ def _pipe_to_tabs(line: str) -> str | None:
     return "\t".join(c or " " for c in cells)
 
 
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{3,120}\1")
+
+
+def _caption_over_table(line: str, after: list[str]) -> bool:
+    """A short line that names the table right under it ("**Progress on the 2024/25
+    targets**", "Table 3: Funding"): bold, or a few words with no sentence's end."""
+    text = line.strip()
+    if _BOLD_LINE.fullmatch(text):
+        return True
+    return (
+        bool(after) and "\t" in after[0] and 0 < len(text.split()) <= CAPTION_WORDS
+        and not text.endswith((".", ":", ";", ",", "?"))
+    )
+
+
+CAPTION_WORDS = 12
+
+
 def _bare_line(line: str) -> str:
     """A line without its Markdown emphasis ("**Table 3: Funding**" -> "Table 3: Funding")."""
     return re.sub(r"\*\*|__", "", line).strip()
@@ -364,12 +382,16 @@ def _table_after(following: list[str], chunk: Chunk, next_text) -> list[str]:
     return rows
 
 
-def _table_unit(n: int, lead: str, rows: list[str]) -> Unit:
-    """A sentence that introduces a table, with the table's rows (each with its labels)."""
+def _table_unit(n: int, lead: str, rows: list[str], question: str = "") -> Unit:
+    """A sentence that introduces a table, with the table's rows (each with its labels);
+    only the rows with a cell the question names, when some have ("which targets were
+    missed?": the "Not achieved" rows)."""
     header = None
     first = [c.strip() for c in rows[0].split("\t")]
     if len(rows) > 1 and not any(re.fullmatch(r"[+\-−£]?\d[\d,.]*%?", c) for c in first):
         header, rows = first, rows[1:]
+    named = [r for r in rows if question and _cell_named(question, _show_row(r, header))]
+    rows = named or rows
     if header and len(header) == 2:  # a label and a value: "(Ward / Rate): A 2.7; B 11.4"
         cells = [[c.strip() for c in r.split("\t") if c.strip()] for r in rows]
         shown = f"({' / '.join(header)}): " + "; ".join(" ".join(c) for c in cells if c)
@@ -431,7 +453,7 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
             rows = [ln for ln in lines if "\t" in ln]
             if len(rows) >= 2:  # a short Markdown table: its rows with their labels, no rules
                 lead = " ".join(_bare_line(ln) for ln in lines if "\t" not in ln and ln.strip())
-                out.append(_table_unit(n, lead, rows))
+                out.append(_table_unit(n, lead, rows, question))
                 continue
             items = []
             if text.rstrip().endswith(":"):
@@ -461,6 +483,11 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                     shown = _show_row(line, header, question) if wide else full
                     out.append(Unit(n, line, shown, named=shown != full))
                 continue
+            if _caption_over_table(line, lines[k + 1 : k + 2]):  # "Progress on the targets"
+                rows = _table_after(lines[k + 1 :], hit.chunk, next_text)
+                if rows:  # quoted with its table's rows, never alone (a heading says nothing)
+                    out.append(_table_unit(n, _bare_line(line), rows, question))
+                continue
             sentences = [x.strip() for x in _SENTENCE.split(line)]
             intro = [x for x in sentences if any(p.search(x) for p in conventions().table_intro)]
             if intro:  # "The following table shows ...": the sentence with the table's rows
@@ -470,7 +497,7 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                 if j and (len(lead) < 80 or _continues(lead)):  # "The breakdown of these ..."
                     lead = f"{sentences[j - 1]} {lead}"
                 if rows:
-                    out.append(_table_unit(n, lead, rows))
+                    out.append(_table_unit(n, lead, rows, question))
             for j, sentence in enumerate(sentences):
                 if j == len(sentences) - 1 and sentence.endswith(":"):
                     items = _items_after(lines[k + 1 :], hit.chunk, next_text)
@@ -519,7 +546,8 @@ def _cell_named(question: str, shown: str) -> bool:
     question names whole ("Not achieved", "Delayed"): the rows it asks for."""
     if " — " not in shown:
         return False
-    asked = f" {' '.join(re.findall(r'[a-z0-9]+', question.lower()))} "
+    said = conventions().rewrite(question.lower())  # "missed" asks for "Not achieved"
+    asked = f" {' '.join(re.findall(r'[a-z0-9]+', said))} "
     for value in _CELL.findall(shown):
         words = re.findall(r"[a-z0-9]+", value.lower())
         phrase = f" {' '.join(words)} "

@@ -42,6 +42,15 @@ PLAN = """# Brantleigh Community Safety Partnership: plan refresh 2025
 | Shoplifting | 640 | 5.7 | 812 | 7.3 | +26.9% |
 | Sexual offences | 231 | 2.1 | 249 | 2.2 | +7.8% |
 
+**Progress on the 2024/25 targets**
+
+| Target set in 2024 | Outcome 2024/25 | Status |
+|---|---|---|
+| Reduce residential burglary by 10% | Down 22.9% | Achieved |
+| Hold shoplifting at 2023/24 level | Up 26.9% | Not achieved |
+| Street pastors out every Friday | Out on 40 of 52 Fridays | Partly achieved |
+| Open two hate reporting centres | Two open | Achieved |
+
 ## 7. Funding 2024/25
 
 7.1 The Partnership's funding for 2024/25 is set out in Table 3. The Council is the
@@ -121,3 +130,12 @@ def test_a_sentence_that_only_points_to_a_table_is_not_the_answer(assistant: Ass
     first = answer.text.split("\n\n")[0]  # the opening quote gives the figures
     assert "£61,400" in first and "£127,550" in first
     assert "set out in Table 3" not in first
+
+
+def test_a_captioned_table_gives_the_rows_whose_status_is_asked(assistant: Assistant) -> None:
+    # the caption is quoted with its rows, never alone; "missed" asks for "Not achieved"
+    answer = assistant.ask("Which Brantleigh targets for 2024/25 were missed or only partly met?")
+    first = answer.text.split("\n\n")[0]
+    assert "Hold shoplifting" in first and "Street pastors" in first
+    assert "Reduce residential burglary" not in first
+    assert not first.rstrip().endswith("Progress on the 2024/25 targets” [1]")
