@@ -43,7 +43,14 @@ from assistant.registers import (
 )
 from assistant.rerank import rerank
 from assistant.retrieve import Filters, Hit, Retriever
-from assistant.roles import answer_role, names_holder, of_the_body, role_of, says_who
+from assistant.roles import (
+    answer_role,
+    answer_signatory,
+    names_holder,
+    of_the_body,
+    role_of,
+    says_who,
+)
 from ingest.catalogue import Catalogue
 from ingest.catalogue import build as build_catalogue
 from ingest.embedding import Embedder, SentenceTransformerEmbedder
@@ -325,7 +332,9 @@ class Assistant:
             if found and not meeting_month(question):  # one subject: add its discussion
                 found = self._with_context(question, found)
         elif q.kind == "who":
-            found = answer_role(q, admitted(), [h.chunk for h in hits()])
+            if not role_of(q):  # "who signed the foreword?": its signature block
+                found = answer_signatory(q, admitted())
+            found = found or answer_role(q, admitted(), [h.chunk for h in hits()])
             if not found and role_of(q):  # a role no paper names a holder for
                 composed = compose(question, hits(), self.embedder, self.scorer)
                 said = says_who(composed.text, role_of(q))

@@ -400,3 +400,49 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
     when = long_form(c.date)
     where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
     return Answer(f"{where}: “{best.quote}” [1]", (Citation.at(1, c, best.quote),), covered=True)
+
+
+# "Who signed the foreword?", "who wrote the introduction?": the one the signature block at
+# the end of that section names (a name on a line of its own, its role on the next).
+SIGNED_Q = re.compile(
+    r"\bwho\s+(?:has\s+|had\s+)?(?:signed|signs|wrote|writes|authored|signed off)\b\s*(?P<what>.*)",
+    re.I,
+)
+SIGNATURE_LINES = 6  # a signature block stands in the last lines of its section
+
+
+def answer_signatory(q: Question, chunks: list[Chunk]) -> Answer | None:
+    m = SIGNED_Q.search(q.text)
+    if not m:
+        return None
+    # "the foreword to the plan": the section is the noun before the first preposition
+    what = re.split(r"\b(?:to|of|for|in|on|at|from|about)\b", m.group("what"), maxsplit=1)[0]
+    wanted = set(_words(what)) - conventions().stop
+    bodies = conventions().bodies | _NOT_NAMES
+    names = _name_pattern()
+    sections: dict[tuple[str, str], list[Chunk]] = {}
+    for c in chunks:
+        sections.setdefault((c.source, c.section), []).append(c)
+    best: tuple[int, Chunk, str] | None = None
+    for (_, section), group in sections.items():
+        heading = set(_words(section.split(" › ")[-1]))
+        fit = len(heading & wanted)
+        if not fit:
+            continue  # "the foreword": a section so titled
+        last = max(group, key=lambda c: c.start)
+        lines = [ln.strip() for ln in last.text.split("\n") if ln.strip()][-SIGNATURE_LINES:]
+        for k, line in enumerate(lines):
+            found = names.fullmatch(line.rstrip(" ,."))
+            if not found or set(_words(line)) & bodies:  # a person, not "Action Group"
+                continue
+            role = lines[k + 1] if k + 1 < len(lines) and len(lines[k + 1]) <= 80 else ""
+            quote = f"{line} {role}".strip() if role and not role.endswith(".") else line
+            if best is None or fit > best[0]:
+                best = (fit, last, quote)
+            break
+    if best is None:
+        return None
+    _, c, quote = best
+    when = long_form(c.date)
+    where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
+    return Answer(f"{where}: “{quote}” [1]", (Citation.at(1, c, quote),), covered=True)
