@@ -46,7 +46,7 @@ def tidy(raw: str) -> str:
         prev = merged[-1] if merged else ""
         if (
             prev
-            and ln[:1].islower()
+            and (ln[:1].islower() or _ends_mid_sentence(prev))
             and "\t" not in ln + prev
             and not prev.endswith((".", ":", ";", "!", "?"))
         ):
@@ -58,6 +58,17 @@ def tidy(raw: str) -> str:
 
 
 SHORT_LINE = 0.6  # of the usual full line: shorter, and the line ended where it stops
+# Words no sentence ends on: a line ending in one goes on after the blank line, whatever
+# the next line opens with ("... the relevant authorities forming the" / "Community ...").
+_MID_SENTENCE = frozenset(
+    "the a an of to in on at by for with from and or than as into onto that which whose "
+    "whom its their our your this these those".split()
+)
+
+
+def _ends_mid_sentence(line: str) -> bool:
+    words = line.rstrip().split()
+    return len(words) >= 4 and words[-1].lower() in _MID_SENTENCE
 
 
 def _short_line(raw: str) -> int:
