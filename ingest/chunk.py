@@ -46,7 +46,7 @@ def tidy(raw: str) -> str:
         prev = merged[-1] if merged else ""
         if (
             prev
-            and (ln[:1].islower() or _ends_mid_sentence(prev))
+            and (ln[:1].islower() or (_ends_mid_sentence(prev) and not _BULLET.match(ln)))
             and "\t" not in ln + prev
             and not prev.endswith((".", ":", ";", "!", "?"))
         ):
@@ -67,8 +67,10 @@ _MID_SENTENCE = frozenset(
 
 
 def _ends_mid_sentence(line: str) -> bool:
+    """("(c) notes the plan; and" ends an item of a list, not mid-sentence.)"""
     words = line.rstrip().split()
-    return len(words) >= 4 and words[-1].lower() in _MID_SENTENCE
+    listed = len(words) >= 2 and words[-2].endswith((";", ","))
+    return len(words) >= 4 and words[-1].lower() in _MID_SENTENCE and not listed
 
 
 def _short_line(raw: str) -> int:
