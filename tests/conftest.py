@@ -98,6 +98,27 @@ def ingest_settings(settings, embedder, store=None):
     )
 
 
+def assistant_over(root: Path, papers: dict[str, str | bytes]):
+    """An assistant over these papers (file name -> text or PDF bytes), ingested into a
+    real index under ``root`` with the word-hash embedder, the gate off (so the answering
+    checks themselves decide)."""
+    from assistant.engine import Assistant
+    from ingest.settings import Settings
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, content in papers.items():
+        path = corpus / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus, gate=False)
+    embedder = WordHashEmbedder()
+    ingest_settings(settings, embedder)
+    return Assistant(settings, embedder=embedder)
+
+
 def read_registers(tmp_path: Path, name: str | None = None, text: str | None = None):
     """The registers of the papers in ``tmp_path/papers`` (``text`` written there as
     ``name`` first), read as an ingest reads them: segmented, then every register reader."""

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WordHashEmbedder, ingest_settings
+from conftest import assistant_over
 
 from assistant.engine import Assistant
-from ingest.settings import Settings
 
 REPORT = """# Corrowdale Community Safety Partnership Board
 
@@ -45,14 +44,8 @@ economy pilot with a view to adopting its recommendations.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Assistant:
-    root: Path = tmp_path_factory.mktemp("corrowdale")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "corrowdale-csp-q3-performance-2024-12-31.md").write_text(REPORT, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus, gate=False)
-    embedder = WordHashEmbedder()
-    ingest_settings(settings, embedder)
-    return Assistant(settings, embedder=embedder)
+    paper = {"corrowdale-csp-q3-performance-2024-12-31.md": REPORT}
+    return assistant_over(tmp_path_factory.mktemp("corrowdale"), paper)
 
 
 def test_what_is_dated_after_its_paper_has_found_nothing_yet(assistant: Assistant) -> None:
@@ -97,13 +90,7 @@ Chair and Vice-Chair to make minor amendments.
 
 
 def test_a_meeting_and_a_subject_named_give_that_subjects_decision(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "corrowdale-csp-minutes-2025-03-12.txt").write_text(MINUTES, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, gate=False)
-    embedder = WordHashEmbedder()
-    ingest_settings(settings, embedder)
-    assistant = Assistant(settings, embedder=embedder)
+    assistant = assistant_over(tmp_path, {"corrowdale-csp-minutes-2025-03-12.txt": MINUTES})
     answer = assistant.ask(
         "What was agreed about the Terms of Reference at the March 2025 Corrowdale meeting?"
     )

@@ -8,13 +8,11 @@ says where the figures are printed ("... is set out in Table 3")."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
-from conftest import WordHashEmbedder, ingest_settings
+from conftest import assistant_over
 
 from assistant.engine import Assistant
-from ingest.settings import Settings
 
 WARDS = [
     ("Rank 2024/25", "Ward", "Population", "Crimes 2024/25", "Rate per 1,000", "Rank 2023/24",
@@ -87,15 +85,13 @@ def assessment_pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Assistant:
-    root: Path = tmp_path_factory.mktemp("brantleigh")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "brantleigh-csp-strategic-assessment-2024-25.pdf").write_bytes(assessment_pdf())
-    (corpus / "brantleigh-csp-plan-refresh-2025.md").write_text(PLAN, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus, gate=False)
-    embedder = WordHashEmbedder()
-    ingest_settings(settings, embedder)
-    return Assistant(settings, embedder=embedder)
+    return assistant_over(
+        tmp_path_factory.mktemp("brantleigh"),
+        {
+            "brantleigh-csp-strategic-assessment-2024-25.pdf": assessment_pdf(),
+            "brantleigh-csp-plan-refresh-2025.md": PLAN,
+        },
+    )
 
 
 def test_a_rank_before_the_name_does_not_shift_the_columns(assistant: Assistant) -> None:

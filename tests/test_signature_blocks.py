@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import WordHashEmbedder, ingest_settings
-
-from assistant.engine import Assistant
-from ingest.settings import Settings
+from conftest import assistant_over
 
 PLAN = """# Safer Ashcombe Vale Partnership Plan 2025-2028
 
@@ -34,13 +31,7 @@ probation and health, as the law requires.
 
 
 def test_who_signed_the_foreword_is_its_signature_block(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "ashcombe-vale-partnership-plan-2025-28.md").write_text(PLAN, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, gate=False)
-    embedder = WordHashEmbedder()
-    ingest_settings(settings, embedder)
-    assistant = Assistant(settings, embedder=embedder)
+    assistant = assistant_over(tmp_path, {"ashcombe-vale-partnership-plan-2025-28.md": PLAN})
     answer = assistant.ask("Who signed the foreword to the Safer Ashcombe Vale plan?")
     assert "“Dr Imogen Treharne Chair, Safer Ashcombe Vale Partnership” [1]" in answer.text
     assert answer.citations[0].section.endswith("Foreword")

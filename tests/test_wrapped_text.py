@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import WordHashEmbedder, ingest_settings
-
-from assistant.engine import Assistant
-from ingest.settings import Settings
+from conftest import assistant_over
 
 FOREWORD = """SAFER PELMARSH PARTNERSHIP PLAN 2025-2028
 
@@ -40,13 +37,7 @@ The partnership meets four times a year.
 
 
 def test_a_sentence_broken_across_a_blank_line_is_quoted_whole(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "pelmarsh-partnership-plan-2025-28.txt").write_text(FOREWORD, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, gate=False)
-    embedder = WordHashEmbedder()
-    ingest_settings(settings, embedder)
-    assistant = Assistant(settings, embedder=embedder)
+    assistant = assistant_over(tmp_path, {"pelmarsh-partnership-plan-2025-28.txt": FOREWORD})
     answer = assistant.ask("What priorities does the Pelmarsh plan reflect?")
     assert "forming the Pelmarsh Community Safety Partnership are currently facing." in answer.text
     assert "agreed by the Board on 4 March 2025" in answer.text
