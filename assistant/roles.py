@@ -397,9 +397,14 @@ def answer_role(q: Question, chunks: list[Chunk], ranked: list[Chunk]) -> Answer
         q.text, f"{c.part} {c.section} {best.quote}", c.date
     ):
         return None  # "who was elected chair for 2025/26?": a holder of March 2025 is not it
+    return _quoted(c, best.quote)
+
+
+def _quoted(c: Chunk, quote: str) -> Answer:
+    """The line that names the holder, quoted with its paper, date and section."""
     when = long_form(c.date)
     where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
-    return Answer(f"{where}: “{best.quote}” [1]", (Citation.at(1, c, best.quote),), covered=True)
+    return Answer(f"{where}: “{quote}” [1]", (Citation.at(1, c, quote),), covered=True)
 
 
 # "Who signed the foreword?", "who wrote the introduction?": the one the signature block at
@@ -412,6 +417,8 @@ SIGNATURE_LINES = 6  # a signature block stands in the last lines of its section
 
 
 def answer_signatory(q: Question, chunks: list[Chunk]) -> Answer | None:
+    """The name (and the role under it) in the last lines of the section the question
+    names ("who signed the foreword?": the section titled Foreword), or None."""
     m = SIGNED_Q.search(q.text)
     if not m:
         return None
@@ -440,9 +447,4 @@ def answer_signatory(q: Question, chunks: list[Chunk]) -> Answer | None:
             if best is None or fit > best[0]:
                 best = (fit, last, quote)
             break
-    if best is None:
-        return None
-    _, c, quote = best
-    when = long_form(c.date)
-    where = f"{c.part}" + (f" ({when})" if when else "") + f", {c.section}"
-    return Answer(f"{where}: “{quote}” [1]", (Citation.at(1, c, quote),), covered=True)
+    return _quoted(best[1], best[2]) if best else None
