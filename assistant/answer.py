@@ -594,7 +594,7 @@ _REFERENCE_TO = re.compile(
     r"\b(?:table|section|paragraph|para|appendix|annex|figure|chart|item|part)\s+[\w.]*\d[\w.]*",
     re.I,
 )
-PERIOD_OR_DATE = re.compile(
+_PERIOD_OR_DATE = re.compile(
     rf"{DATE_RE.pattern}|\b(?:19|20)\d\d(?:\s*[/\-–]\s*(?:19|20)?\d\d)?\b", re.I
 )
 
@@ -606,7 +606,7 @@ def points_elsewhere(text: str) -> bool:
     if not any(p.search(text) for p in conventions().pointers):
         return False
     rest = _REFERENCE_TO.sub(" ", text)  # "Table 2", "section 3", "paragraph 3.2"
-    rest = PERIOD_OR_DATE.sub(" ", rest)
+    rest = _PERIOD_OR_DATE.sub(" ", rest)
     return not _NUMBER.search(re.sub(r"^\s*\(?[\da-z]{1,3}(?:\.\d+)*[.)]?\s", " ", rest))
 
 
@@ -900,7 +900,8 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
         if len(shown) == 1:
             lines.append(f"{head}“{shown[0]}” [{n}]")
         else:
-            lines.append(f"{head.rstrip()}\n" + "\n".join(f"- “{s}” [{n}]" for s in shown))
+            items = "\n".join(f"- “{s}” [{n}]" for s in shown)
+            lines.append(f"{head.rstrip()}\n{items}" if head else items)
     citations = [Citation.at(n, hits[h].chunk, " … ".join(quoted[h])) for h, n in number.items()]
     return Answer("\n\n".join(lines), tuple(citations), covered=True)
 
