@@ -444,8 +444,12 @@ def _merge(first: list, extra: list[Built]) -> list[Built]:
 
 
 def _copy_of(a, b) -> bool:
-    """The same entry in another copy of the same paper (minutes filed twice)."""
-    return bool(a.where.date) and a.where.date == b.where.date and (
+    """The same entry in another copy of the same paper (minutes filed twice): not the
+    same words again in another item of one paper (each item's "that the Manager report
+    back by 30 June" is its own)."""
+    return bool(a.where.date) and a.where.source != b.where.source and (
+        a.where.date == b.where.date
+    ) and (
         a.where.partnership == b.where.partnership
     ) and similar(a.text, b.text)
 
