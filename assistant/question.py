@@ -92,7 +92,7 @@ def _name_words() -> set[str]:
 
 
 def place_words(partnership: str) -> list[str]:
-    """The words of a partnership's name that name its place ("North West Leicestershire")."""
+    """The words of a partnership's name that name its place ("North West Westmere")."""
     generic = _name_words()
     return [w for w in re.findall(r"[A-Za-z]+", partnership) if w.lower() not in generic]
 

@@ -167,7 +167,7 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
                 )
                 if start and not person:  # from a word's start
                     start = line.find(" ", start) + 1
-                # and on to what the list says of them ("– Leicestershire Fire & Rescue
+                # and on to what the list says of them ("– Westmere Fire & Rescue
                 # Service"), up to the next person in it; the quote stays a slice of the line
                 stop = m.end() + 1
                 after_role = line[stop:]
