@@ -84,15 +84,19 @@ def _only_future(text: str, paper_date: str | None) -> bool:
     """Whether every day a passage names is after its paper's own date ("... presents a
     deep-dive to the Board on 10 April 2025" in a December 2024 report): what it speaks of
     has not happened yet."""
-    days = [d.isoformat() for _, d in parse_dates(text)]
+    days = _days(text)
     return bool(days and paper_date) and all(d > paper_date for d in days)
 
 
 def _only_past(text: str, paper_date: str | None) -> bool:
     """Whether every day a passage names is on or before its paper's own date (what it
     reports has happened; it cannot say when something will)."""
-    days = [d.isoformat() for _, d in parse_dates(text)]
+    days = _days(text)
     return bool(days and paper_date) and all(d <= paper_date for d in days)
+
+
+def _days(text: str) -> list[str]:
+    return [d.isoformat() for _, d in parse_dates(text)]
 # The best passage of the year a question names must score this share of the best of any
 # year's, or the papers only mention that year beside what is asked.
 PERIOD_FLOOR = 0.8
@@ -615,7 +619,11 @@ def _lead(hit: Hit, before: tuple[str, str] | None = None) -> str:
     REDUCTION NETWORK UPDATE"); after a quote from the same paper (``before``: its lead's
     paper and section) only the section, and nothing after one from the same section: the
     facts come sooner, and each citation still gives the whole place."""
-    doc, section = _lead_parts(hit)
+    return _lead_of(_lead_parts(hit), before)
+
+
+def _lead_of(parts: tuple[str, str], before: tuple[str, str] | None) -> str:
+    doc, section = parts
     if before and before[0] == doc:
         return "" if section == before[1] else section
     return f"{doc}, {section}" if section else doc
@@ -892,8 +900,9 @@ def _render(hits: list[Hit], units: list[Unit], chosen: list[int]) -> Answer:
         n = number.setdefault(h, len(number) + 1)
         quoted.setdefault(h, []).extend(u.text for u in picked)
         shown = [u.shown for u in picked]
-        lead = _lead(hits[h], before)
-        doc, section = before = _lead_parts(hits[h])
+        parts = _lead_parts(hits[h])
+        lead = _lead_of(parts, before)
+        doc, section = before = parts
         if lead and section and all(x.startswith(section) for x in shown):  # "Table 3: …"
             lead = doc if lead != section else ""  # (the quote opens with its caption)
         head = f"{lead}: " if lead else ""

@@ -168,8 +168,7 @@ def _label(text: str) -> str | None:
         return t if t and not re.search(r"[.;!?]", t) else None
     if re.search(r"[.;:!?,]$", t):
         return None
-    letters = [c for c in t if c.isalpha()]
-    if hashes or (letters and all(c.isupper() for c in letters) and len(letters) > 2):
+    if hashes or _capitals(t):
         return t
     if text.strip().startswith("**") and text.strip().endswith("**"):
         return t

@@ -158,8 +158,8 @@ def _one_per_line(lines: list[Line], items: list[Line]) -> tuple[Table | None, i
             head = [ln.text for ln in items[s : s + k]]
             if is_figure(head[0]) or not all(map(is_header_cell, head)):
                 continue
+            fits = s + 2 * k <= len(items)  # room for a header and one row
             for label in range(min(k - 1, MAX_LABEL_COLUMN + 1)):
-                fits = s + 2 * k <= len(items)
                 groups, kinds = 0, _group(items, s + k, k, label) if fits else None
                 while kinds and s + k * (groups + 2) <= len(items) and (
                     _group(items, s + k * (groups + 1), k, label) == kinds

@@ -87,13 +87,11 @@ def movement(value: str) -> float | None:
 
 
 def parse_number(value: str) -> float | None:
-    if (moved := movement(value)) is not None:
-        return moved
     text = re.sub(r"[↔↑↓▲▼]", "", value).strip()
     if m := RANK.fullmatch(text):
         return float(m.group(1))
     if not FIGURE.fullmatch(text):
-        return None
+        return movement(value)  # "up 3", "no change": no figure, but a change
     text = re.sub(r"[£%,+\s]", "", text).replace("−", "-")
     try:
         return float(text)
