@@ -228,8 +228,9 @@ def kind_of(text: str, acronym: str | None) -> str:
         return "action"
     if WHEN.search(text):
         return "when"
-    if DECISION.search(text) and not re.match(r"\s*how\b", text, re.I):
-        return "decision"  # ("how does it make its decisions?" asks about a procedure)
+    if DECISION.search(text) and not re.search(r"^\s*how\b|\bhow (?:much|many)\b", text, re.I):
+        return "decision"  # ("how does it make its decisions?" asks about a procedure;
+        # "how much was approved?" asks for a figure)
     if LIST.search(text):
         return "list"
     if FIGURE.search(text) and not WHERE.match(text):  # "where's most of it happening?"
@@ -258,9 +259,9 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         acronym = None
     if acronym:
         acronym = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    kind = kind_of(asking_sentence(text), acronym)
-    ranking = _ranking(text)
-    if ranking and kind in ("open", "list") and not WHERE.match(asking_sentence(text)):
+    kind = kind_of(asking_sentence(asked), acronym)  # (not "Chair preparing for the visit:")
+    ranking = _ranking(asked)
+    if ranking and kind in ("open", "list") and not WHERE.match(asking_sentence(asked)):
         # "which beat had the fewest crimes?" ("where is most of it happening?" asks where)
         kind = "figure"
     periods = frozenset(
@@ -278,7 +279,7 @@ def understand(text: str, partnerships: list[str] | None = None) -> Question:
         partnership=partnership,
         periods=periods,
         ranking=ranking,
-        role=_role(text) if kind == "who" else None,
+        role=_role(asked) if kind == "who" else None,
         acronym=acronym,
         parts=split_parts(asked, partnerships) if kind != "brief" else (),
     )

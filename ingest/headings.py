@@ -117,8 +117,8 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
             return Heading(f"{m.group(1)} {m.group(2)}", tidy_title(m.group(3)), 3, "caption")
     if m := ITEM.match(text):
         return Heading(m.group(1).replace(" ", ""), tidy_title(m.group(2)), 1, "item")
-    if m := DECIMAL.match(text):
-        rest = m.group(3)
+    if (m := DECIMAL.match(text)) and not (m.group(1) == "0" or m.group(3)[:1].islower()):
+        rest = m.group(3)  # (not a table cell's "3.2 km" or "0.5 FTE")
         title = (
             tidy_title(rest) if looks_like_title(rest, 80) or len(rest) <= 60 else short_title(rest)
         )
@@ -133,6 +133,13 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
         neighbours_are_list = NUMBERED.match(clean(next_raw)) or NUMBERED.match(clean(prev_raw))
         next_continues = next_raw.strip()[:1].islower()
         titled = looks_like_title(rest, capitals=0.4)
+        # "3. What was delivered" over "3.1 Table 2 lists ...": its own first paragraph
+        follows = clean(next_raw)  # (or over a table's caption)
+        opens = (re.match(rf"{number}\.1\s", follows) or CAPTION.match(follows)) and (
+            looks_like_title(rest, 60, 0)
+        )
+        if dot and opens:
+            return Heading(number, tidy_title(rest), 1, "numbered")
         if dot and titled and not neighbours_are_list and not next_continues:
             return Heading(number, tidy_title(rest), 1, "numbered")
         return None

@@ -82,10 +82,12 @@ def load(path: Path) -> LoadedFile:
     if not data:
         raise EmptyFile("empty file")
     pieces: tuple = ()
+    layout: tuple[str, ...] = ()
     if suffix == ".pdf":
         from ingest.register_pdf import pieces_of  # positioned text: register tables' cells
 
         kind, text, pages = "pdf", *_pdf_text(data)
+        layout = _pdf_layout(data, len(pages))
         try:
             pieces = pieces_of(path)
         except Exception:  # noqa: BLE001 - the text was read; without pieces a table is not split
@@ -102,6 +104,7 @@ def load(path: Path) -> LoadedFile:
         text=text,
         pages=pages,
         pieces=pieces,
+        layout=layout,
     )
 
 
@@ -185,6 +188,22 @@ def _pdf_text(data: bytes) -> tuple[str, tuple[Page, ...]]:
     if sum(map(len, _WORD.findall(text))) < MIN_WORD_LETTERS_PER_PAGE * pages_read:
         raise NoTextLayer("no usable text layer (too few letters: scanned?)")
     return text, tuple(pages)
+
+
+def _pdf_layout(data: bytes, pages: int) -> tuple[str, ...]:
+    """Each page laid out as printed (pypdf's layout mode), for the tables whose plain text
+    gives one cell per line; empty when pypdf cannot lay a page out."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        out = tuple(
+            (page.extract_text(extraction_mode="layout") or "").translate(LIGATURES)
+            for page in reader.pages
+        )
+    except Exception:  # noqa: BLE001 - the plain text was read; tables fall back to it
+        return ()
+    return out if len(out) == pages else ()
 
 
 def _opens_without_password(reader: PdfReader) -> bool:

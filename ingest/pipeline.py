@@ -246,7 +246,10 @@ def _from_cache(hit: Path, name: str, path: Path, digest: str) -> LoadedFile:
     got = json.loads(hit.read_text(encoding="utf-8"))
     pages = tuple(Page(n, s) for n, s in got["pages"])
     pieces = tuple(TextPiece(*p) for p in got.get("pieces", ()))
-    return LoadedFile(name, path, digest, got.get("kind", "pdf"), got["text"], pages, pieces)
+    layout = tuple(got.get("layout", ()))
+    return LoadedFile(
+        name, path, digest, got.get("kind", "pdf"), got["text"], pages, pieces, layout
+    )
 
 
 def _to_cache(cache: Path, doc: LoadedFile) -> None:
@@ -254,7 +257,8 @@ def _to_cache(cache: Path, doc: LoadedFile) -> None:
     hit = _cache_file(cache, doc.sha256)
     tmp = hit.with_name(f"{hit.name}.{os.getpid()}.tmp")
     body = {"kind": doc.kind, "text": doc.text, "pages": [[p.number, p.start] for p in doc.pages],
-            "pieces": [[p.page, p.x, p.y, p.size, p.text] for p in doc.pieces]}
+            "pieces": [[p.page, p.x, p.y, p.size, p.text] for p in doc.pieces],
+            "layout": list(doc.layout)}
     tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     tmp.replace(hit)
 
@@ -552,7 +556,7 @@ def extract_knowledge(corpus: Corpus, memo: Memo | None = None) -> Knowledge:
     conventions = register_conventions.fingerprint().encode()
     for name, doc in corpus.docs.items():
         parts = corpus.parts[name]
-        key = pickle.dumps((name, doc.kind, doc.text, doc.pages, doc.pieces, parts))
+        key = pickle.dumps((name, doc.kind, doc.text, doc.pages, doc.pieces, doc.layout, parts))
         facts.extend(memo.get(FACTS, key, lambda doc=doc, parts=parts: extract_facts(doc, parts)))
         readings[name] = memo.get(
             REGISTERS, key + conventions,

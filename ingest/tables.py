@@ -27,6 +27,7 @@ from ingest.table_aligned import (
     aligned_tables,
     one_per_line_tables,
 )
+from ingest.table_columns import column_tables, layout_tables
 from ingest.table_cells import (
     CAPTION,
     FISCAL,
@@ -55,7 +56,7 @@ from ingest.types import Fact, LoadedFile, Part
 def extract_facts(doc: LoadedFile, parts: list[Part]) -> list[Fact]:
     """One `Fact` per filled cell of every table found in ``doc``, in document order."""
     lines = split_lines(doc.text)
-    tables = find_tables(lines)
+    tables = _with_layout(find_tables(lines), layout_tables(doc, lines))
     owner = {k: n for n, t in enumerate(tables) for k in range(t.first, t.last + 1)}
     claimed: set[str] = set()
     facts: list[Fact] = []
@@ -87,11 +88,36 @@ def _continues(before: Table, table: Table, lines: list[Line], doc: LoadedFile) 
     )
 
 
+def _cells_in(tables: list[Table]) -> int:
+    """The cells a reading gives that say which column they are in: a cell under no
+    column name, or under the same name as another cell of its row, counts for nothing."""
+    named = 0
+    for t in tables:
+        for r in t.rows:
+            columns = [c for c, _ in r.cells]
+            named += sum(
+                1 for c in columns if columns.count(c) == 1 and not c.startswith("column ")
+            )
+    return named
+
+
+def _with_layout(tables: list[Table], laid_out: list[Table]) -> list[Table]:
+    """A PDF's tables read from its layout text where they give more cells than what the
+    plain text's readers found over the same lines (a ruled table whose plain text is one
+    cell per line); the plain text's tables elsewhere."""
+    for table in laid_out:
+        over = [t for t in tables if t.first <= table.last and t.last >= table.first]
+        if _cells_in([table]) > _cells_in(over):
+            tables = [t for t in tables if t not in over] + [table]
+    return sorted(tables, key=lambda t: t.first)
+
+
 def find_tables(lines: list[Line]) -> list[Table]:
     """The tables of a file's lines, most explicit forms first; sorted by position."""
     taken: set[int] = set()
     found = pipe_tables(lines, taken)
     found += tab_tables(lines, taken)
+    found += column_tables(lines, taken)
     found += aligned_tables(lines, taken)
     found += one_per_line_tables(lines, taken)
     found += spaced_tables(lines, taken, with_header=True)

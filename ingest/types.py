@@ -52,6 +52,9 @@ class LoadedFile:
     # A PDF's positioned text, when the loader keeps it (a text cache can hold it, so its
     # tables are read again without the original file); empty: read from ``path``.
     pieces: tuple[TextPiece, ...] = ()
+    # A PDF's pages as pypdf's layout mode lays them out (cells of a ruled table side by
+    # side, as printed), one string per page: read for tables only; empty for other files.
+    layout: tuple[str, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         if not self.pages:
