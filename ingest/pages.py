@@ -10,7 +10,9 @@ import re
 from collections import Counter
 
 EDGE_LINES = 3  # a running header or footer sits in a page's first or last lines
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*[-–—]?\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?\s*$", re.I
+)
 
 
 def _key(line: str) -> str:
@@ -38,8 +40,14 @@ def strip_running_lines(texts: list[str], share: float) -> list[str]:
         edges.update({_key(ln) for ln in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     # An upper-case masthead ("BLABY COMMUNITY SAFETY PARTNERSHIP") opens each paper of a
     # pack: it starts a part, so it stays; a mixed-case running header is furniture.
+    # A line of no letters ("187", "-4.1%") is a table's cell that happens to open or close
+    # a page, never a running line (only this page's own number is furniture).
     running = {
-        k for k, n in edges.items() if n >= max(2, share * len(texts)) and not _upper(k, texts)
+        k
+        for k, n in edges.items()
+        if n >= max(2, share * len(texts))
+        and any(c.isalpha() for c in k)
+        and not _upper(k, texts)
     }
     out = [texts[0]]
     for number, text in enumerate(texts[1:], start=2):

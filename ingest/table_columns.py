@@ -48,11 +48,12 @@ from ingest.table_cells import (
 from ingest.types import LoadedFile
 
 MIN_COLUMNS = 3
-MIN_ROWS = 2
+MIN_ROWS = 1  # (a table's first row may be alone at the foot of a page)
 MAX_HEADER_LINES = 4
 HEADER_CELL = 40  # characters: a column name is short
 FIGURE_COLUMN = 0.6  # share of a column's row cells that are figures: a column of figures
 REFERENCE_CHARS = 6  # a first column of codes this short ("E3", "I21") is a reference
+_HEADING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]|(?:Table|Figure)\s+\d)")
 _RULE = re.compile(r"^[\s\-=_+|:]+$")
 _GAP = re.compile(r"\S+(?: \S+)*")  # a cell: words with single spaces between them
 
@@ -81,8 +82,18 @@ def _figure(text: str) -> bool:
 class _Grid:
     columns: list[tuple[int, int]]  # character ranges
     names: list[str]
-    rows: list[tuple[list[str], list[int]]]  # cells, and the block lines each row spans
+    rows: list[list[int]]  # the block lines of each row, the line that opens it first
     header: list[int]  # block lines of the header
+    split: dict[int, list[str]]  # each body line's text, column by column
+
+    def cells(self, row: list[int]) -> list[str]:
+        """A row's cells: each column's text down the row's lines, in the order printed."""
+        out = [""] * len(self.columns)
+        for k in sorted(row):
+            for c, t in enumerate(self.split[k]):
+                if t:
+                    out[c] = f"{out[c]} {t}".strip()
+        return out
 
 
 def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) -> list[list[int]]:
@@ -91,12 +102,14 @@ def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) ->
     three or more cells."""
     out: list[list[int]] = []
     run: list[int] = []
+    indent = 0  # the least indent of the run's lines of two or more cells
     k = 0
     while k < len(lines):
         ln = lines[k]
         raw = ln.raw.replace("\t", "  ")
         n = len(_cells(raw))
         inside = bool(run)
+        own = len(raw) - len(raw.lstrip())
         if k in taken:
             ok = False
         elif ln.blank:
@@ -107,8 +120,15 @@ def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) ->
                 continue
         elif _is_rule(raw) or n >= 2:
             ok = True
-        else:  # one cell: a wrapped line inside the table, or text around it
-            ok = inside and (raw.startswith("  ") or len(raw.strip()) <= 40)
+            if n >= 2:
+                indent = min(indent, own) if any(len(_cells(lines[j].raw)) >= 2 for j in run) else own
+        else:  # one cell: a wrapped line inside the table, or text after it (a heading)
+            ok = (
+                inside
+                and own >= indent
+                and (raw.startswith("  ") or len(raw.strip()) <= 40)
+                and not _HEADING.match(raw.strip())
+            )
         if ok:
             run.append(k)
         else:
@@ -200,7 +220,7 @@ def _grid(raws: list[str]) -> _Grid | None:
         and sum(1 for k in body if split[k][c] and _figure(split[k][c]))
         >= FIGURE_COLUMN * sum(1 for k in body if split[k][c])
     }
-    rows: list[tuple[list[str], list[int]]] = []
+    rows: list[list[int]] = []
     for k in body:
         cells = split[k]
         starts = (
@@ -208,19 +228,15 @@ def _grid(raws: list[str]) -> _Grid | None:
             if figure_cols
             else bool(cells[0])
         )
-        if starts or not rows:
-            if not starts:
-                return None  # text before the first row that is not a header
-            rows.append((list(cells), [k]))
+        if starts:
+            rows.append([k])
+        elif rows:
+            rows[-1].append(k)
         else:
-            row, at = rows[-1]
-            for c, t in enumerate(cells):
-                if t:
-                    row[c] = f"{row[c]} {t}".strip()
-            at.append(k)
+            return None  # text before the first row that is not a header
     if len(rows) < MIN_ROWS:
         return None
-    return _Grid(columns, _names(raws, header, columns), rows, header)
+    return _Grid(columns, _names(raws, header, columns), rows, header, split)
 
 
 def _header_line(raw: str) -> bool:
@@ -297,7 +313,7 @@ def _label(cells: list[str], names: list[str], figure_cols: set[int]) -> tuple[s
 def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
     """A `Table` of the grid; ``at`` are the block's lines; ``quote_of(lines, cells)`` gives
     a row's (offset, quote) or None."""
-    body_cells = [cells for cells, _ in grid.rows]
+    body_cells = [grid.cells(row) for row in grid.rows]
     figure_cols = {
         c
         for c in range(len(grid.columns))
@@ -306,11 +322,11 @@ def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
         and any(r[c] for r in body_cells)
     }
     rows: list[Row] = []
-    for cells, spans in grid.rows:
+    for row, cells in zip(grid.rows, body_cells):
         label, used = _label(cells, grid.names, figure_cols)
         if not label:
             return None
-        found = quote_of([at[k] for k in spans], cells)
+        found = quote_of([at[k] for k in sorted(row)], cells)
         if found is None:
             return None
         start, quote = found
@@ -323,8 +339,8 @@ def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
             rows.append(Row(label, values, start, quote))
     if len(rows) < MIN_ROWS:
         return None
-    first = at[grid.header[0]].index if grid.header else at[grid.rows[0][1][0]].index
-    last = at[grid.rows[-1][1][-1]].index
+    first = at[grid.header[0]].index if grid.header else at[min(grid.rows[0])].index
+    last = at[max(grid.rows[-1])].index
     return Table(form, first, last, rows)
 
 
@@ -409,22 +425,47 @@ def _in_plain(
 
     def quote_of(spans: list[Line], cells: list[str]) -> tuple[int, str] | None:
         words = [t for ln in spans for _, _, t in _cells(ln.raw)]
-        first = _line_start(plain, words[0], state["cursor"])
-        if first < 0:
+        found = [plain.find(w, state["cursor"]) for w in words]
+        if min(found) < 0:
             return None
-        pos = first
-        for w in words:
-            got = plain.find(w, first)
-            if got < 0 or got > first + 40 * len(words) + 200:
-                return None
-            pos = max(pos, got + len(w))
-        state["cursor"] = pos
-        return base + first, plain[first:pos]
+        first = min(found)
+        last = max(at + len(w) for at, w in zip(found, words))
+        if last - first > 2 * sum(map(len, words)) + 40 * len(words):
+            return None  # the cells are not together: not this row's
+        state["cursor"] = last
+        return base + first, plain[first:last]
 
+    _regroup(grid, block, plain, cursor)
     table = _table(grid, block, "layout", quote_of)
     if table is None:
         return None
     return table, base + head, state["cursor"]
+
+
+def _regroup(grid: _Grid, block: list[Line], plain: str, cursor: int) -> None:
+    """Give each wrapped line to the row the plain text prints it with. Below the line
+    that opens a row, a line is that row's when its words come before the end of the
+    opening line's cells in the plain text (a cell wrapped downwards); after them, it is
+    the next row's (a cell aligned to the bottom of its row wraps upwards)."""
+    pos = cursor
+    for i in range(len(grid.rows) - 1):
+        row = grid.rows[i]
+        words = [t for _, _, t in _cells(block[row[0]].raw)]
+        at = _line_start(plain, words[0], pos) if words else -1
+        if at < 0:
+            return
+        found = [plain.find(w, at) for w in words]
+        end = max((f + len(w) for f, w in zip(found, words) if f >= 0), default=at)
+        moved: list[int] = []
+        for k in row[1:]:
+            first = _cells(block[k].raw)[0][2]
+            if moved or plain.find(first, at) > end:
+                moved.append(k)
+        if moved:
+            grid.rows[i] = [k for k in row if k not in moved]
+            nxt = grid.rows[i + 1]
+            grid.rows[i + 1] = [nxt[0], *moved, *nxt[1:]]
+        pos = end
 
 
 def _line_start(plain: str, fragment: str, cursor: int) -> int:
