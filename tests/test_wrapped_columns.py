@@ -174,6 +174,9 @@ def test_a_ruled_pdf_table_is_read_by_its_columns_across_the_page_break(
     got = facts_of(assistant, "evaluation")
     assert got[("Residential burglary", "Target area (Ryeholm and Cobble Reach) › Before")] == "142"
     assert got[("Residential burglary", "Comparison area (Ostmoor West) › After")] == "87"
+    # the first row on the new page: its figures open the page, and are no running header
+    assert got[("Theft from vehicles", "Target area (Ryeholm and Cobble Reach) › Before")] == "187"
+    assert got[("Theft from vehicles", "Comparison area (Ostmoor West) › Before")] == "120"
     rate = "Neighbourhood crime per 1,000 residents"
     assert got[(rate, "Comparison area (Ostmoor West) › Before")] == "53.8"
     assert got[(rate, "Comparison area (Ostmoor West) › After")] == "51.6"
