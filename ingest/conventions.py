@@ -57,6 +57,8 @@ class Conventions:
     no_change: tuple[str, ...] = ()
     pointers: tuple[re.Pattern[str], ...] = ()
     future_holder: tuple[str, ...] = ()
+    kinds: tuple[tuple[str, str], ...] = ()
+    furniture: tuple[re.Pattern[str], ...] = ()
 
     def rewrite(self, text: str) -> str:
         """``text`` (lower case) with each synonym replaced by its common form."""
@@ -159,6 +161,10 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         count_nouns=_word_set(words.get("count_nouns", "")),
         no_change=tuple(p.lower() for p in words.get("no_change", ())),
         title_fields=tuple(docs.get("title_fields", ())),
+        kinds=tuple((str(w).lower(), str(k)) for w, k in docs.get("kinds", ())),
+        furniture=tuple(
+            _compile(f"(?i){p}", "documents.furniture") for p in docs.get("furniture", ())
+        ),
         running_header_share=float(docs.get("running_header_share", 0.5)),
         cover_fields=tuple(sorted(docs.get("cover_fields", ()), key=len, reverse=True)),
         table_intro=tuple(

@@ -28,8 +28,16 @@ MASTHEAD = re.compile(
 )
 DATE_FIELD = re.compile(r"^(?:Date|Date of meeting|Published)\s*:\s*(\S.*)$", re.IGNORECASE)
 DOC_TITLE = re.compile(
-    r"\b((?:[A-Z][\w&’'-]*\s+){1,6}(?:Plan|Strategy|Assessment|Framework|Briefing|Report))"
+    r"\b((?:[A-Z][\w&’'-]*\s+){1,6}(?:Plan|Strategy|Assessment|Framework|Briefing|Report))\b"
     r"(?:\s+(\d{4}\s*[-–/]\s*\d{2,4}))?"
+)
+# "Agenda item 9: Public space CCTV - future delivery options": the report of that item
+HEAD_ITEM = re.compile(r"^(?:agenda\s+)?item\s+(\d{1,2}[a-z]?)\s*[:.\-–]\s*(\S.{3,})$", re.I)
+# A line that only names a body ("Westholm Borough Council", "Safer Amberlow Partnership")
+_BODY_ONLY = re.compile(
+    r"^(?:[A-Z][\w&'’.-]*\s+){0,8}(?:Council|Partnership|Panel|Board|Police|Commissioner|"
+    r"Constabulary|Committee|Cabinet|Group)(?:\s+for\s+[A-Z][\w\s]+)?$",
+    re.I,
 )
 _WEEKDAY = re.compile(r"^(MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b", re.I)
 _DANGLING = re.compile(r"\b(of|and|the|to|for|in|on|by|from|with|at|&|-|–)$", re.IGNORECASE)
@@ -253,13 +261,16 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
     if is_minutes:
         doc_type, title = "minutes", "Minutes"
     elif field_title:  # a committee report's cover table: "Title of Report | SUBJECT"
-        doc_type, title = "report", _title_case(field_title)
+        title = _title_case(field_title)
+        doc_type = next((k for k in [_kind_in(title)] if k and k != "agenda"), "report")
     elif "FORWARD PROGRAMME" in head_upper:
         doc_type, title = "forward programme", "Forward Programme"
     elif item is not None:
         doc_type, title = "report", f"Item {item.number} {_title_case(item.title)}"
-    elif re.search(r"\bAGENDA\b", head_upper):
-        doc_type, title = "agenda", "Agenda"
+    elif head_item := next((m for ln in head if (m := HEAD_ITEM.match(ln))), None):
+        doc_type, title = "report", f"Item {head_item.group(1)} {_title_case(head_item.group(2))}"
+    elif any(re.match(r"AGENDA\b(?!\s+ITEM)", ln.upper()) for ln in head):
+        doc_type, title = "agenda", "Agenda"  # (not "Report to ..., agenda item 6")
     else:
         first = head[0] if head else name
         if len(head) > 1 and re.fullmatch(r"\d{4}\s*[/-]\s*\d{2,4}", head[1]):
@@ -268,10 +279,70 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
             title = first
         elif re.search(r"strategic assessment|plan|strategy|report|briefing", first, re.I):
             title = first
-        else:
-            title = _dominant_title(text) or first
-        doc_type = _doc_type_of(title, body, name)
+        else:  # an opening line naming the paper's kind; else the kind most often named
+            title = _head_title(lines[:40]) or _dominant_title(text) or first
+        doc_type = _doc_type_of(title, body, name, " ".join(head))
     return Part(index=index, title=title.strip(), doc_type=doc_type, start=0, end=0)
+
+
+def _kind_in(text: str) -> str | None:
+    lowered = f" {re.sub(r'[^a-z]+', ' ', text.lower())} "
+    lowered = re.sub(r" agenda item ", " ", lowered)  # ("Council, 22 July, agenda item 11")
+    for words, kind in conventions().kinds:
+        if f" {words.strip()}{' ' if words.endswith(' ') else ''}" in lowered:
+            return kind
+    return None
+
+
+def _head_title(lines: list[Line]) -> str | None:
+    """The first of a paper's opening lines that names its kind ("Quarterly Performance
+    Report", "Domestic Homicide Review: Executive Summary"), with a first line above it
+    that goes with it ("Safer Streets Fund Round 5:" over "End-of-project evaluation
+    summary"); None when no opening line does. Furniture (markings, navigation, fields)
+    and a line naming only a body are passed over."""
+    furniture = conventions().furniture
+    seen: list[str] = []
+    following = [ln.raw.strip() for ln in lines if ln.raw.strip()][1:] + [""]
+    for ln, after in zip([ln for ln in lines if ln.raw.strip()], following):
+        raw = ln.raw.strip()
+        text = re.split(r"\s{3,}|\t", ln.text.strip(" *_#|"))[0].strip(" *_#|")
+        if not text:
+            continue
+        if len(seen) >= 10:
+            break
+        if any(p.search(text) for p in furniture) or _FIELD.match(raw):
+            seen.append("")
+            continue
+        if (
+            _kind_in(text)
+            and 3 <= len(text) <= 120
+            and len(text.split()) <= 16
+            and not re.search(r"[.;!?]\s|[.,;]$", text)  # (a sentence is no title)
+            and not after[:1].islower()  # (nor a line of one that goes on)
+        ):
+            before = seen[-1] if seen else ""
+            plain = not re.match(r"[#*_|]", raw)  # (a Markdown line is a line of its own)
+            if (
+                before
+                and plain
+                and len(seen) == 1
+                and not _BODY_ONLY.match(before)
+                and not _kind_in(before)
+                and len(before) + len(text) <= 140
+            ):
+                return f"{before} {text}"  # a title wrapped onto a second line
+            return text
+        plain = not re.match(r"[#*_|]", raw)
+        seen.append("" if not plain or _BODY_ONLY.match(text) or text.endswith(".") else text)
+    return None
+
+
+# A field of a paper's cover: "**Prepared by:** ...", "Reference:      PCC/DR/...",
+# "Reference ........ PSP/25/014", "Status: Final" (a label of up to three words)
+_FIELD = re.compile(
+    r"^(?:\*\*[^*]{2,60}:\*\*|[\w ()/'’-]{2,60}(?::\s{2,}|:\s*$|\s?\.{3,})"
+    r"|(?:[\w()/'’-]+\s){0,2}[\w()/'’-]+:\s)"
+)
 
 
 def _cover_field_title(lines: list[Line]) -> str | None:
@@ -293,24 +364,16 @@ def _cover_field_title(lines: list[Line]) -> str | None:
         value = re.split(r"\t|\s\|\s|\s{2,}", (m.group(1) or "").strip(" |"))[0].strip()
         if not value and k + 1 < len(lines):
             value = lines[k + 1].text.strip(" |")
+        elif _DANGLING.search(value) and k + 1 < len(lines):  # a value wrapped onto the next line
+            value = f"{value} {lines[k + 1].text.strip(' |')}"
         if 3 <= len(value) <= 120:
             return value
     return None
 
 
-def _doc_type_of(title: str, body: str, name: str) -> str:
-    lowered = f"{title} ".lower()
-    for needle, kind in (
-        ("strategic assessment", "strategic assessment"),
-        ("briefing", "briefing"),
-        ("minutes", "minutes"),
-        ("agenda", "agenda"),
-        ("forward programme", "forward programme"),
-        ("plan ", "plan"),
-        ("strategy", "plan"),
-        ("report", "report"),
-    ):
-        if needle in lowered:
+def _doc_type_of(title: str, body: str, name: str, head: str = "") -> str:
+    for text in (title, head):  # the title's kind word, else the first lines'
+        if kind := _kind_in(text):
             return kind
     if "foreword" in body[:3000].lower() and "priorit" in body.lower():
         return "plan"
