@@ -116,6 +116,8 @@ def find_facts(
             continue
         score = label_match(cells[0].row, asked)
         size = len(tokens(cells[0].row))
+        if score < 0.99 and _total_of(cells[0], asked):
+            score, size = 1.0, 9  # "the total funding": the Total row of the funding table
         if score < 0.99:
             continue
         if wanted_periods:  # that year's columns and those of no year (a change, a rank)
@@ -140,6 +142,19 @@ def find_facts(
         ]
         rows = dated or rows
     return sorted(rows, key=lambda r: -r.score)
+
+
+def _total_of(cell: Fact, asked: set[str]) -> bool:
+    """A table's Total row asked for by the table's own words ("What is the total
+    community safety funding?" of "Table 2: Community safety funding 2024/25")."""
+    totals = set(tokens(" ".join(conventions().total_rows))) | {"grand"}
+    if "total" not in asked or not set(tokens(cell.row)) or set(tokens(cell.row)) - totals:
+        return False
+    named = {
+        t for t in tokens(re.sub(r"^(?:Table|Figure)\s+\d+[a-z]?\s*[:.\-–]?", "", cell.table))
+        if not t.isdigit() and "/" not in t and t not in _question_words()
+    }
+    return bool(named) and len(named & asked) / len(named) >= MEASURE_SHARE
 
 
 def describe(row: FactRow) -> str:

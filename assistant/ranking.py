@@ -120,6 +120,8 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
         score += 1.5
     named = set(tokens(column)) & _asked(q)  # "the highest rate": the "Rate per 1,000" column
     head = _head(q)
+    if _PER.search(q.subject) and _PER.search(column):  # "worst per head of population":
+        score += HEAD_MEASURE  # a rate, not the population column the words name
     if head in named:  # a rate asked is read from a rate column, whatever year another names
         score += HEAD_MEASURE if head in _measure_heads() else 0.5
     score += 0.5 * len(named)

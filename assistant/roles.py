@@ -96,6 +96,15 @@ def _cells(line: str) -> list[str] | None:
     return None
 
 
+def _cell_beside(row: list[str], role: str, names: re.Pattern[str]) -> str | None:
+    """In a table row whose first cell names the role, the cell after it when it is a
+    person's name."""
+    if len(row) < 2 or role.lower() not in row[0].lower():
+        return None
+    holder = row[1].replace("**", "").strip()
+    return holder if names.match(holder) else None
+
+
 def _column_holders(chunks: list[Chunk], role: re.Pattern[str]) -> list[Holder]:
     """Holders printed in a table column headed by the role ("| Group | Chair | Meets |"):
     each row is quoted whole, so what it names (the group) says whose holder it is. Only
@@ -154,10 +163,14 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
             while j > 0 and k - j < 3 and lines[j - 1].endswith(","):
                 j -= 1
                 line = f"{lines[j]} {line}"
+        row = _cells(line)
         for m in role.finditer(line):
             before = line[max(0, m.start() - 60) : m.start()]
             after = line[m.end() : m.end() + 80]
-            if re.search(r"\(\s*$", before) and names.search(before):  # "Cllr D. Snartt (Chair)"
+            if row and (holder := _cell_beside(row, m.group(0), names)):
+                # a who's who table: "| Vice-chair of the Board | Supt A. Name, Police |"
+                out.append(Holder(line.strip(), chunk, 2.5))
+            elif re.search(r"\(\s*$", before) and names.search(before):  # "Cllr D. Snartt (Chair)"
                 # from the person's title or initials when the line names one in reach
                 # ("Councillor A. Name, Portfolio Holder for ..., Council (Chair)")
                 reach = line[max(0, m.start() - 160) : m.start()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -105,23 +106,60 @@ def raw_offset(raw: str, piece: str, after: int) -> int:
     return found.start() if found else after
 
 
+def _with_tables(text: str, start: int, end: int, tables: list) -> tuple[str, Callable]:
+    """The section ``text[start:end]`` with each table read by its columns inside it printed
+    a row a line, cells between tabs (a ruled PDF table's plain text gives one cell a line;
+    a text file's wraps its cells), and a map from an offset in it to the file's text."""
+    inside = sorted(t for t in tables if start <= t[0] and t[1] <= end)
+    if not inside:
+        return text[start:end], lambda at: start + at
+    pieces: list[str] = []
+    marks: list[tuple[int, int, bool]] = []  # (offset here, offset in the file, runs on)
+    pos, length = start, 0
+
+    def put(piece: str, offset: int, runs_on: bool) -> None:
+        nonlocal length
+        marks.append((length, offset, runs_on))
+        pieces.append(piece)
+        length += len(piece)
+
+    for first, last, lines in inside:
+        if first < pos:  # (tables do not overlap; a second reading of one is skipped)
+            continue
+        put(text[pos:first], pos, True)
+        for offset, line in lines:
+            put(f"\n{line}", offset, False)  # a printed row: at its row's offset
+        put("\n", last, False)
+        pos = last
+    put(text[pos:end], pos, True)
+
+    def origin(at: int) -> int:
+        here, there, runs_on = max((m for m in marks if m[0] <= at), default=marks[0])
+        return there + (at - here) if runs_on else there
+
+    return "".join(pieces), origin
+
+
 def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[Chunk]:
     """Each section's text, unwrapped first (so a sentence the PDF broke across a blank line
     stays whole), then split; offsets point back into the file's own text."""
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n", ". ", " ", ""]
     )
+    from ingest.tables import laid_out  # (tables import this module's neighbours)
+
+    tables = laid_out(doc)
     chunks: list[Chunk] = []
     for part in parts:
         for section in part.sections:
-            raw = doc.text[section.start : section.end]
+            raw, origin = _with_tables(doc.text, section.start, section.end, tables)
             cursor = 0
             for text in splitter.split_text(tidy(raw)):
                 at = raw_offset(raw, text, cursor)
                 cursor = at + 1
                 if len(text) < MIN_CHUNK_CHARS or _masthead_only(text):
                     continue
-                start = section.start + at
+                start = origin(at)
                 end = min(section.end, start + len(text))
                 location = f"{part.index}|{section.path}"
                 # No date here: dates can still change (manifest, a duplicate's date) and

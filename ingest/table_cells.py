@@ -205,6 +205,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     row_hint: str = ""  # a one-cell line above the header: the label of label-less rows
     label_header: str = ""  # the header over the row labels ("All Crime", "Ward")
+    # Every column's name, the labels' first, when the reader knows them all (a table laid
+    # out in columns): what a passage prints as the table's header row.
+    columns: tuple[str, ...] = ()
 
 
 def printed(lines: list[Line], first: int, last: int) -> tuple[int, str]:

@@ -322,10 +322,12 @@ def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
         and any(r[c] for r in body_cells)
     }
     rows: list[Row] = []
+    labels: set[int] = set()
     for row, cells in zip(grid.rows, body_cells):
         label, used = _label(cells, grid.names, figure_cols)
         if not label:
             return None
+        labels |= used
         found = quote_of([at[k] for k in sorted(row)], cells)
         if found is None:
             return None
@@ -341,7 +343,9 @@ def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
         return None
     first = at[grid.header[0]].index if grid.header else at[min(grid.rows[0])].index
     last = at[max(grid.rows[-1])].index
-    return Table(form, first, last, rows)
+    head = " ".join(grid.names[c] for c in sorted(labels) if grid.names[c])
+    columns = (head, *(grid.names[c] or f"column {c + 1}" for c in range(len(grid.columns)) if c not in labels))
+    return Table(form, first, last, rows, columns=columns)
 
 
 def column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
@@ -443,29 +447,42 @@ def _in_plain(
 
 
 def _regroup(grid: _Grid, block: list[Line], plain: str, cursor: int) -> None:
-    """Give each wrapped line to the row the plain text prints it with. Below the line
-    that opens a row, a line is that row's when its words come before the end of the
-    opening line's cells in the plain text (a cell wrapped downwards); after them, it is
-    the next row's (a cell aligned to the bottom of its row wraps upwards)."""
+    """Give each wrapped line to the row the plain text prints it with: a cell's lines are
+    printed together there, so a line below a row's opening line is that row's when its
+    words follow the row's own cell of that column, and the next row's when they run on
+    into the next row's cell (a cell aligned to the bottom of its row wraps upwards)."""
+
+    def placed(k: int, after: int) -> dict[int, tuple[int, int]]:
+        """Line k's fragments by column: where each is printed in the plain text."""
+        out = {}
+        for c, text in enumerate(grid.split[k]):
+            if text:
+                at = plain.find(text, after)
+                if at >= 0:
+                    out[c] = (at, at + len(text))
+        return out
+
     pos = cursor
     for i in range(len(grid.rows) - 1):
-        row = grid.rows[i]
-        words = [t for _, _, t in _cells(block[row[0]].raw)]
-        at = _line_start(plain, words[0], pos) if words else -1
-        if at < 0:
+        row, nxt = grid.rows[i], grid.rows[i + 1]
+        mine = placed(row[0], pos)
+        if not mine:
             return
-        found = [plain.find(w, at) for w in words]
-        end = max((f + len(w) for f, w in zip(found, words) if f >= 0), default=at)
-        moved: list[int] = []
-        for k in row[1:]:
-            first = _cells(block[k].raw)[0][2]
-            if moved or plain.find(first, at) > end:
+        pos = min(a for a, _ in mine.values())
+        theirs = placed(nxt[0], pos)
+        moved = []
+        for k in [k for k in row[1:] if k > row[0]]:
+            frag = placed(k, pos)
+            if not frag:
+                continue
+            c, (at, end) = min(frag.items(), key=lambda item: item[1][0])
+            follows = c in mine and 0 <= at - mine[c][1] <= 3
+            leads = c in theirs and 0 <= theirs[c][0] - end <= 3
+            if leads and not follows:
                 moved.append(k)
         if moved:
             grid.rows[i] = [k for k in row if k not in moved]
-            nxt = grid.rows[i + 1]
             grid.rows[i + 1] = [nxt[0], *moved, *nxt[1:]]
-        pos = end
 
 
 def _line_start(plain: str, fragment: str, cursor: int) -> int:

@@ -112,6 +112,27 @@ def _with_layout(tables: list[Table], laid_out: list[Table]) -> list[Table]:
     return sorted(tables, key=lambda t: t.first)
 
 
+def laid_out(doc: LoadedFile) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """The tables read by their columns (a text file's space-aligned table, a ruled PDF
+    table from its layout text) as a passage should print them: each table's span of the
+    file's text, and its lines (offset, text) with cells between tabs, a cell's wrapped
+    lines joined: the header first, then one line a row."""
+    lines = split_lines(doc.text)
+    found = _with_layout(find_tables(lines), layout_tables(doc, lines))
+    out = []
+    for t in found:
+        if not t.columns or not t.rows:
+            continue
+        start = lines[t.first].text_start
+        end = max(r.start + len(r.quote) for r in t.rows)
+        printed = [(start, "\t".join(t.columns))]
+        for r in t.rows:
+            cells = dict(r.cells)
+            printed.append((r.start, "\t".join([r.label, *(cells.get(c, "") for c in t.columns[1:])])))
+        out.append((start, end, printed))
+    return out
+
+
 def find_tables(lines: list[Line]) -> list[Table]:
     """The tables of a file's lines, most explicit forms first; sorted by position."""
     taken: set[int] = set()

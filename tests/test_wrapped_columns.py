@@ -229,3 +229,25 @@ def test_how_much_was_approved_is_a_figure_not_a_decision(assistant: Assistant) 
         "How much did the Westmarch PCC approve for the Ostmoor street wardens?"
     )
     assert "27,500" in answer.text[:600], answer.text
+
+
+def test_a_passage_prints_a_ruled_tables_rows_whole(assistant: Assistant) -> None:
+    # the plain text gives one cell a line; the passage gives the header, then a row a line
+    lines = [
+        ln
+        for c in assistant.chunks
+        if "evaluation" in c.source
+        for ln in c.text.split("\n")
+        if "\t" in ln
+    ]
+    assert "Ref Intervention\tLocation\tPlanned\tDelivered\tSpend (£)\tStatus" in lines
+    assert (
+        "I02 Vehicle security: steering locks and catalytic converter marking kits\tBoth areas"
+        "\t400 kits\t312 kits\t9,360\tPartly delivered"
+    ) in lines
+    wardens = [ln for c in assistant.chunks if "decision-record" in c.source
+               for ln in c.text.split("\n") if ln.startswith("E2 ")]
+    assert wardens == [
+        "E2 Two street wardens for the Cobble Reach estate, evenings only\tOstmoor Borough Council"
+        "\t33,400\t27,500\tApproved in part"
+    ]
