@@ -29,6 +29,7 @@ from assistant.question import (
 from assistant.retrieve import Hit
 from ingest.dates import DATE_RE, long_form, parse_dates
 from ingest.embedding import Embedder
+from ingest.register_conventions import current as register_conventions
 from ingest.text import carries_period, conventions, period_forms, stems_of
 from ingest.text import terms as text_terms
 from ingest.types import Answer, Chunk, Citation
@@ -543,6 +544,7 @@ def _reference_fit(question: str, where: str) -> float:
 
 
 _CELL = re.compile(r"(?:^|; |— )[^:;—]{1,40}: ([^;]{4,40}?)(?=;|$)")
+_SHORT_CELL = re.compile(r"(?:^|; |— )[^:;—]{1,40}: ([^;]{1,12}?)(?=;|$)")
 
 
 def _cell_named(question: str, shown: str) -> bool:
@@ -552,6 +554,10 @@ def _cell_named(question: str, shown: str) -> bool:
         return False
     said = conventions().rewrite(question.lower())  # "missed" asks for "Not achieved"
     asked = f" {' '.join(re.findall(r'[a-z0-9]+', said))} "
+    for value in _SHORT_CELL.findall(shown):  # "which workstream is rated red?": "R"
+        rating = rating_of(value)
+        if rating and f" {rating} " in asked and value.strip().lower() != rating:
+            return True
     for value in _CELL.findall(shown):
         words = re.findall(r"[a-z0-9]+", value.lower())
         phrase = f" {' '.join(words)} "
@@ -560,6 +566,12 @@ def _cell_named(question: str, shown: str) -> bool:
         if not re.search(rf"\b(?:not|never|t)\s*{re.escape(phrase.strip())}", asked):
             return True  # ("Achieved" is not what "was not achieved?" asks for)
     return False
+
+
+def rating_of(value: str) -> str:
+    """The rating ("red", "amber", "green") a status cell stands for in the conventions'
+    rating words ("R", "🔴", "Amber/Red"), or ""."""
+    return register_conventions().rag_of(value.strip())
 
 
 def _boost(question: str, unit: Unit, acronym: str | None) -> float:
@@ -780,6 +792,13 @@ def compose(
         if best_dated is None or best_dated < PERIOD_FLOOR * max(scores):  # only a mention
             return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
+    # "which workstream is rated red?": of a table's rows, those with the cell asked
+    named = {u.hit for u in units if "\t" in u.text and _cell_named(question, u.shown)}
+    scores = [
+        sc - 10.0 if u.hit in named and "\t" in u.text and not _cell_named(question, u.shown)
+        else sc
+        for sc, u in zip(scores, units)
+    ]
     chosen = _choose(units, scores, terms, wanted, breadth)
     chosen = [k for k in chosen if scores[k] > -5.0]
     said = [  # a quote that says none of what is asked is no answer, however it scored

@@ -251,3 +251,14 @@ def test_a_passage_prints_a_ruled_tables_rows_whole(assistant: Assistant) -> Non
         "E2 Two street wardens for the Cobble Reach estate, evenings only\tOstmoor Borough Council"
         "\t33,400\t27,500\tApproved in part"
     ]
+
+
+def test_the_rows_whose_status_is_asked_are_quoted_not_their_neighbours(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Which of the Safer Ostmoor Partnership's interventions were only partly delivered?"
+    )
+    first = answer.text.split("\n\n")[0]
+    assert "I02 Vehicle security" in first, answer.text
+    assert "I01 Alleygates" not in first and "I03 Cutting back" not in first

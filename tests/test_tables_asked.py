@@ -1,0 +1,88 @@
+"""Questions answered from a table's own structure (issue 6, session 8), on a newsletter of
+an invented partnership in the real index with the word-hash embedder and the gate off:
+the Total row answers "the total X" of the table named X; a rate "per head" is read from
+the rate column, not from a column the question's words name ("population"); a who's who
+table gives the holder beside the role; a rating asked in words ("rated red") finds the
+row whose status is the key's letter for it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assistant_over
+
+from assistant.engine import Assistant
+
+NEWSLETTER = """# Safer Pennock News
+
+**Pennock Community Safety Partnership – partnership highlight report, Quarter 2 2025/26**
+
+## 1. Funding
+
+**Table 1: Community safety funding 2025/26**
+
+| Funding stream | 2025/26 |
+|---|---|
+| Community Safety Fund | £58,000 |
+| Serious Violence Duty grant | £16,200 |
+| Safer Streets Fund | £91,500 |
+| Total | £165,700 |
+
+## 2. Wards
+
+**Table 2: Serious violence by ward, 2024/25**
+
+| Ward | Population | Offences | Rate per 1,000 |
+|---|---|---|---|
+| Abbeyfield | 9,800 | 41 | 4.18 |
+| Marl Cross | 4,100 | 52 | 12.68 |
+| Sandgate | 7,300 | 38 | 5.21 |
+| Tiverley | 11,200 | 30 | 2.68 |
+
+## 3. Workstreams
+
+Status key: **G** on track · **A** some slippage · **R** off track, Board help needed
+
+| Workstream | Lead | Status | Progress this quarter |
+|---|---|---|---|
+| Violence and VAWG | Domestic Abuse Coordinator | A | Hub referrals up 9% |
+| Exploitation and drugs | Youth Justice Manager | R | Only 1 of 5 school sessions held |
+| Retail crime | Town Centre Manager | G | Pilot live with 22 shops |
+
+## 4. Who's who
+
+| Role | Name |
+|---|---|
+| Chair of the Board | Councillor Imogen Farrant |
+| Vice-chair of the Board | Superintendent Colm Ashdown, Pennock Police |
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    return assistant_over(
+        tmp_path_factory.mktemp("pennock"), {"pennock-csp-newsletter-q2-2025-26.md": NEWSLETTER}
+    )
+
+
+def test_the_total_row_answers_the_total_of_the_table(assistant: Assistant) -> None:
+    answer = assistant.ask("What is Pennock's total community safety funding for 2025/26?")
+    assert answer.text.startswith("Total — 2025/26: £165,700"), answer.text
+
+
+def test_per_head_is_read_from_the_rate_column(assistant: Assistant) -> None:
+    answer = assistant.ask("Which Pennock ward is worst for serious violence per head of population?")
+    assert answer.text.startswith("Marl Cross has the highest in “Rate per 1,000”: 12.68"), (
+        answer.text
+    )
+
+
+def test_a_whos_who_table_gives_the_holder_beside_the_role(assistant: Assistant) -> None:
+    answer = assistant.ask("Who is vice-chair of the Pennock Community Safety Partnership Board?")
+    assert "Colm Ashdown" in answer.text[:300], answer.text
+
+
+def test_a_rating_asked_in_words_finds_the_keys_letter(assistant: Assistant) -> None:
+    answer = assistant.ask("Which Pennock workstream is rated red in the highlight report?")
+    first = answer.text[:400]
+    assert "Exploitation and drugs" in first, answer.text
+    assert "Retail crime" not in first
