@@ -836,9 +836,10 @@ def compose(
         chosen = dated or chosen
     shown: set[str] = set()  # a sentence printed in two passages is quoted once
     chosen = [k for k in chosen if not (units[k].shown in shown or shown.add(units[k].shown))]
+    worded = [k for k in chosen if "\t" not in units[k].text]  # (a table row reports no finding)
     if RESULT_Q.search(question) and all(
         FUTURE.search(units[k].text) or _only_future(units[k].text, hits[units[k].hit].chunk.date)
-        for k in chosen
+        for k in worded or chosen
     ):
         return Answer(NOT_YET, (), covered=False)  # "what did the trial find?": "will report"
     return _render(hits, units, chosen)

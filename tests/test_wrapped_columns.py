@@ -55,6 +55,9 @@ E4       Evaluation of the grant              University of     12,800      12,8
 
 2.1 The wardens element is reduced because the council pays the wardens' uniforms.
 
+2.2 The University of Westmarch's evaluation of the Ostmoor grant is due in March 2026
+and has not yet been commissioned.
+
 3. Signature
 
 Signed: Police and Crime Commissioner for Westmarch
@@ -262,3 +265,4 @@ def test_the_rows_whose_status_is_asked_are_quoted_not_their_neighbours(
     first = answer.text.split("\n\n")[0]
     assert "I02 Vehicle security" in first, answer.text
     assert "I01 Alleygates" not in first and "I03 Cutting back" not in first
+
