@@ -742,6 +742,9 @@ def compose(
     q = vectors[0]
     meaning = [sum(a * b for a, b in zip(q, v)) for v in vectors[1:]]
     terms = scorer.terms(question)
+    # "rated red" of a table whose cells say "R": the rating is said, by its letter
+    rated = {rating_of(v) for u in units if "\t" in u.text for v in _SHORT_CELL.findall(u.shown)}
+    terms = {t: w for t, w in terms.items() if t not in rated - {""}}
     m = ACRONYM_Q.search(question)
     acronym = next((g for g in m.groups() if g), None) if m else None
     scores = []

@@ -54,11 +54,16 @@ def label_match(label: str, question_tokens: set[str]) -> float:
     variants = [label]
     if " › " in label:
         variants.append(label.rsplit(" › ", 1)[1])
+    if m := _CODE.match(label):  # "I26 Project management and administration": the words
+        variants.append(label[m.end() :])  # name the row; its reference need not be asked
     for v in list(variants):
         if m := re.search(r"\(([^)]+)\)", v):
             variants += [m.group(1), (v[: m.start()] + v[m.end() :]).strip()]
     scores = [_label_match(v, question_tokens) - (0.001 if v != label else 0) for v in variants]
     return max(scores)
+
+
+_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}[a-z]?\s+(?=\S)")  # a row's reference: "E3", "I26"
 
 
 def _label_match(label: str, question_tokens: set[str]) -> float:

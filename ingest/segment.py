@@ -280,9 +280,29 @@ def _make_part(index: int, lines: list[Line], headings: dict, text: str, name: s
         elif re.search(r"strategic assessment|plan|strategy|report|briefing", first, re.I):
             title = first
         else:  # an opening line naming the paper's kind; else the kind most often named
-            title = _head_title(lines[:40]) or _dominant_title(text) or first
+            title = _with_period(_head_title(lines[:40]), head) or _dominant_title(text) or first
         doc_type = _doc_type_of(title, body, name, " ".join(head))
     return Part(index=index, title=title.strip(), doc_type=doc_type, start=0, end=0)
+
+
+_HEAD_PERIOD = re.compile(
+    r"(?<![/\w])(?:(?:Quarter|Q)\s*[1-4]\s+)?(?:19|20)(\d{2})\s*[/-]\s*(\d{2})\b(?!/)"
+    r"|\b(?:Quarter|Q)\s*[1-4]\b",
+    re.I,
+)
+
+
+def _with_period(title: str | None, head: list[str]) -> str | None:
+    """A title naming no period, with the period the line under it names ("Issue 14 ·
+    Quarter 3 2025/26 · published ..."): which quarter's report this is."""
+    if not title or _HEAD_PERIOD.search(title):
+        return title
+    after = head[head.index(title) + 1 : head.index(title) + 3] if title in head else head[:3]
+    for line in after:
+        for m in _HEAD_PERIOD.finditer(line):  # a financial year runs on one year ("2025/26")
+            if not m.group(1) or (int(m.group(1)) + 1) % 100 == int(m.group(2)):
+                return f"{title}, {m.group(0)}"
+    return title
 
 
 def _kind_in(text: str) -> str | None:

@@ -105,8 +105,8 @@ def first_part(tmp_path: Path, name: str, text: str):
     ("name", "text", "title", "kind"),
     [
         ("brookhythe-newsletter-q2.md", NEWSLETTER,
-         "Brookhythe Community Safety Partnership – partnership highlight report and newsletter",
-         "report"),
+         "Brookhythe Community Safety Partnership – partnership highlight report and newsletter,"
+         " Quarter 2 2025/26", "report"),  # (the period the line under the title names)
         ("harrowgate-annual-report.md", COUNCIL_REPORT,
          "Harrowgate Community Safety Partnership: Annual Report 2024/25", "report"),
         ("yelverton-cabinet-cctv.md", CABINET_ITEM,

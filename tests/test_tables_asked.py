@@ -14,7 +14,8 @@ from assistant.engine import Assistant
 
 NEWSLETTER = """# Safer Pennock News
 
-**Pennock Community Safety Partnership – partnership highlight report, Quarter 2 2025/26**
+**Pennock Community Safety Partnership – partnership highlight report**
+**Issue 3 · Quarter 2 2025/26 · published 9 October 2025**
 
 ## 1. Funding
 
@@ -82,7 +83,7 @@ def test_a_whos_who_table_gives_the_holder_beside_the_role(assistant: Assistant)
 
 
 def test_a_rating_asked_in_words_finds_the_keys_letter(assistant: Assistant) -> None:
-    answer = assistant.ask("Which Pennock workstream is rated red in the highlight report?")
+    answer = assistant.ask("Which Pennock workstream is rated red in the Quarter 2 report?")
     first = answer.text[:400]
     assert "Exploitation and drugs" in first, answer.text
     assert "Retail crime" not in first
