@@ -25,7 +25,12 @@ UPCOMING = re.compile(
     r"(upcoming meetings|future (?:csp )?meetings|dates (?:for|of) future meetings)", re.I
 )
 DATA_TO = re.compile(rf"data (?:up )?to\s+({_DATE})", re.I)
-DATE_FIELD = re.compile(rf"\b(?:date|date of meeting|published)\s*:\s*({_DATE})", re.I)
+# A paper's own "Date:" field, at the start of a line ("Target date:", "Review date:" are
+# an action's, not the paper's)
+DATE_FIELD = re.compile(
+    rf"(?im)^[ \t*|#_>-]*(?:date|date of meeting|meeting date|published|date of decision)"
+    rf"[ \t*]*[:|][ \t*|]*\s*({_DATE})"
+)
 
 
 def _head(text: str, lines: int = 8) -> str:
@@ -65,7 +70,7 @@ def date_file(text: str, parts: list[Part]) -> None:
     for part in parts:
         body = text[part.start : part.end]
         head_dates = parse_dates(_head(body))
-        field = DATE_FIELD.search(squash(body[:3000]))
+        field = DATE_FIELD.search(body[:3000])
         own = head_dates[0][1] if head_dates else None
         if field:
             own, note = parse_dates(field.group(1))[0][1], "from its Date: line"

@@ -53,7 +53,9 @@ MAX_HEADER_LINES = 4
 HEADER_CELL = 40  # characters: a column name is short
 FIGURE_COLUMN = 0.6  # share of a column's row cells that are figures: a column of figures
 REFERENCE_CHARS = 6  # a first column of codes this short ("E3", "I21") is a reference
-_HEADING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]|(?:Table|Figure)\s+\d)")
+# a heading after a table ("3. What was delivered", "3.1 Table 2 ...", "Table 3: ..."), not a
+# wrapped cell's "10 April 2025."
+_HEADING = re.compile(r"(?:\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-Z]|(?:Table|Figure)\s+\d)")
 _RULE = re.compile(r"^[\s\-=_+|:]+$")
 _GAP = re.compile(r"\S+(?: \S+)*")  # a cell: words with single spaces between them
 

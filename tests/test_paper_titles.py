@@ -141,3 +141,20 @@ def test_an_official_record_is_not_flagged_as_an_unofficial_source(tmp_path: Pat
     answer = assistant.ask("How much did the Commissioner approve for the Kelmarsh street pastors?")
     assert "£24,000" in answer.text[:600], answer.text
     assert "not minutes, a report or a plan" not in answer.text
+
+
+RECOMMENDATIONS = """# Eastmere Community Safety Partnership
+
+## Needs assessment recommendations and Board response, 12 March 2025
+
+### R1 Strengthen the referral pathway
+
+**Board response:** Accepted
+Lead: Domestic Abuse Coordinator
+Target date: 30 June 2026
+"""
+
+
+def test_an_actions_target_date_does_not_date_the_paper(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"eastmere-csp-needs-assessment-response.md": RECOMMENDATIONS})
+    assert {c.date for c in assistant.chunks} == {"2025-03-12"}

@@ -266,3 +266,27 @@ def test_the_rows_whose_status_is_asked_are_quoted_not_their_neighbours(
     assert "I02 Vehicle security" in first, answer.text
     assert "I01 Alleygates" not in first and "I03 Cutting back" not in first
 
+
+
+def test_a_wrapped_cell_opening_with_a_day_stays_in_its_row(tmp_path) -> None:
+    from ingest.load import load
+    from ingest.segment import segment
+    from ingest.tables import laid_out
+
+    path = tmp_path / "ostmoor-action-log.txt"
+    path.write_text(
+        "Action log\n\n"
+        "Ref      Action                          Owner        Update                          Status\n"
+        "OS/12    Invite the Commissioner to a    Chair        She will attend the Board on    Complete\n"
+        "         Board meeting                                10 April 2025.\n"
+        "OS/13    Review the licensing levy       Licensing    Postponed to 2025/26            Deferred\n"
+        "                                         Manager\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    segment(doc)
+    rows = [line for _, _, lines in laid_out(doc) for _, line in lines]
+    assert (
+        "OS/12 Invite the Commissioner to a Board meeting\tChair\tShe will attend the Board on 10 "
+        "April 2025.\tComplete"
+    ) in rows, rows
