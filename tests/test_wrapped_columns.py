@@ -277,8 +277,9 @@ def test_a_wrapped_cell_opening_with_a_day_stays_in_its_row(tmp_path) -> None:
     path.write_text(
         "Action log\n\n"
         "Ref      Action                          Owner        Update                          Status\n"
-        "OS/12    Invite the Commissioner to a    Chair        She will attend the Board on    Complete\n"
-        "         Board meeting                                10 April 2025.\n"
+        "OS/12    Invite the Commissioner to a    Chair        She will attend the Board       Complete\n"
+        "         Board meeting                                on the morning of\n"
+        "                                                      10 April 2025.\n"
         "OS/13    Review the licensing levy       Licensing    Postponed to 2025/26            Deferred\n"
         "                                         Manager\n",
         encoding="utf-8",
@@ -287,6 +288,6 @@ def test_a_wrapped_cell_opening_with_a_day_stays_in_its_row(tmp_path) -> None:
     segment(doc)
     rows = [line for _, _, lines in laid_out(doc) for _, line in lines]
     assert (
-        "OS/12 Invite the Commissioner to a Board meeting\tChair\tShe will attend the Board on 10 "
-        "April 2025.\tComplete"
+        "OS/12 Invite the Commissioner to a Board meeting\tChair\tShe will attend the Board on the "
+        "morning of 10 April 2025.\tComplete"
     ) in rows, rows
