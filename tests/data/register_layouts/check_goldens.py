@@ -105,6 +105,13 @@ DOCUMENT_STATES = {
         "overdue": "open",  # "the timescale has passed and the work is not finished"
         "no further action": "dropped",  # "not accepted, or has been overtaken"
     },
+    "haddleby-csp-asb-case-review-annual-report-2025-26-2026-05-21.pdf": {
+        "embedded": "done",  # "the change has been made and checked by the case review panel"
+        "in hand": "in progress",  # "the work has started but is not finished"
+        "awaiting start": "open",  # "accepted the recommendation but has not begun the work"
+        "rolled over": "carried forward",  # "moved into the 2026/27 case review programme"
+        "not pursued": "dropped",  # "the panel has agreed that no further work will be done"
+    },
 }
 
 
