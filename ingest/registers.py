@@ -59,6 +59,7 @@ from ingest.register_lines import (
     due_in,
     label_entries,
     labels_apart,
+    owner_flags,
     report_recommendations,
     trailing_owner_entries,
     without_paragraph_numbers,
@@ -124,6 +125,9 @@ class DocumentReading:
     sentence_index: tuple = ({}, {})
     forward: list[tuple] = field(default_factory=list)
     glossary: tuple = ((), ())
+    # (start, end) of each paragraph that ends with an owner flag ("... ACTION BY: DR"):
+    # the flag reader's action, no other reader's
+    flagged: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_document(
@@ -136,13 +140,17 @@ def read_document(
         reading.items[part.index] = Items(doc, part, conv)
     # the minutes' and labels' readers read numbered paragraphs without their numbers
     plain = labels_apart(without_paragraph_numbers(doc, list(reading.items.values())), conv)
+    flags = [f for part in parts for f in owner_flags(plain, part, conv)]
+    reading.flagged = [(f[0], f[2]) for f in flags]
+    # the minutes' readers read a flagged paragraph without its flag
+    unflagged = _blanked(plain, [(f[1], f[2]) for f in flags])
     for part in parts:
         if is_minutes(part, doc.text):
             reading.minutes.append((
                 part,
                 cleanliness(doc.text[part.start : part.end]),
-                part_decisions(plain, parts, part),
-                from_sentences(plain, parts, part),
+                part_decisions(unflagged, parts, part),
+                from_sentences(unflagged, parts, part),
             ))
     reading.decisions, reading.actions, reading.recommendations = _document_readers(
         name, doc, parts, conv, reading.items, plain
@@ -153,6 +161,25 @@ def read_document(
     reading.forward = document_forward(name, doc, parts)
     reading.glossary = document_glossary(doc, parts)
     return reading
+
+
+def _blanked(doc: LoadedFile, spans: list[tuple[int, int]]) -> LoadedFile:
+    """The document with each span printed as spaces (offsets kept)."""
+    if not spans:
+        return doc
+    chars = list(doc.text)
+    for a, b in spans:
+        chars[a:b] = [c if c == "\n" else " " for c in chars[a:b]]
+    return replace(doc, text="".join(chars))
+
+
+def _unflagged(entries: list, read: dict[str, DocumentReading]) -> list:
+    """Entries not printed in a paragraph an owner flag ends (whose action is the flag
+    reader's, with the flag's owner)."""
+    return [
+        e for e in entries
+        if not any(a <= e.where.start < b for a, b in read[e.where.source].flagged)
+    ]
 
 
 def _readings(
@@ -479,7 +506,7 @@ def extract_registers(
     new_actions = [b for name in sorted(docs) for b in read[name].actions]
     new_recs = [b for name in sorted(docs) for b in read[name].recommendations]
     decisions = _merge(_placed(resolutions, parts, read), new_decisions)
-    actions = _merge(_placed(legacy_actions, parts, read), new_actions)
+    actions = _merge(_unflagged(_placed(legacy_actions, parts, read), read), new_actions)
     recs = _merge(_placed(legacy_recs, parts, read), new_recs)
     joined_actions, _ = join_updates(actions)
     joined_recs, _ = join_updates(recs)
