@@ -32,9 +32,19 @@ from functools import lru_cache
 from ingest.register_conventions import RegisterConventions, _key, status_form
 from ingest.types import LoadedFile
 
-_HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
-_INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
-_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
+@lru_cache(maxsize=8)
+def _key_patterns(conv: RegisterConventions) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a key printed inline: "Position key. Embedded - ...", a key's heading line): "key"
+    or "legend", after a word that heads a status, rating or progress column in the
+    conventions ("Status key", "RAG key", "Progress key", "Position key")."""
+    words = {w for role in ("status", "rag", "update") for w in conv.columns.get(role, ())
+             if re.fullmatch(r"[a-z/]+", w)} | {"colour", "color"}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    head = rf"(?:(?:{alts})\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
+    return (
+        re.compile(rf"^(?:\*\*)?{head}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I),
+        re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{head}(?:\*\*)?\s*:?\s*$", re.I),
+    )
 _PAIR = re.compile(
     # a word, after a symbol or not ("Open", "✓ Done"), or a symbol alone ("✓")
     r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?"
@@ -119,6 +129,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
     """The status words a text's own key defines, each with its state."""
     key: dict[str, str] = {}
     lines = text.split("\n")
+    _INLINE, _HEADING = _key_patterns(conv)  # noqa: N806 - the two patterns of the key
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -130,6 +141,8 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 lines[j].strip()[:1].islower() or " = " in lines[j]
                 or lines[j].strip()[:2] == "= "  # "... Parked" / "= carried forward ..."
                 or re.search(r"[;,]$|\s[–—-]$", lines[j - 1].strip())  # a pair runs on
+                # the next pair opening the line: "Rolled over - moved into ..."
+                or re.match(r"[A-Z][\w/'’-]*(?: [\w/'’-]+){0,3} [–—-] \S", lines[j].strip())
             ):
                 body += " " + lines[j].strip()
                 j += 1

@@ -853,6 +853,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
     out: list[Found] = []
     under = ""
     led = False  # after "It is recommended that the Board:": its lettered items recommend
+    parent = ""  # the lead-in's paragraph number
+    led_style = ""  # how the lead-in's first item is marked
     i = 0
     while i < len(lines):
         off, raw = lines[i]
@@ -863,10 +865,19 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         if line and (_RECOMMEND_LEAD.match(line) or (
             wrapped.endswith(":") and not line.endswith(":") and _RECOMMEND_LEAD.match(wrapped)
         )):
-            led, i = True, i + (1 if line.endswith(":") else 2)
+            led, i, led_style = True, i + (1 if line.endswith(":") else 2), ""
+            # "2.1 The Board is recommended to:": its lettered items are 2.1's, a letter
+            # being no reference of its own
+            number = re.match(r"(\d{1,2}(?:\.\d{1,2})?)\.?\s", line)
+            parent = number.group(1) if number else ""
             continue
         if led and line and not _SINGLE.match(line):
             led = False
+        if led and line:  # the lead-in's items are marked one way: "(a)" ... or "1." ...
+            style = "lettered" if _SINGLE.match(line).group("lettered") else "numbered"
+            led_style = led_style or style
+            if style != led_style:
+                led = False  # "3. The year in numbers" after "(c) ...": the next section
         if line and _BARE_HEADING.match(line) and len(line.split()) <= 8:
             boxed = _boxed_recommendations(lines, i + 1, conv, that_body)
             if boxed:  # "Recommendations" over "R1" / "That the Board ..." rows
@@ -903,7 +914,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
                 j += 1
             text = tidy_text(unwrap("\n".join(acc)))
             start = off + len(raw) - len(raw.lstrip()) + m.start("text")
-            ref = m.group("ref") or (m.groupdict().get("lettered") or "")
+            lettered = m.groupdict().get("lettered") or ""
+            ref = m.group("ref") or (parent if led and lettered and parent else lettered)
             if text and not text.endswith(":"):
                 out.append(
                     Found("recommendation", text, start, reference=ref, own_reference=bool(ref))

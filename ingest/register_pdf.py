@@ -198,6 +198,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
     search_from = 0
     current: list[tuple[int, TextPiece]] | None = None
     above = ""  # the line printed above a table: its heading
+    learnt = learnt_codes(pages)
 
     def close() -> None:
         nonlocal current, search_from
@@ -254,7 +255,8 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             r = table.ref_col
             first = [p for c, p in cols if c == r and abs(p.x - table.starts[r]) <= _TOLERANCE]
             others = [p for c, p in cols if c is not None and c > r]
-            if first and others and conv.reference.match(first[0].text):
+            if first and others and (conv.reference.match(first[0].text)
+                                     or code_shape(first[0].text) in learnt):
                 close()
                 in_header = False
                 current = [(c, p) for c, p in cols if c is not None]
@@ -271,6 +273,36 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             in_header = False
         close()
     return [g for g in grids if g.rows]
+
+
+# A reference as a paper may print one in a table's first cell: letters, figures and the
+# strokes or stops between them ("CR3/2", "SG-07", "T4.2a").
+_CODE = re.compile(r"^[A-Za-z]{0,6}[./-]?\d{1,4}(?:[./-]\d{1,4}){0,2}[a-z]?$")
+LEARNT_CODES = 3  # how many rows open with one shape of code to make it the paper's own
+
+
+def code_shape(text: str) -> str:
+    """A code's shape: its letters as "A", its figures as "9" ("CR3/2" → "A9/9")."""
+    text = text.strip()
+    if not _CODE.match(text):
+        return ""
+    return re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "A", text))
+
+
+def learnt_codes(pages: list[list[TextPiece]]) -> set[str]:
+    """The shapes of reference the paper itself teaches: a code opening at least three
+    lines that print other cells beside it, each code printed once ("CR1/1", "CR1/2",
+    "CR2/1" ... at a table's left edge), whatever the conventions' reference pattern
+    holds. A row of a register table opens at such a code as at a reference."""
+    seen: dict[str, set[str]] = {}
+    for pieces in pages:
+        for line in _lines(pieces):
+            if len(line) < 2:
+                continue
+            shape = code_shape(line[0].text)
+            if shape and re.search(r"\d", shape):
+                seen.setdefault(shape, set()).add(line[0].text.strip())
+    return {s for s, codes in seen.items() if len(codes) >= LEARNT_CODES}
 
 
 def _named(table: _Table) -> int:
