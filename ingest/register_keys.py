@@ -32,6 +32,7 @@ from functools import lru_cache
 from ingest.register_conventions import RegisterConventions, _key, status_form
 from ingest.types import LoadedFile
 
+
 @lru_cache(maxsize=8)
 def _key_patterns(conv: RegisterConventions) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a key printed inline: "Position key. Embedded - ...", a key's heading line): "key"
