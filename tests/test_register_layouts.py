@@ -390,4 +390,28 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # paragraph's '2.1' and whose CRn/n appendix rows were not read - 0/4/14). All eleven pairs
 # are in the main set above. holdout12/ was written by another engineer while the twelfth
 # round's readers were built (tests/test_register_twelfth_round.py, tests/register_fuzz.py)
-# and is opened only after those readers are committed, and then measured once.
+# and was not opened until those readers were committed (f93c720); then measured once,
+# below.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once after the twelfth round's readers were committed (f93c720), not "
+    "tuned on: 8/26 matched, P 40.0% R 30.8% (8 matched / 20 read / 26 golden). Cawdenfold "
+    "CSP serious violence delivery group highlight report, PDF: P 55% R 43% (6 of 11 read, 14 "
+    "golden) - the verb-first decisions D1-D4 run together into one entry with the boxed "
+    "actions table after them; E1/E2 recommendations not read; a 'Parked' status given no "
+    "state; two risk-log rows (RSK3, RSK5) read as actions. Ossingley scrutiny outcomes of "
+    "recommendations, Markdown: P 22% R 17% (2 of 9 read, 12 golden) - the ten ASBn/NTEn "
+    "recommendation records not read; the outcome key's words read as decisions; three "
+    "recommendations' closing fragments read as actions with their Lead/Due runs as owner "
+    "and due",
+)
+def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    goldens = _goldens(HOLDOUT)
+    assert goldens
+    builders = _pdf_builders(HOLDOUT)
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
+    _report(scores, "kept-aside register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
