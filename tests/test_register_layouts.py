@@ -1,9 +1,9 @@
-"""Registers on papers in 28 other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in 30 other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The twelve PDFs are generated in the test by the
+(at least 90% each, 95% over all). The thirteen PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout12"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout13"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -162,7 +162,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 28 and sum(s["golden"] for s in scores) == 363
+    assert len(scores) == 30 and sum(s["golden"] for s in scores) == 389
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -387,31 +387,12 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # (holdout11/: CMIS-style text minutes whose minute references 'CSPB.42' were never taken
 # and whose right-margin 'ACTION BY: DR' flags ran into the actions' words - 0/9/14; a PDF
 # ASB case review annual report whose lettered (a)-(c) recommendations were not given their
-# paragraph's '2.1' and whose CRn/n appendix rows were not read - 0/4/14). All eleven pairs
-# are in the main set above. holdout12/ was written by another engineer while the twelfth
-# round's readers were built (tests/test_register_twelfth_round.py, tests/register_fuzz.py)
-# and was not opened until those readers were committed (f93c720); then measured once,
-# below.
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured once after the twelfth round's readers were committed (f93c720), not "
-    "tuned on: 8/26 matched, P 40.0% R 30.8% (8 matched / 20 read / 26 golden). Cawdenfold "
-    "CSP serious violence delivery group highlight report, PDF: P 55% R 43% (6 of 11 read, 14 "
-    "golden) - the verb-first decisions D1-D4 run together into one entry with the boxed "
-    "actions table after them; E1/E2 recommendations not read; a 'Parked' status given no "
-    "state; two risk-log rows (RSK3, RSK5) read as actions. Ossingley scrutiny outcomes of "
-    "recommendations, Markdown: P 22% R 17% (2 of 9 read, 12 golden) - the ten ASBn/NTEn "
-    "recommendation records not read; the outcome key's words read as decisions; three "
-    "recommendations' closing fragments read as actions with their Lead/Due runs as owner "
-    "and due",
-)
-def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
-    goldens = _goldens(HOLDOUT)
-    assert goldens
-    builders = _pdf_builders(HOLDOUT)
-    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
-    _report(scores, "kept-aside register layouts")
-    for s in scores:
-        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
+# paragraph's '2.1' and whose CRn/n appendix rows were not read - 0/4/14), the twelfth
+# round's 8/26 (holdout12/: a PDF highlight report of boxes whose verb-first decisions D1-D4
+# ran together with the boxed actions table after them, whose E1/E2 escalations were not
+# read and whose risk-log rows were read as actions - 6/11/14; a Markdown outcomes report
+# whose ASBn/NTEn recommendation paragraphs were not read and whose outcome key's words were
+# read as decisions - 2/9/12). All twelve pairs are in the main set above. holdout13/ was
+# written by another engineer while the thirteenth round's readers were built
+# (tests/test_register_thirteenth_round.py, tests/register_fuzz.py) and is opened only after
+# those readers are committed, and then measured once.
