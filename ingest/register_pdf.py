@@ -16,7 +16,7 @@ they are read from the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.register_columns import named_kind
@@ -179,7 +179,119 @@ def pdf_tables(
         rows += found
         if found and g.end > g.rows[0][0]:
             spans.append((g.rows[0][0], g.end))
+    for g in code_boxes(doc, conv):
+        if any(a <= g.rows[0][0] < b for a, b in spans):
+            continue  # a register table's rows
+        found = register_rows(g, conv, kinds=kinds, own=own, title_kind="")
+        if not named_kind(g.heading, conv):  # a box its title names no kind of: proposals
+            found = [replace(r, kind="recommendation") for r in found
+                     if _PROPOSAL.match(r.cells.get("text", ""))]
+        rows += [a for r in found for a in _acting(r, conv)]
+        if found and g.end > g.rows[0][0]:
+            spans.append((g.rows[0][0], g.end))
     return rows, spans
+
+
+# Words proposing what a body should do or agree ("That the Board asks ...").
+_PROPOSAL = re.compile(r"^That\s+\S")
+
+
+def _acting(row: Row, conv: RegisterConventions) -> list[Row]:
+    """A box's decision row, and when it names who is to act an action too, with the same
+    words ("Agreed that the Coordinator circulate the strategy by 26 June 2026": owner the
+    Coordinator, due 26 June 2026); the decision's verb and "that" open no owner."""
+    if row.kind != "decision":
+        return [row]
+    from ingest.register_actions import owner_of_resolution
+    from ingest.register_lines import due_in
+
+    text = row.cells.get("text", "")
+    m = re.match(r"^(\w+)\s+that\s+(?=\S)", text, re.I)
+    if not m or m.group(1).lower() not in conv.decision_cell_verbs:
+        return [row]
+    who = owner_of_resolution(text[m.end():])
+    if not who:
+        return [row]
+    cells = {**row.cells, "owner": who[0], "due": due_in(text, conv)}
+    return [replace(row, cells=cells), replace(row, cells=dict(cells), kind="action")]
+
+
+_BOX_WORDS = 3  # a box row's words: a sentence, not a label beside its value
+
+
+def code_boxes(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
+    """Boxes of two columns printed with no header row: a code in the first ("D1", "E2",
+    a reference by the conventions or a shape the paper teaches, letters and figures),
+    a sentence in the second, wrapped lines carrying on at the second column's x. The
+    box's title is the line printed above it ("Decisions made", "Escalations to the
+    Board"), over a lead-in line ending in ":" or not; it is the grid's heading, so the
+    title's kind is the rows' kind. Each box is a grid of headers ("Ref", its title)."""
+    if doc.kind != "pdf":
+        return []
+    pages = _pages(doc)
+    if pages is None:
+        return []
+    learnt = learnt_codes(pages)
+    grids: list[Grid] = []
+    search_from = 0
+
+    def is_code(text: str) -> bool:
+        text = text.strip()
+        return bool(re.search(r"[A-Za-z]", text) and re.search(r"\d", text)) and (
+            bool(conv.reference.match(text)) or code_shape(text) in learnt
+        ) and bool(code_shape(text))
+
+    for n, pieces in enumerate(pages):
+        if n < len(doc.pages):
+            search_from = max(search_from, doc.pages[n].start)
+        lines = _lines(pieces)
+        table: _Table | None = None
+        current: list[tuple[int, TextPiece]] | None = None
+        last_y = None
+        above: list[str] = []
+
+        def close(table=table) -> None:  # noqa: ANN001
+            nonlocal current, search_from
+            if current and box is not None:
+                search_from = _add_row(current, box, doc.text, search_from)
+            current = None
+
+        box: _Table | None = None
+        for line in lines:
+            size = max(p.size for p in line)
+            gap = (last_y - line[0].y) if last_y is not None else 0
+            row = (len(line) == 2 and is_code(line[0].text)
+                   and len(line[1].text.split()) >= _BOX_WORDS)
+            if row and box is not None and all(
+                abs(p.x - s) <= _TOLERANCE for p, s in zip(line, box.starts)
+            ) and gap <= 3 * size:
+                close()
+                current = [(0, line[0]), (1, line[1])]
+                last_y = line[0].y
+                continue
+            if row:
+                close()
+                heading = next((a for a in reversed(above[-2:])
+                                if len(a.split()) <= 10 and not re.search(r"[.:;!?]$", a)), "")
+                box = _Table([line[0].x, line[1].x], ["reference", "text"],
+                             ["Ref", heading or "Item"], Grid(["Ref", heading or "Item"], []),
+                             True)
+                box.grid.heading = heading
+                grids.append(box.grid)
+                current = [(0, line[0]), (1, line[1])]
+                last_y = line[0].y
+                continue
+            if (box is not None and current is not None and len(line) == 1
+                    and abs(line[0].x - box.starts[1]) <= _TOLERANCE
+                    and 0 < gap <= 1.45 * size):
+                current.append((1, line[0]))  # the sentence's wrapped line
+                last_y = line[0].y
+                continue
+            close()
+            box = None
+            above.append(" ".join(p.text for p in line).strip())
+        close()
+    return [g for g in grids if g.rows]
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
@@ -210,6 +322,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
         page_start = doc.pages[n].start if n < len(doc.pages) else search_from
         search_from = max(search_from, page_start)
         last_y = None
+        between = 0  # lines of this page since the table's last row that are no row's
         in_header = False
         lines = _lines(pieces)
         skip = 0
@@ -229,6 +342,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                     head.grid.heading = above
                     grids.append(head.grid)
                 table, in_header, last_y = head, True, line[0].y
+                between = 0
                 continue
             if table is None:
                 above = " ".join(p.text for p in line)
@@ -257,7 +371,13 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             others = [p for c, p in cols if c is not None and c > r]
             if first and others and (conv.reference.match(first[0].text)
                                      or code_shape(first[0].text) in learnt):
+                if between >= _APART:  # a paragraph and a box's title since the last row:
+                    close()  # the table has ended, and this row is another box's
+                    table = None
+                    above = ""
+                    continue
                 close()
+                between = 0
                 in_header = False
                 current = [(c, p) for c, p in cols if c is not None]
                 last_y = line[0].y
@@ -271,8 +391,13 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 continue
             close()  # a group row, a paragraph, a footer
             in_header = False
+            if last_y is not None:
+                between += 1
         close()
     return [g for g in grids if g.rows]
+
+
+_APART = 3  # lines printed between two rows of a page that end a table (a group row is one)
 
 
 # A reference as a paper may print one in a table's first cell: letters, figures and the
