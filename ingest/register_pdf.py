@@ -126,6 +126,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     headers = [p.text for p in line]
     if any(len(h.split()) > _HEADER_WORDS for h in headers):
         return None  # a row of the table's cells (sentences), not its header's labels
+    if re.search(r"\d", headers[0]) and conv.reference.match(headers[0].strip()):
+        return None  # a row opening at its reference ("Rec 3"), whatever its cells say
     roles = _roles(headers, conv)
     if len(line) == 2 and roles != ["reference", "text"]:
         return None  # two columns: a numbered list of entries ("No. | Recommendation") only
@@ -322,7 +324,8 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
         page_start = doc.pages[n].start if n < len(doc.pages) else search_from
         search_from = max(search_from, page_start)
         last_y = None
-        between = 0  # lines of this page since the table's last row that are no row's
+        between = 0  # blocks of lines on this page since the table's last row, no row's
+        prose_y: float | None = None  # where the last of those lines was printed
         in_header = False
         lines = _lines(pieces)
         skip = 0
@@ -342,7 +345,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                     head.grid.heading = above
                     grids.append(head.grid)
                 table, in_header, last_y = head, True, line[0].y
-                between = 0
+                between, prose_y = 0, None
                 continue
             if table is None:
                 above = " ".join(p.text for p in line)
@@ -377,7 +380,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                     above = ""
                     continue
                 close()
-                between = 0
+                between, prose_y = 0, None
                 in_header = False
                 current = [(c, p) for c, p in cols if c is not None]
                 last_y = line[0].y
@@ -391,13 +394,14 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 continue
             close()  # a group row, a paragraph, a footer
             in_header = False
-            if last_y is not None:
-                between += 1
+            if last_y is not None and (prose_y is None or prose_y - line[0].y > 1.45 * size):
+                between += 1  # a block of lines apart from the one above (a wrapped group
+            prose_y = line[0].y  # row is one block)
         close()
     return [g for g in grids if g.rows]
 
 
-_APART = 3  # lines printed between two rows of a page that end a table (a group row is one)
+_APART = 2  # blocks of lines between two rows of a page that end a table (a group row is one)
 
 
 # A reference as a paper may print one in a table's first cell: letters, figures and the

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest import register_conventions
+from ingest.dates import iso, parse_dates, squash
+from ingest.dating import DATE_FIELD
 from ingest.locate import locate
 from ingest.register_actions import (
     _Later,
@@ -69,6 +71,7 @@ from ingest.register_markers import marker_entries
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_tables
+from ingest.register_records import marked_records
 from ingest.register_recommendations import (
     document_recommendations,
     extract_recommendations,
@@ -269,6 +272,11 @@ def _document_readers(
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )
+        marked = marked_records(doc.text, part.start, part.end, conv, own)
+        paragraphs = [(r.offset, stop) for r, stop in marked]
+        # a paragraph opened by a reference marker is one record, no block reader's
+        blocks = [b for b in blocks if not _within(paragraphs, b.offset)] + [
+            r for r, _ in marked]
         listed = list_rows(doc, part, conv)
         rows += listed + blocks  # a list item with nested fields is read as a list
         rows += [r for r in pdf if part.start <= r.offset < part.end]
@@ -295,13 +303,17 @@ def _document_readers(
         ]
         if not minutes:
             found += report_recommendations(doc, part, conv)
+        # a status word alone ("Outcome: Fully implemented.", a key's word) is a status,
+        # never an entry
+        found = [f for f in found if not _status_alone(f.text, conv, own)]
         for f in found:
             _in_notice(f, notice_at(records, f.offset))
         year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
+        dated = _meeting_date(doc, part, conv)
         for f in found:
             where = locate(doc, doc_parts, f.offset)
-            if f.date:
-                where = replace(where, date=f.date)
+            if f.date or dated:
+                where = replace(where, date=f.date or dated)
             row_year = next(
                 (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
                  if year_label(h)),
@@ -310,6 +322,34 @@ def _document_readers(
             b = from_found(f, where, conv, row_year or year, own)
             {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
+
+
+def _meeting_date(doc: LoadedFile, part: Part, conv: RegisterConventions) -> str:
+    """The date a part's entries take when it is not the part's: "" unless the part was
+    dated by a "... date: <date>" line that is a register's due field ("Target date: 31
+    March 2026", which is when a record is due, not when the paper met); then the date its
+    heading prints ("Tuesday 16 June 2026, 6.30 pm"), or "" when it prints none."""
+    if getattr(part, "date_note", "") != "from its Date: line":
+        return ""
+    body = doc.text[part.start : part.end]
+    flat = squash(body[:3000])
+    m = DATE_FIELD.search(flat)
+    if not m:
+        return ""
+    label = re.search(r"([A-Za-z]+)\s+(?:date|date of meeting|published)\s*:\s*$",
+                      flat[: m.start(1)], re.I)
+    if not label or conv.column_role(label.group(0).rstrip(": ")) != "due":
+        return ""
+    head = parse_dates("\n".join([ln for ln in body.split("\n") if ln.strip()][:8]))
+    return iso(head[0][1]) if head else ""
+
+
+def _status_alone(text: str, conv: RegisterConventions, own: dict[str, str]) -> bool:
+    """An entry's words that are a status word whole, of the conventions or the paper's
+    own key: what a line printed was a status ("Outcome: Partly implemented."), not what
+    was decided or is to be done."""
+    words = re.sub(r"[\s.;:,]+$", "", text or "").strip()
+    return bool(words) and len(words.split()) <= 4 and conv.is_status(words, own)
 
 
 def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
