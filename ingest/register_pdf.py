@@ -243,23 +243,22 @@ def code_boxes(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             bool(conv.reference.match(text)) or code_shape(text) in learnt
         ) and bool(code_shape(text))
 
+    box: _Table | None = None
+    current: list[tuple[int, TextPiece]] | None = None
+
+    def close() -> None:
+        nonlocal current, search_from
+        if current and box is not None:
+            search_from = _add_row(current, box, doc.text, search_from)
+        current = None
+
     for n, pieces in enumerate(pages):
         if n < len(doc.pages):
             search_from = max(search_from, doc.pages[n].start)
-        lines = _lines(pieces)
-        table: _Table | None = None
-        current: list[tuple[int, TextPiece]] | None = None
         last_y = None
         above: list[str] = []
-
-        def close(table=table) -> None:  # noqa: ANN001
-            nonlocal current, search_from
-            if current and box is not None:
-                search_from = _add_row(current, box, doc.text, search_from)
-            current = None
-
-        box: _Table | None = None
-        for line in lines:
+        box = None
+        for line in _lines(pieces):
             size = max(p.size for p in line)
             gap = (last_y - line[0].y) if last_y is not None else 0
             row = (len(line) == 2 and is_code(line[0].text)

@@ -33,7 +33,7 @@ _MARKER = re.compile(
 )
 _QUOTED = re.compile(r"^[*_]{0,2}[\"“‘'](?P<words>.+?)[\"”’'][*_]{0,2}(?=\s|$)", re.S)
 # a field's label opens a line or a sentence ("... Manager. Target date: 31 March 2026.")
-_LABEL = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.;] ))(?P<label>[A-Z][A-Za-z/ ()-]{1,30}?):\s+")
+_LABEL = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.;*_\"”’] ))(?P<label>[A-Z][A-Za-z/ ()-]{1,30}?):\s+")
 _CLOSING = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>[A-Z][A-Za-z ]{1,30}?):\s*"
                       r"(?P<value>[^.:]{2,60}?)\.?\s*$")
 _DASH = re.compile(r"^[-–—]+$")

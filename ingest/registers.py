@@ -71,12 +71,12 @@ from ingest.register_markers import marker_entries
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
 from ingest.register_pdf import minute_grids, pdf_tables
-from ingest.register_records import marked_records
 from ingest.register_recommendations import (
     document_recommendations,
     extract_recommendations,
     year_label,
 )
+from ingest.register_records import marked_records
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
