@@ -70,13 +70,13 @@ from ingest.register_lists import list_rows, title_of
 from ingest.register_markers import marker_entries
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
-from ingest.register_pdf import minute_grids, pdf_tables
+from ingest.register_pdf import _acting, minute_grids, pdf_tables
 from ingest.register_recommendations import (
     document_recommendations,
     extract_recommendations,
     year_label,
 )
-from ingest.register_records import marked_records
+from ingest.register_records import coded_lines, marked_records
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
@@ -280,7 +280,11 @@ def _document_readers(
         listed = list_rows(doc, part, conv)
         rows += listed + blocks  # a list item with nested fields is read as a list
         rows += [r for r in pdf if part.start <= r.offset < part.end]
-        spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
+        coded = [] if doc.kind == "pdf" else [  # a PDF's boxes are read by position
+            a for r in coded_lines(doc.text, part.start, part.end, conv)
+            if not any(abs(r.offset - x.offset) <= 40 for x in rows) for a in _acting(r, conv)]
+        rows += coded
+        spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed, *coded)]
         minutes = is_minutes(part, doc.text)
         records = notices(doc, part, conv)
         found = [
@@ -301,8 +305,9 @@ def _document_readers(
             f for f in fallback_entries(plain, part, conv, items, minutes)
             if not _in_any_block(doc.text, spans, f.offset) and not _within(pdf_spans, f.offset)
         ]
-        if not minutes:
-            found += report_recommendations(doc, part, conv)
+        if not minutes:  # a record a marker opens is the record reader's
+            found += [f for f in report_recommendations(doc, part, conv)
+                      if not _within(paragraphs, f.offset)]
         # a status word alone ("Outcome: Fully implemented.", a key's word) is a status,
         # never an entry
         found = [f for f in found if not _status_alone(f.text, conv, own)]
@@ -349,6 +354,8 @@ def _status_alone(text: str, conv: RegisterConventions, own: dict[str, str]) -> 
     own key: what a line printed was a status ("Outcome: Partly implemented."), not what
     was decided or is to be done."""
     words = re.sub(r"[\s.;:,]+$", "", text or "").strip()
+    if re.sub(r"^[\d.\s]+", "", words).lower() in conv.other_logs:
+        return True  # the heading of a log of other things ("5. Risks")
     return bool(words) and len(words.split()) <= 4 and conv.is_status(words, own)
 
 

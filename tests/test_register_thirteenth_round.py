@@ -17,7 +17,11 @@ Each mechanism is a kind of layout, not one paper's:
 - records printed one paragraph each, opened by a reference marker, their fields inline
   ("Responsible officer: X. Deadline: Y."), the status in a closing "Label: <key word>."
   sentence; a part dated by such a due field takes its heading's date;
-- a key's meaning "held over" is carried forward, and a "Note" column is the update.
+- a key's meaning "held over" is carried forward, and a "Note" column is the update;
+- the same kinds in text: coded lines under a title ("DM1  Approved ...", "AB1  That the
+  Board ..."), a reference heading over its paragraphs ("### Recommendation 1") whose
+  response field opens with the status ("Board response: Accepted. ..."), "... should ..."
+  proposals as recommendations, and a log's heading ("5. Risks") never an entry.
 
 Each paper is read by the real loader, segmenter and readers."""
 
@@ -272,3 +276,85 @@ def test_a_status_word_alone_after_a_label_is_no_entry(tmp_path: Path) -> None:
     reg = read_registers(tmp_path, "fernhill-progress-notes-2026-05-20.md", text)
     assert [d.text.rstrip(".") for d in reg.decisions] == [
         "The Partnership agreed to fund the youth bus until March 2027"]
+
+
+# --- Coded lines and headed records in text -------------------------------------------------
+
+CODED_MINUTES = """\
+Lanford Community Safety Partnership
+Executive Group minutes, 2 April 2026
+
+4. Youth violence
+
+The Group discussed the summer plan.
+
+Decisions made
+DM1  Approved the summer diversion programme for 2026.
+DM2  Agreed that the Community Safety Manager circulate the revised plan to partners
+     by 30 April 2026.
+DM3  Authorised the Chair to sign the grant agreement.
+
+Asks of the Board
+The Group asks the Board to consider the following:
+AB1  That the Board funds a second youth worker from April 2027.
+AB2  The Group notes that the venue lease ends in March.
+
+5. Risks
+
+RK1  The funding may end in March 2027.  Amber
+"""
+
+
+def test_coded_lines_under_a_title_are_its_kind(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "lanford-executive-minutes-2026-04-02.txt", CODED_MINUTES)
+    assert [(d.reference, d.text.rstrip("."), d.owner, d.due) for d in reg.decisions] == [
+        ("DM1", "Approved the summer diversion programme for 2026", "", ""),
+        ("DM2", "Agreed that the Community Safety Manager circulate the revised plan to partners by 30 April 2026",
+         "Community Safety Manager", "30 April 2026"),
+        ("DM3", "Authorised the Chair to sign the grant agreement", "", ""),
+    ]
+    assert [(a.reference, a.owner) for a in reg.actions] == [("DM2", "Community Safety Manager")]
+
+
+def test_coded_lines_under_a_title_naming_no_kind_give_only_proposals(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "lanford-executive-minutes-2026-04-02.txt", CODED_MINUTES)
+    assert [(r.reference, r.text.rstrip(".")) for r in reg.recommendations] == [
+        ("AB1", "That the Board funds a second youth worker from April 2027")]
+    assert not any(e.reference.startswith("RK") or e.text.rstrip(".") == "Risks"
+                   for e in _all(reg))
+
+
+HEADED = """\
+# Lanford Community Safety Partnership
+
+## Board response to the domestic abuse needs assessment, 2 April 2026
+
+### Recommendation 1
+
+The Partnership should commission a perpetrator programme.
+
+**Board response:** Accepted. The tender opens in May. **Lead:** Domestic Abuse Coordinator. **Timescale:** March 2027.
+
+### Recommendation 2
+
+The Partnership should train all frontline staff in routine enquiry.
+
+**Board response:** Partly accepted. **Lead:** Workforce Lead. **Timescale:** Q3 2026/27.
+
+**DA3.** The Partnership should publish an annual report. Lead: Community Safety Manager. Timescale: June 2026. Status: Not started.
+"""
+
+
+def test_a_reference_heading_over_paragraphs_is_one_record(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "lanford-da-board-response-2026-04-02.md", HEADED)
+    got = [(r.reference, r.text, r.owner, r.due, r.status, r.state) for r in reg.recommendations]
+    assert got == [
+        ("Recommendation 1", "The Partnership should commission a perpetrator programme",
+         "Domestic Abuse Coordinator", "March 2027", "Accepted", "open"),
+        ("Recommendation 2", "The Partnership should train all frontline staff in routine enquiry",
+         "Workforce Lead", "Q3 2026/27", "Partly accepted", "open"),
+        ("DA3", "The Partnership should publish an annual report", "Community Safety Manager",
+         "June 2026", "Not started", "open"),
+    ]
+    assert reg.recommendations[0].update == "The tender opens in May"
+    assert not reg.actions and not reg.decisions
