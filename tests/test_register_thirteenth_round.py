@@ -358,3 +358,28 @@ def test_a_reference_heading_over_paragraphs_is_one_record(tmp_path: Path) -> No
     ]
     assert reg.recommendations[0].update == "The tender opens in May"
     assert not reg.actions and not reg.decisions
+
+
+VERB_FIRST = """\
+Harrowgate Community Safety Partnership
+Executive minutes, 1 May 2026
+
+5. Serious violence duty
+
+The Executive received the strategy.
+
+Decisions:
+- Approved the strategy for publication.
+- Agreed that the Community Safety Manager send the strategy to the Home Office by 30 June 2026.
+"""
+
+
+def test_a_verb_first_decision_naming_who_acts_keeps_its_words_as_the_action(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "harrowgate-executive-minutes-2026-05-01.txt", VERB_FIRST)
+    words = "Agreed that the Community Safety Manager send the strategy to the Home Office by 30 June 2026"
+    assert [(d.text.rstrip("."), d.owner, d.due) for d in reg.decisions] == [
+        ("Approved the strategy for publication", "", ""),
+        (words, "Community Safety Manager", "30 June 2026"),
+    ]
+    assert [(a.text.rstrip("."), a.owner, a.due) for a in reg.actions] == [
+        (words, "Community Safety Manager", "30 June 2026")]
