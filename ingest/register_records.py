@@ -27,7 +27,9 @@ from ingest.register_conventions import RegisterConventions, _key
 from ingest.register_tables import Row, collapse
 
 _MARKER = re.compile(
-    r"^\s*(?:[*_]{1,2})?(?P<ref>[A-Za-z]{1,6}[/.-]?\d{1,3}(?:[/.-]\d{1,3})?[a-z]?)"
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:[*_]{1,2})?"  # a list's number before it or not
+    r"(?P<ref>[A-Za-z]{1,6}[/.-]?\d{1,3}(?:[/.-]\d{1,3})?[a-z]?"
+    r"|(?:Recommendation|Rec\.?|Action|Decision)\s\d{1,3}[a-z]?)"
     r"(?:[*_]{1,2})?[.:]?(?:[*_]{1,2})?[.:]?\s+(?P<rest>\S.*)$",
     re.S,
 )
@@ -90,16 +92,21 @@ def _record(
     para: str, at: int, conv: RegisterConventions, own: dict[str, str] | None,
     skip: int = 0,
 ) -> Row | None:
-    flat = re.sub(r"[ \t]+", " ", para).strip()  # its lines kept: a label opens one or not
+    # its lines kept, each without its indent: a label opens one or not
+    flat = re.sub(r"\n ", "\n", re.sub(r"[ \t]+", " ", para)).strip()
     if skip:  # a heading's reference ("Recommendation 3"), the words on the lines under it
         m = re.match(r"^(?P<ref>.{1,30}?)\. (?P<rest>\S.*)$", flat, re.S)
     else:
         m = _MARKER.match(flat)
         if m and not re.search(r"[A-Za-z]", m.group("ref")):
             return None
+        if m and any(_MARKER.match(ln) or re.match(r"\s*(?:[-*•]|\d{1,2}[.)])\s", ln)
+                     for ln in flat.split("\n")[1:]):
+            return None  # a list of items, each its own (a list reader's), not one record
     if not m or not re.search(r"\d", m.group("ref")):
         return None
-    rest = re.sub(r"(?<=:)\*\*|\*\*(?=[A-Z][^*\n]{1,30}:)", "", m.group("rest"))  # bold labels
+    rest = re.sub(r"(?<=:)[*_]{1,2}|[*_]{1,2}(?=[A-Z][^*_\n]{1,30}:)", "",
+                  m.group("rest"))  # labels set in bold or italics
     cells: dict[str, str] = {"reference": m.group("ref")}
     quoted = _QUOTED.match(rest)
     labels = [x for x in _LABEL.finditer(rest) if conv.column_role(x.group("label")) in _FIELDS]

@@ -277,7 +277,7 @@ def _document_readers(
         # a paragraph opened by a reference marker is one record, no block reader's
         blocks = [b for b in blocks if not _within(paragraphs, b.offset)] + [
             r for r, _ in marked]
-        listed = list_rows(doc, part, conv)
+        listed = [r for r in list_rows(doc, part, conv) if not _within(paragraphs, r.offset)]
         rows += listed + blocks  # a list item with nested fields is read as a list
         rows += [r for r in pdf if part.start <= r.offset < part.end]
         coded = [] if doc.kind == "pdf" else [  # a PDF's boxes are read by position

@@ -383,3 +383,27 @@ def test_a_verb_first_decision_naming_who_acts_keeps_its_words_as_the_action(tmp
     ]
     assert [(a.text.rstrip("."), a.owner, a.due) for a in reg.actions] == [
         (words, "Community Safety Manager", "30 June 2026")]
+
+
+LISTED_RECORDS = """\
+# Tollbridge Community Safety Partnership
+
+## Domestic abuse needs assessment: the Board's response, 1 June 2026
+
+1. **Recommendation 1:** The Partnership should commission a specialist service for older victims.
+   *Board response:* Agreed. *Owner:* DA Strategic Lead. *By:* March 2027.
+
+2. **Recommendation 2:** The Partnership should review the MARAC threshold.
+   *Board response:* Agreed in part. The review will wait for the county's. *Owner:* MARAC Chair. *By:* Q2 2026/27.
+"""
+
+
+def test_a_numbered_item_opening_with_its_reference_is_one_record(tmp_path: Path) -> None:
+    reg = read_registers(tmp_path, "tollbridge-da-board-response-2026-06-01.md", LISTED_RECORDS)
+    assert [(r.reference, r.text, r.owner, r.due, r.status, r.update) for r in reg.recommendations] == [
+        ("Recommendation 1", "The Partnership should commission a specialist service for older victims",
+         "DA Strategic Lead", "March 2027", "Agreed", ""),
+        ("Recommendation 2", "The Partnership should review the MARAC threshold", "MARAC Chair",
+         "Q2 2026/27", "Agreed in part", "The review will wait for the county's"),
+    ]
+    assert not reg.actions
