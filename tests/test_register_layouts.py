@@ -394,5 +394,29 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # whose ASBn/NTEn recommendation paragraphs were not read and whose outcome key's words were
 # read as decisions - 2/9/12). All twelve pairs are in the main set above. holdout13/ was
 # written by another engineer while the thirteenth round's readers were built
-# (tests/test_register_thirteenth_round.py, tests/register_fuzz.py) and is opened only after
-# those readers are committed, and then measured once.
+# (tests/test_register_thirteenth_round.py, tests/register_fuzz.py) and was not opened until
+# those readers were committed (c0c9842); then measured once, below.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured once after the thirteenth round's readers were committed (c0c9842), not "
+    "tuned on: 0/26 matched, P 0.0% R 0.0% (0 matched / 10 read / 26 golden). Safer "
+    "Brackenholt Partnership executive minutes, text: P 0% R 0% (0 of 10 read, 14 golden) - "
+    "no entry given its minute's number ('114/26' ... '121/26'), so none matches though five "
+    "decisions' words and owners are right; a paragraph opening 'Min. No. 99/26 (...) - JH "
+    "reported ...' and narrative run on into the 'The Clerk would ...' and 'AB and ET to ...' "
+    "actions; 'He would arrange ...', a passive '... to be added ...' and 'All partners to "
+    "send ...' actions not read; the minutes' confirmation and the £4,800 allocation not "
+    "read. Strelbury CSP domestic abuse needs assessment recommendations and board response, "
+    "Markdown: P 0% R 0% (0 of 0 read, 12 golden) - none of the R1-R12 recommendations read "
+    "(statuses 'Progressing', 'Met', 'Set aside', 'Deferred to 2027/28', 'Yet to start')",
+)
+def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    goldens = _goldens(HOLDOUT)
+    assert goldens
+    builders = _pdf_builders(HOLDOUT)
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in goldens]
+    _report(scores, "kept-aside register layouts")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
