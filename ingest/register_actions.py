@@ -49,7 +49,8 @@ NOT_ACTIONS = frozenset(
     continues would should could will may might must shall""".split()
 )
 _LEAD_IN = re.compile(
-    r"^(?:It was (?:agreed|resolved|AGREED|RESOLVED) that\s+|[Tt]hat\s+)?"
+    r"^(?:It was (?:agreed|resolved|AGREED|RESOLVED) that\s+|[Tt]hat\s+"
+    r"|(?:Agreed|Resolved|Decided|AGREED|RESOLVED|DECIDED)\s+that\s+)?"
     r"(?:(?:following|further to|in light of|in view of|given|subject to|after|before)\b"
     r"[^,]{0,160},\s*)?"
 )

@@ -124,6 +124,11 @@ class RegisterConventions:
     # a sentence ending a paragraph over a list of "X to ..." actions ("The following actions
     # were agreed:"): the list is the actions
     action_lead_ins: tuple[re.Pattern[str], ...] = ()
+    # a header cell or a table's heading naming a log of other things ("Risk or issue",
+    # "Risks and issues"): its rows are no register's entries
+    other_logs: frozenset[str] = frozenset()
+    # a record's field whose value opens with its status ("Board response: Accepted. ...")
+    response_labels: frozenset[str] = frozenset()
 
     def column_role(self, header: str) -> str | None:
         """The role of a header cell: the list that holds it whole, else its first or last
@@ -378,6 +383,8 @@ def load(corpus_dir: Path | None = None) -> RegisterConventions:
         action_lead_ins=tuple(
             re.compile(p, re.I) for p in reg.get("action_lead_ins", ())
         ),
+        other_logs=frozenset(_key(w) for w in reg.get("other_logs", ())),
+        response_labels=frozenset(_key(w) for w in reg.get("response_labels", ())),
         kinds={
             _key(w): kind for kind, word_list in reg.get("kinds", {}).items() for w in word_list
         },

@@ -131,13 +131,27 @@ def _inline(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]] | Non
     return out
 
 
-def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
-    """(offset, text) of each resolution of the AGREED/RESOLVED on line ``i``."""
+def _resolutions(
+    lines: list[Line], i: int, rest: str, apart: bool = False
+) -> list[tuple[int, str]]:
+    """(offset, text) of each resolution of the AGREED/RESOLVED on line ``i``. ``apart``:
+    a dash or colon stands between the word and what follows ("RESOLVED – That ..."), so
+    a capital "That" there opens the resolution, as after a "Decision:" label; in
+    "RESOLVED that ..." and "Resolved:- that ..." the "that" is the label's."""
     # "RESOLVED (unanimously) that ...", not an item's mark ("Resolved – (1) that ...")
     rest = re.sub(r"^\((?!(?:\d{1,2}|[a-z]|[ivx]{1,4})\))[^()]{1,40}\)\s*", "", rest)
     if LEAD_IN.match(rest):  # "RESOLVED that:" introduces lettered items; it is none itself
         rest = ""
-    bare = _THAT.sub("", rest, count=1)  # "the report be noted": "that" is the label's
+    first = NUMBERED.match(rest)
+    if first and first.group(1) in ("1", "a", "i") and not _inline(lines, i, rest):
+        # "RESOLVED – (1) That ...; and" with "(2) That ..." on the lines under it: the
+        # first item shares the word's line, the others follow as a list's items do
+        col = lines[i].raw.find(first.group(2)[:20])
+        body, j = _collect(lines, i, first.group(2))
+        return [(lines[i].start + max(col, 0), body),
+                *_items(lines, j, _next_label(first.group(1)), _shape(rest))]
+    keep = apart and rest.startswith("That ")
+    bare = rest if keep else _THAT.sub("", rest, count=1)  # "that" is the label's
     if bare:
         inline = _inline(lines, i, bare)
         if inline:
@@ -149,9 +163,16 @@ def _resolutions(lines: list[Line], i: int, rest: str) -> list[tuple[int, str]]:
             text = text[: sentence_end(text, 0, len(text))]
         col = lines[i].raw.find(bare[:20])
         return [(lines[i].start + max(col, 0), text)]
-    rest = ""
+    return _items(lines, i + 1)
+
+
+def _items(
+    lines: list[Line], j: int, expected: str | None = None, style: str | None = None
+) -> list[tuple[int, str]]:
+    """(offset, text) of the numbered, lettered or bulleted items from line ``j`` on
+    (``expected``: the next item's number when the first was read already)."""
     out: list[tuple[int, str]] = []
-    j, expected, skipped, style = i + 1, None, 0, None
+    skipped = 0
     while j < len(lines):
         text = lines[j].text
         if not text:
@@ -227,7 +248,8 @@ def part_decisions(doc: LoadedFile, parts: list[Part], part: Part) -> list[Found
         m = RESOLUTION.match(line.text)
         if not m:
             continue
-        for offset, text in _resolutions(lines, i, clean(m.group(2) or "")):
+        apart = bool(m.group(1)) and bool(re.search(r"[:–—-]", line.text[m.end(1) : m.start(2)]))
+        for offset, text in _resolutions(lines, i, clean(m.group(2) or ""), apart):
             text = _tidy(text)
             if text:
                 found.append(_decision(doc, parts, part, offset, text))

@@ -32,9 +32,20 @@ from functools import lru_cache
 from ingest.register_conventions import RegisterConventions, _key, status_form
 from ingest.types import LoadedFile
 
-_HEAD = r"(?:(?:status|rag|rating|progress|colour|color)\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
-_INLINE = re.compile(rf"^(?:\*\*)?{_HEAD}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I)
-_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{_HEAD}(?:\*\*)?\s*:?\s*$", re.I)
+
+@lru_cache(maxsize=8)
+def _key_patterns(conv: RegisterConventions) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a key printed inline: "Position key. Embedded - ...", a key's heading line): "key"
+    or "legend", after a word that heads a status, rating or progress column in the
+    conventions ("Status key", "RAG key", "Progress key", "Position key")."""
+    words = {w for role in ("status", "rag", "update") for w in conv.columns.get(role, ())
+             if re.fullmatch(r"[a-z/]+", w)} | {"colour", "color"}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    head = rf"(?:(?:{alts})\s+)?(?:key|legend)(?:\s+to\s+\w+)?"
+    return (
+        re.compile(rf"^(?:\*\*)?{head}(?:\*\*)?\s*(?::|\.|[–—-])\s*(?P<body>\S.*)$", re.I),
+        re.compile(rf"^(?:#{{1,6}}\s+)?(?:\*\*)?{head}(?:\*\*)?\s*:?\s*$", re.I),
+    )
 _PAIR = re.compile(
     # a word, after a symbol or not ("Open", "✓ Done"), or a symbol alone ("✓")
     r"^\s*(?:\*\*)?(?P<word>(?:[^\w\s*|=:]{1,2}\s*)?[A-Za-z][\w /'’&()-]{0,30}?"
@@ -107,11 +118,16 @@ def _symbol_pairs(body: str) -> list[tuple[str, str]]:
     return pairs if len(pairs) >= 2 else []
 
 
-def _add(key: dict[str, str], words: list[str], meaning: str, conv: RegisterConventions) -> None:
+def _add(key: dict[str, str], words: list[str], meaning: str, conv: RegisterConventions,
+         figures: bool = False) -> None:
+    """Each word with the state its meaning gives; a word printing figures only where
+    ``figures`` (a phrase of a bulleted key: "Rolled into 2026/27")."""
     state = meaning_state(meaning, conv)
     for w in words:
         w = status_form(w)
-        if state and w and w not in key and not re.search(r"\d", w) and not conv.is_empty(w):
+        if state and w and w not in key and not conv.is_empty(w) and (
+            not re.search(r"\d", w) or (figures and re.search(r"[a-z]{3,}", w))
+        ):
             key[w] = state
 
 
@@ -119,6 +135,7 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
     """The status words a text's own key defines, each with its state."""
     key: dict[str, str] = {}
     lines = text.split("\n")
+    _INLINE, _HEADING = _key_patterns(conv)  # noqa: N806 - the two patterns of the key
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -130,6 +147,8 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 lines[j].strip()[:1].islower() or " = " in lines[j]
                 or lines[j].strip()[:2] == "= "  # "... Parked" / "= carried forward ..."
                 or re.search(r"[;,]$|\s[–—-]$", lines[j - 1].strip())  # a pair runs on
+                # the next pair opening the line: "Rolled over - moved into ..."
+                or re.match(r"[A-Z][\w/'’-]*(?: [\w/'’-]+){0,3} [–—-] \S", lines[j].strip())
             ):
                 body += " " + lines[j].strip()
                 j += 1
@@ -154,6 +173,12 @@ def status_key(text: str, conv: RegisterConventions) -> dict[str, str]:
                 else:
                     break
                 j += 1
+            i = j
+            continue
+        bulleted, j = _bulleted_pairs(lines, i, conv)
+        if bulleted:
+            for word, meaning in bulleted:
+                _add(key, [word], meaning, conv, figures=True)
             i = j
             continue
         aligned, j = _aligned_pairs(lines, i)
@@ -198,6 +223,43 @@ def _aligned_pairs(lines: list[str], i: int) -> tuple[list[tuple[str, str]], int
             continue
         break
     if len(pairs) < _ALIGNED_MIN:
+        return [], i
+    return pairs, j
+
+
+# A key printed as a bulleted list, one word or phrase and its meaning an item ("- *Fully
+# implemented* – the recommendation has been carried out"), the phrase set in emphasis or
+# not, a meaning that wraps carrying on, indented, on the next line.
+_BULLET = re.compile(r"^\s*[-*•·]\s+(?P<item>\S.*)$")
+_EMPHASIS = re.compile(r"^(?P<mark>\*{1,2}|_{1,2})(?P<word>[^*_]{1,40}?)(?P=mark)(?=\s)")
+
+
+def _bulleted_pairs(
+    lines: list[str], i: int, conv: RegisterConventions
+) -> tuple[list[tuple[str, str]], int]:
+    """The pairs of a bulleted key starting at line ``i``: three items or more in a run,
+    each a word or phrase, a dash, colon or "=", and a meaning that gives a state (a list
+    of "Action - owner" items is no key); ([], i) when none."""
+    pairs: list[tuple[str, str]] = []
+    j = i
+    while j < len(lines):
+        m = _BULLET.match(lines[j].rstrip())
+        if m:
+            item = _EMPHASIS.sub(lambda e: e.group("word"), m.group("item").strip(), count=1)
+            pair = _PAIR.match(item)
+            if not pair or len(pair.group("word").split()) > 4:
+                break
+            pairs.append((pair.group("word").strip(), pair.group("meaning")))
+            j += 1
+            continue
+        line = lines[j]
+        if pairs and line.strip() and line[:1].isspace() and not _BULLET.match(line):
+            word, meaning = pairs[-1]
+            pairs[-1] = (word, f"{meaning} {line.strip()}")  # a wrapped meaning
+            j += 1
+            continue
+        break
+    if len(pairs) < _ALIGNED_MIN or not all(meaning_state(m, conv) for _, m in pairs):
         return [], i
     return pairs, j
 

@@ -280,6 +280,10 @@ class Items:
         if len(self.paragraphs) < 2:  # one numbered line is no convention of the paper's
             self.paragraphs, self.marks = [], []
         self._add_numbers_alone(bare)
+        taken = {h[0] for h in self.heads}
+        learnt = [h for h in learnt_heads(lines, part.start) if h[0] not in taken]
+        if learnt:
+            self.heads = sorted(self.heads + learnt)
 
     def _add_numbers_alone(self, bare: list[tuple[int, str, str]]) -> None:
         """A minute's number printed on a line of its own over its title (the left cell of
@@ -321,6 +325,50 @@ class Items:
         → "The review ..."), when the paper numbers its paragraphs."""
         m = self._opening.match(text) if self._opening and self.paragraphs else None
         return m.group("rest") if m else text
+
+
+# A line that may head an item with an identifier of the paper's own: a short code of
+# letters and figures ("CSPB.42", "SG-7", "TCG 12/3"), a margin, then a title.
+_CODED_LINE = re.compile(
+    r"^(?:\*\*|#{1,6}\s+)?(?P<ref>[A-Za-z]{1,8}[ ./-]?\d{1,4}(?:[./-]\d{1,4})?[a-z]?)\.?"
+    r"(?:\*\*)?(?P<gap>\t+|\s{2,})(?:\*\*)?(?P<rest>\S.*)$"
+)
+LEARNT_REPEATS = 3  # how many headed items make an identifier's shape the paper's own
+
+
+def learnt_heads(lines: list[str], start: int) -> list[tuple[int, str, str]]:
+    """Item headings whose identifier's shape the paper itself teaches: a code of letters
+    and figures that opens at least three lines, each beside a title (a margin, then a
+    short line that is no sentence), each standing apart (a blank line or an underline
+    beside it), the same letters and stops each time and the numbers rising
+    ("CSPB.38  APOLOGIES", "CSPB.39  DECLARATIONS ..."). What the conventions' patterns
+    do not name is then learnt from the one paper, not added to them."""
+    by_shape: dict[str, list[tuple[int, str, str, int]]] = {}
+    pos = start
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        m = _CODED_LINE.match(line) if line else None
+        if m and _title_like(clean(m.group("rest")).strip(" .*")) and not re.search(
+            r"\S\s{3,}\S|\||\t", m.group("rest")
+        ):
+            before = lines[n - 1] if n else ""
+            after = lines[n + 1] if n + 1 < len(lines) else ""
+            if not before.strip() or not after.strip() or _UNDERLINE.match(after):
+                ref = m.group("ref")
+                shape = re.sub(r"\d+", "9", ref)
+                number = int(re.findall(r"\d+", ref)[-1])
+                title = clean(m.group("rest")).strip(" .*\t")
+                by_shape.setdefault(shape, []).append((pos, ref, title, number))
+        pos += len(raw) + 1
+    out: list[tuple[int, str, str]] = []
+    for found in by_shape.values():
+        refs = [f[1] for f in found]
+        numbers = [f[3] for f in found]
+        if len(found) >= LEARNT_REPEATS and len(set(refs)) == len(refs) and (
+            numbers == sorted(numbers)
+        ):
+            out += [(f[0], f[1], f[2]) for f in found]
+    return out
 
 
 def without_paragraph_numbers(doc: LoadedFile, items: list[Items]) -> LoadedFile:
@@ -602,8 +650,28 @@ def trailing_owner_entries(
     """Paragraphs that end with who acts: "... by 30 June 2025. ACTION: JW/SM". The action
     is the paragraph's words before the label; its owner what follows the label."""
     out: list[Found] = []
+    for at, _, _, text, owner in owner_flags(doc, part, conv):
+        text = tidy_text(items.words(text))
+        if len(text) < 20:
+            continue
+        item, title = items.at(at)
+        out.append(Found("action", text, at, owner=owner, due=due_in(text, conv),
+                         reference=item, item=item, item_title=title))
+    return out
+
+
+def owner_flags(
+    doc: LoadedFile, part: Part, conv: RegisterConventions
+) -> list[tuple[int, int, int, str, str]]:
+    """Paragraphs of ``part`` that end with who acts, as a labelled field (an owner
+    column's header from the conventions, "ACTION BY:", "Lead:", "Owner:", or "ACTION:"),
+    however far the flag stands to the right and however the paragraph is indented:
+    (paragraph's offset, the flag's offset, the paragraph's end, the words before the
+    flag, the owner as printed). The flag, not the paragraph's own words, names the owner
+    ("DR and PH to map ...   ACTION BY: DR / PH" → "DR / PH")."""
+    out = []
     body = doc.text[part.start : part.end]
-    for m in re.finditer(r"(?:^|\n\s*\n)(?P<para>\S(?:.|\n(?!\s*\n))*)", body):
+    for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*(?P<para>\S(?:.|\n(?![ \t]*\n))*)", body):
         para = unwrap(m.group("para"))
         t = _trailing(conv).match(para)
         if not t or not _is_owner(t.group("owner"), conv) or len(t.group("owner").split()) > 6:
@@ -612,13 +680,14 @@ def trailing_owner_entries(
             continue  # "... ACTION: None.": an empty label names nobody
         if _label_pattern(conv.action_labels).match(para):
             continue  # "Action: X to ..." is a label's line
-        text = tidy_text(items.words(t.group("text")))
-        if len(text) < 20:
-            continue
         at = part.start + m.start("para")
-        item, title = items.at(at)
-        out.append(Found("action", text, at, owner=t.group("owner").strip(), due=due_in(text, conv),
-                         reference=item, item=item, item_title=title))
+        end = part.start + m.end("para")
+        raw = doc.text[at:end]
+        # where the flag starts in the printed paragraph: its label's last occurrence
+        label = para[len(t.group("text")):].lstrip(" .;(")[:6]
+        flag = raw.rfind(label.split()[0]) if label.split() else -1
+        out.append((at, at + flag if flag >= 0 else end, end, t.group("text"),
+                    t.group("owner").strip()))
     return out
 
 
@@ -784,6 +853,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
     out: list[Found] = []
     under = ""
     led = False  # after "It is recommended that the Board:": its lettered items recommend
+    parent = ""  # the lead-in's paragraph number
+    led_style = ""  # how the lead-in's first item is marked
     i = 0
     while i < len(lines):
         off, raw = lines[i]
@@ -794,10 +865,19 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
         if line and (_RECOMMEND_LEAD.match(line) or (
             wrapped.endswith(":") and not line.endswith(":") and _RECOMMEND_LEAD.match(wrapped)
         )):
-            led, i = True, i + (1 if line.endswith(":") else 2)
+            led, i, led_style = True, i + (1 if line.endswith(":") else 2), ""
+            # "2.1 The Board is recommended to:": its lettered items are 2.1's, a letter
+            # being no reference of its own
+            number = re.match(r"(\d{1,2}(?:\.\d{1,2})?)\.?\s", line)
+            parent = number.group(1) if number else ""
             continue
         if led and line and not _SINGLE.match(line):
             led = False
+        if led and line:  # the lead-in's items are marked one way: "(a)" ... or "1." ...
+            style = "lettered" if _SINGLE.match(line).group("lettered") else "numbered"
+            led_style = led_style or style
+            if style != led_style:
+                led = False  # "3. The year in numbers" after "(c) ...": the next section
         if line and _BARE_HEADING.match(line) and len(line.split()) <= 8:
             boxed = _boxed_recommendations(lines, i + 1, conv, that_body)
             if boxed:  # "Recommendations" over "R1" / "That the Board ..." rows
@@ -834,7 +914,8 @@ def report_recommendations(doc: LoadedFile, part: Part, conv: RegisterConvention
                 j += 1
             text = tidy_text(unwrap("\n".join(acc)))
             start = off + len(raw) - len(raw.lstrip()) + m.start("text")
-            ref = m.group("ref") or (m.groupdict().get("lettered") or "")
+            lettered = m.groupdict().get("lettered") or ""
+            ref = m.group("ref") or (parent if led and lettered and parent else lettered)
             if text and not text.endswith(":"):
                 out.append(
                     Found("recommendation", text, start, reference=ref, own_reference=bool(ref))

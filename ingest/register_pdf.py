@@ -16,7 +16,7 @@ they are read from the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.register_columns import named_kind
@@ -126,6 +126,8 @@ def _header(line: list[TextPiece], conv: RegisterConventions) -> _Table | None:
     headers = [p.text for p in line]
     if any(len(h.split()) > _HEADER_WORDS for h in headers):
         return None  # a row of the table's cells (sentences), not its header's labels
+    if re.search(r"\d", headers[0]) and conv.reference.match(headers[0].strip()):
+        return None  # a row opening at its reference ("Rec 3"), whatever its cells say
     roles = _roles(headers, conv)
     if len(line) == 2 and roles != ["reference", "text"]:
         return None  # two columns: a numbered list of entries ("No. | Recommendation") only
@@ -179,7 +181,118 @@ def pdf_tables(
         rows += found
         if found and g.end > g.rows[0][0]:
             spans.append((g.rows[0][0], g.end))
+    for g in code_boxes(doc, conv):
+        if any(a <= g.rows[0][0] < b for a, b in spans):
+            continue  # a register table's rows
+        found = register_rows(g, conv, kinds=kinds, own=own, title_kind="")
+        if not named_kind(g.heading, conv):  # a box its title names no kind of: proposals
+            found = [replace(r, kind="recommendation") for r in found
+                     if _PROPOSAL.match(r.cells.get("text", ""))]
+        rows += [a for r in found for a in _acting(r, conv)]
+        if found and g.end > g.rows[0][0]:
+            spans.append((g.rows[0][0], g.end))
     return rows, spans
+
+
+# Words proposing what a body should do or agree ("That the Board asks ...").
+_PROPOSAL = re.compile(r"^That\s+\S")
+
+
+def _acting(row: Row, conv: RegisterConventions) -> list[Row]:
+    """A box's decision row, and when it names who is to act an action too, with the same
+    words ("Agreed that the Coordinator circulate the strategy by 26 June 2026": owner the
+    Coordinator, due 26 June 2026); the decision's verb and "that" open no owner."""
+    if row.kind != "decision":
+        return [row]
+    from ingest.register_actions import owner_of_resolution
+    from ingest.register_lines import due_in
+
+    text = row.cells.get("text", "")
+    m = re.match(r"^(\w+)\s+that\s+(?=\S)", text, re.I)
+    if not m or m.group(1).lower() not in conv.decision_cell_verbs:
+        return [row]
+    who = owner_of_resolution(text[m.end():])
+    if not who:
+        return [row]
+    cells = {**row.cells, "owner": who[0], "due": due_in(text, conv)}
+    return [replace(row, cells=cells), replace(row, cells=dict(cells), kind="action")]
+
+
+_BOX_WORDS = 3  # a box row's words: a sentence, not a label beside its value
+
+
+def code_boxes(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
+    """Boxes of two columns printed with no header row: a code in the first ("D1", "E2",
+    a reference by the conventions or a shape the paper teaches, letters and figures),
+    a sentence in the second, wrapped lines carrying on at the second column's x. The
+    box's title is the line printed above it ("Decisions made", "Escalations to the
+    Board"), over a lead-in line ending in ":" or not; it is the grid's heading, so the
+    title's kind is the rows' kind. Each box is a grid of headers ("Ref", its title)."""
+    if doc.kind != "pdf":
+        return []
+    pages = _pages(doc)
+    if pages is None:
+        return []
+    learnt = learnt_codes(pages)
+    grids: list[Grid] = []
+    search_from = 0
+
+    def is_code(text: str) -> bool:
+        text = text.strip()
+        return bool(re.search(r"[A-Za-z]", text) and re.search(r"\d", text)) and (
+            bool(conv.reference.match(text)) or code_shape(text) in learnt
+        ) and bool(code_shape(text))
+
+    box: _Table | None = None
+    current: list[tuple[int, TextPiece]] | None = None
+
+    def close() -> None:
+        nonlocal current, search_from
+        if current and box is not None:
+            search_from = _add_row(current, box, doc.text, search_from)
+        current = None
+
+    for n, pieces in enumerate(pages):
+        if n < len(doc.pages):
+            search_from = max(search_from, doc.pages[n].start)
+        last_y = None
+        above: list[str] = []
+        box = None
+        for line in _lines(pieces):
+            size = max(p.size for p in line)
+            gap = (last_y - line[0].y) if last_y is not None else 0
+            row = (len(line) == 2 and is_code(line[0].text)
+                   and len(line[1].text.split()) >= _BOX_WORDS)
+            if row and box is not None and all(
+                abs(p.x - s) <= _TOLERANCE for p, s in zip(line, box.starts)
+            ) and gap <= 3 * size:
+                close()
+                current = [(0, line[0]), (1, line[1])]
+                last_y = line[0].y
+                continue
+            if row:
+                close()
+                heading = next((a for a in reversed(above[-2:])
+                                if len(a.split()) <= 10 and not re.search(r"[.:;!?]$", a)), "")
+                box = _Table([line[0].x, line[1].x], ["reference", "text"],
+                             ["Ref", heading or "Item"], Grid(["Ref", heading or "Item"], []),
+                             True)
+                box.grid.heading = heading
+                grids.append(box.grid)
+                current = [(0, line[0]), (1, line[1])]
+                last_y = line[0].y
+                continue
+            if (box is not None and current is not None and len(line) == 1
+                    and abs(line[0].x - box.starts[1]) <= _TOLERANCE
+                    and 0 < gap <= 1.45 * size):
+                current.append((1, line[0]))  # the sentence's wrapped line
+                last_y = line[0].y
+                continue
+            close()
+            box = None
+            above.append(" ".join(p.text for p in line).strip())
+        close()
+    return [g for g in grids if g.rows]
 
 
 def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
@@ -198,6 +311,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
     search_from = 0
     current: list[tuple[int, TextPiece]] | None = None
     above = ""  # the line printed above a table: its heading
+    learnt = learnt_codes(pages)
 
     def close() -> None:
         nonlocal current, search_from
@@ -209,6 +323,8 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
         page_start = doc.pages[n].start if n < len(doc.pages) else search_from
         search_from = max(search_from, page_start)
         last_y = None
+        between = 0  # blocks of lines on this page since the table's last row, no row's
+        prose_y: float | None = None  # where the last of those lines was printed
         in_header = False
         lines = _lines(pieces)
         skip = 0
@@ -228,6 +344,7 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                     head.grid.heading = above
                     grids.append(head.grid)
                 table, in_header, last_y = head, True, line[0].y
+                between, prose_y = 0, None
                 continue
             if table is None:
                 above = " ".join(p.text for p in line)
@@ -254,8 +371,15 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
             r = table.ref_col
             first = [p for c, p in cols if c == r and abs(p.x - table.starts[r]) <= _TOLERANCE]
             others = [p for c, p in cols if c is not None and c > r]
-            if first and others and conv.reference.match(first[0].text):
+            if first and others and (conv.reference.match(first[0].text)
+                                     or code_shape(first[0].text) in learnt):
+                if between >= _APART:  # a paragraph and a box's title since the last row:
+                    close()  # the table has ended, and this row is another box's
+                    table = None
+                    above = ""
+                    continue
                 close()
+                between, prose_y = 0, None
                 in_header = False
                 current = [(c, p) for c, p in cols if c is not None]
                 last_y = line[0].y
@@ -269,8 +393,44 @@ def pdf_grids(doc: LoadedFile, conv: RegisterConventions) -> list[Grid]:
                 continue
             close()  # a group row, a paragraph, a footer
             in_header = False
+            if last_y is not None and (prose_y is None or prose_y - line[0].y > 1.45 * size):
+                between += 1  # a block of lines apart from the one above (a wrapped group
+            prose_y = line[0].y  # row is one block)
         close()
     return [g for g in grids if g.rows]
+
+
+_APART = 2  # blocks of lines between two rows of a page that end a table (a group row is one)
+
+
+# A reference as a paper may print one in a table's first cell: letters, figures and the
+# strokes or stops between them ("CR3/2", "SG-07", "T4.2a").
+_CODE = re.compile(r"^[A-Za-z]{0,6}[./-]?\d{1,4}(?:[./-]\d{1,4}){0,2}[a-z]?$")
+LEARNT_CODES = 3  # how many rows open with one shape of code to make it the paper's own
+
+
+def code_shape(text: str) -> str:
+    """A code's shape: its letters as "A", its figures as "9" ("CR3/2" → "A9/9")."""
+    text = text.strip()
+    if not _CODE.match(text):
+        return ""
+    return re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "A", text))
+
+
+def learnt_codes(pages: list[list[TextPiece]]) -> set[str]:
+    """The shapes of reference the paper itself teaches: a code opening at least three
+    lines that print other cells beside it, each code printed once ("CR1/1", "CR1/2",
+    "CR2/1" ... at a table's left edge), whatever the conventions' reference pattern
+    holds. A row of a register table opens at such a code as at a reference."""
+    seen: dict[str, set[str]] = {}
+    for pieces in pages:
+        for line in _lines(pieces):
+            if len(line) < 2:
+                continue
+            shape = code_shape(line[0].text)
+            if shape and re.search(r"\d", shape):
+                seen.setdefault(shape, set()).add(line[0].text.strip())
+    return {s for s, codes in seen.items() if len(codes) >= LEARNT_CODES}
 
 
 def _named(table: _Table) -> int:

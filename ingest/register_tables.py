@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from ingest.register_columns import column_roles, entries, is_register, named_kind
-from ingest.register_conventions import RegisterConventions, decisions_as_text
+from ingest.register_conventions import RegisterConventions, _key, decisions_as_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -430,6 +430,16 @@ def _decision_log(
     return len(cells) >= 2 and len(said) >= 0.6 * len(cells)
 
 
+def other_log(headers: list[str], heading: str, conv: RegisterConventions) -> bool:
+    """A log of other things (`[registers] other_logs`: "ID | Risk or issue | Rating",
+    a table under "Risks and issues"): a header cell naming one where no header cell
+    names the entries' words, or a heading naming one."""
+    keys = [_key(strip_markup(h)) for h in headers]
+    if _key(strip_markup(heading)) in conv.other_logs:
+        return True
+    return any(k in conv.other_logs for k in keys) and "text" not in _roles(headers, conv)
+
+
 def register_rows(
     grid: Grid, conv: RegisterConventions, skip_recommendations: bool = False,
     kinds: dict[str, str] | None = None, own: dict[str, str] | None = None,
@@ -444,6 +454,8 @@ def register_rows(
     table's heading names, else what the paper's title names (``title_kind``: "Scrutiny
     recommendations tracker"), else action. ``own`` is the paper's status key."""
     headers = grid.headers
+    if other_log(headers, grid.heading, conv):
+        return []
     body = [[strip_markup(c) for c in cells] for _, cells, _ in grid.rows]
     roles = column_roles(headers, body, conv, own)
     heading = grid.heading.strip()

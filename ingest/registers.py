@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest import register_conventions
+from ingest.dates import iso, parse_dates, squash
+from ingest.dating import DATE_FIELD
 from ingest.locate import locate
 from ingest.register_actions import (
     _Later,
@@ -59,6 +61,7 @@ from ingest.register_lines import (
     due_in,
     label_entries,
     labels_apart,
+    owner_flags,
     report_recommendations,
     trailing_owner_entries,
     without_paragraph_numbers,
@@ -67,12 +70,13 @@ from ingest.register_lists import list_rows, title_of
 from ingest.register_markers import marker_entries
 from ingest.register_minute_tables import minute_entries
 from ingest.register_notices import Notice, notice_at, notice_entries, notices
-from ingest.register_pdf import minute_grids, pdf_tables
+from ingest.register_pdf import _acting, minute_grids, pdf_tables
 from ingest.register_recommendations import (
     document_recommendations,
     extract_recommendations,
     year_label,
 )
+from ingest.register_records import coded_lines, marked_records
 from ingest.register_tables import (
     aligned_grids,
     csv_grids,
@@ -124,6 +128,9 @@ class DocumentReading:
     sentence_index: tuple = ({}, {})
     forward: list[tuple] = field(default_factory=list)
     glossary: tuple = ((), ())
+    # (start, end) of each paragraph that ends with an owner flag ("... ACTION BY: DR"):
+    # the flag reader's action, no other reader's
+    flagged: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_document(
@@ -136,13 +143,17 @@ def read_document(
         reading.items[part.index] = Items(doc, part, conv)
     # the minutes' and labels' readers read numbered paragraphs without their numbers
     plain = labels_apart(without_paragraph_numbers(doc, list(reading.items.values())), conv)
+    flags = [f for part in parts for f in owner_flags(plain, part, conv)]
+    reading.flagged = [(f[0], f[2]) for f in flags]
+    # the minutes' readers read a flagged paragraph without its flag
+    unflagged = _blanked(plain, [(f[1], f[2]) for f in flags])
     for part in parts:
         if is_minutes(part, doc.text):
             reading.minutes.append((
                 part,
                 cleanliness(doc.text[part.start : part.end]),
-                part_decisions(plain, parts, part),
-                from_sentences(plain, parts, part),
+                part_decisions(unflagged, parts, part),
+                from_sentences(unflagged, parts, part),
             ))
     reading.decisions, reading.actions, reading.recommendations = _document_readers(
         name, doc, parts, conv, reading.items, plain
@@ -153,6 +164,25 @@ def read_document(
     reading.forward = document_forward(name, doc, parts)
     reading.glossary = document_glossary(doc, parts)
     return reading
+
+
+def _blanked(doc: LoadedFile, spans: list[tuple[int, int]]) -> LoadedFile:
+    """The document with each span printed as spaces (offsets kept)."""
+    if not spans:
+        return doc
+    chars = list(doc.text)
+    for a, b in spans:
+        chars[a:b] = [c if c == "\n" else " " for c in chars[a:b]]
+    return replace(doc, text="".join(chars))
+
+
+def _unflagged(entries: list, read: dict[str, DocumentReading]) -> list:
+    """Entries not printed in a paragraph an owner flag ends (whose action is the flag
+    reader's, with the flag's owner)."""
+    return [
+        e for e in entries
+        if not any(a <= e.where.start < b for a, b in read[e.where.source].flagged)
+    ]
 
 
 def _readings(
@@ -242,10 +272,19 @@ def _document_readers(
         blocks = record_blocks(
             doc.text, part.start, part.end, conv, lambda line: title_of(line, conv)
         )
-        listed = list_rows(doc, part, conv)
+        marked = marked_records(doc.text, part.start, part.end, conv, own)
+        paragraphs = [(r.offset, stop) for r, stop in marked]
+        # a paragraph opened by a reference marker is one record, no block reader's
+        blocks = [b for b in blocks if not _within(paragraphs, b.offset)] + [
+            r for r, _ in marked]
+        listed = [r for r in list_rows(doc, part, conv) if not _within(paragraphs, r.offset)]
         rows += listed + blocks  # a list item with nested fields is read as a list
         rows += [r for r in pdf if part.start <= r.offset < part.end]
-        spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed)]
+        coded = [] if doc.kind == "pdf" else [  # a PDF's boxes are read by position
+            a for r in coded_lines(doc.text, part.start, part.end, conv)
+            if not any(abs(r.offset - x.offset) <= 40 for x in rows) for a in _acting(r, conv)]
+        rows += coded
+        spans = [(b.offset, b.offset + 2000) for b in (*blocks, *listed, *coded)]
         minutes = is_minutes(part, doc.text)
         records = notices(doc, part, conv)
         found = [
@@ -266,15 +305,20 @@ def _document_readers(
             f for f in fallback_entries(plain, part, conv, items, minutes)
             if not _in_any_block(doc.text, spans, f.offset) and not _within(pdf_spans, f.offset)
         ]
-        if not minutes:
-            found += report_recommendations(doc, part, conv)
+        if not minutes:  # a record a marker opens is the record reader's
+            found += [f for f in report_recommendations(doc, part, conv)
+                      if not _within(paragraphs, f.offset)]
+        # a status word alone ("Outcome: Fully implemented.", a key's word) is a status,
+        # never an entry
+        found = [f for f in found if not _status_alone(f.text, conv, own)]
         for f in found:
             _in_notice(f, notice_at(records, f.offset))
         year = year_label(part.title) or year_label(doc.text[part.start : part.start + 1500])
+        dated = _meeting_date(doc, part, conv)
         for f in found:
             where = locate(doc, doc_parts, f.offset)
-            if f.date:
-                where = replace(where, date=f.date)
+            if f.date or dated:
+                where = replace(where, date=f.date or dated)
             row_year = next(
                 (year_label(h) for r in rows if r.offset == f.offset for h in r.header.values()
                  if year_label(h)),
@@ -283,6 +327,36 @@ def _document_readers(
             b = from_found(f, where, conv, row_year or year, own)
             {"decision": decisions, "action": actions}.get(f.kind, recommendations).append(b)
     return decisions, actions, recommendations
+
+
+def _meeting_date(doc: LoadedFile, part: Part, conv: RegisterConventions) -> str:
+    """The date a part's entries take when it is not the part's: "" unless the part was
+    dated by a "... date: <date>" line that is a register's due field ("Target date: 31
+    March 2026", which is when a record is due, not when the paper met); then the date its
+    heading prints ("Tuesday 16 June 2026, 6.30 pm"), or "" when it prints none."""
+    if getattr(part, "date_note", "") != "from its Date: line":
+        return ""
+    body = doc.text[part.start : part.end]
+    flat = squash(body[:3000])
+    m = DATE_FIELD.search(flat)
+    if not m:
+        return ""
+    label = re.search(r"([A-Za-z]+)\s+(?:date|date of meeting|published)\s*:\s*$",
+                      flat[: m.start(1)], re.I)
+    if not label or conv.column_role(label.group(0).rstrip(": ")) != "due":
+        return ""
+    head = parse_dates("\n".join([ln for ln in body.split("\n") if ln.strip()][:8]))
+    return iso(head[0][1]) if head else ""
+
+
+def _status_alone(text: str, conv: RegisterConventions, own: dict[str, str]) -> bool:
+    """An entry's words that are a status word whole, of the conventions or the paper's
+    own key: what a line printed was a status ("Outcome: Partly implemented."), not what
+    was decided or is to be done."""
+    words = re.sub(r"[\s.;:,]+$", "", text or "").strip()
+    if re.sub(r"^[\d.\s]+", "", words).lower() in conv.other_logs:
+        return True  # the heading of a log of other things ("5. Risks")
+    return bool(words) and len(words.split()) <= 4 and conv.is_status(words, own)
 
 
 def title_kind(doc: LoadedFile, conv: RegisterConventions) -> str:
@@ -479,7 +553,7 @@ def extract_registers(
     new_actions = [b for name in sorted(docs) for b in read[name].actions]
     new_recs = [b for name in sorted(docs) for b in read[name].recommendations]
     decisions = _merge(_placed(resolutions, parts, read), new_decisions)
-    actions = _merge(_placed(legacy_actions, parts, read), new_actions)
+    actions = _merge(_unflagged(_placed(legacy_actions, parts, read), read), new_actions)
     recs = _merge(_placed(legacy_recs, parts, read), new_recs)
     joined_actions, _ = join_updates(actions)
     joined_recs, _ = join_updates(recs)

@@ -1,9 +1,9 @@
-"""Registers on papers in 26 other councils' layouts (issue 10, tests/data/register_layouts/).
+"""Registers on papers in 30 other councils' layouts (issue 10, tests/data/register_layouts/).
 
 Each golden document is ingested into an index of its own (the real pipeline: Chroma in
 tmp_path, the fake embedder, the knowledge base), its entries are matched against its
 golden file by the README's rule, and precision and recall are reported per document
-(at least 90% each, 95% over all). The eleven PDFs are generated in the test by the
+(at least 90% each, 95% over all). The thirteen PDFs are generated in the test by the
 folder's own `make_pdfs.py` and `make_*_pdf.py` scripts. Then
 the update pair: three papers of two partnerships in one index, later papers' updates
 joined by reference and in other words, never across partnerships; `register actions --open
@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from tests.conftest import WordHashEmbedder, ingest_settings
 
 HERE = Path(__file__).resolve().parent / "data" / "register_layouts"
-HOLDOUT = HERE / "holdout11"  # kept aside: measured once, never tuned on
+HOLDOUT = HERE / "holdout13"  # kept aside: measured once, never tuned on
 FIELDS = ("kind", "text", "owner", "due", "status", "state", "reference")
 OPEN = {"open", "in progress", "carried forward", "not stated"}
 
@@ -162,7 +162,7 @@ def _report(scores: list[dict], label: str) -> tuple[float, float]:
 
 
 def test_every_layout_is_read_at_90_percent_and_95_overall(scores: list[dict]) -> None:
-    assert len(scores) == 26 and sum(s["golden"] for s in scores) == 335
+    assert len(scores) == 30 and sum(s["golden"] for s in scores) == 389
     precision, recall = _report(scores, "register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * s["mine"], (s["doc"], s["extra"])
@@ -383,24 +383,34 @@ def entries_of_partnership(knowledge: Knowledge, partnership: str) -> list:
 # plan's rows mostly not read, 1/2/14; a police and crime panel's recommendations and
 # responses, one block per PCP/R/nn reference with Lead:, Timescale: and 'Position at ...:'
 # lines whose status opens the free text - none read, the three 'X to ...' actions given the
-# item's number, not their paragraph's, 2/10/12). All ten pairs are in the main set above.
-# holdout11/ was written by another engineer while the eleventh round's readers were built
-# (tried on generated papers, tests/register_fuzz.py, and on invented papers in
-# test_register_tenth_round_seen.py) and was not opened until those readers were committed
-# (5598a51); then measured once, below.
+# item's number, not their paragraph's, 2/10/12), the eleventh round's 0/28
+# (holdout11/: CMIS-style text minutes whose minute references 'CSPB.42' were never taken
+# and whose right-margin 'ACTION BY: DR' flags ran into the actions' words - 0/9/14; a PDF
+# ASB case review annual report whose lettered (a)-(c) recommendations were not given their
+# paragraph's '2.1' and whose CRn/n appendix rows were not read - 0/4/14), the twelfth
+# round's 8/26 (holdout12/: a PDF highlight report of boxes whose verb-first decisions D1-D4
+# ran together with the boxed actions table after them, whose E1/E2 escalations were not
+# read and whose risk-log rows were read as actions - 6/11/14; a Markdown outcomes report
+# whose ASBn/NTEn recommendation paragraphs were not read and whose outcome key's words were
+# read as decisions - 2/9/12). All twelve pairs are in the main set above. holdout13/ was
+# written by another engineer while the thirteenth round's readers were built
+# (tests/test_register_thirteenth_round.py, tests/register_fuzz.py) and was not opened until
+# those readers were committed (c0c9842); then measured once, below.
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured once after the eleventh round's readers were committed (5598a51), not "
-    "tuned on: 0/28 matched, P 0.0% R 0.0% (0 matched / 13 read / 28 golden). Gorsethwaite "
-    "CSP board minutes, text: P 0% R 0% (0 of 9 read, 14 golden) - no entry given its minute's "
-    "reference ('CSPB.42'), 'ACTION BY: DR' run on into the action's words, a resolution's "
-    "leading 'That' dropped or its '(1)' kept, passive and 'would write' actions not read. "
-    "Haddleby CSP ASB case review annual report, PDF: P 0% R 0% (0 of 4 read, 14 golden) - "
-    "the report's recommendations (a)-(c) given their letters, not their paragraph's '2.1'; a "
-    "heading ('The year in numbers') read as a recommendation; the eleven CRn/n review "
-    "recommendations not read",
+    reason="measured once after the thirteenth round's readers were committed (c0c9842), not "
+    "tuned on: 0/26 matched, P 0.0% R 0.0% (0 matched / 10 read / 26 golden). Safer "
+    "Brackenholt Partnership executive minutes, text: P 0% R 0% (0 of 10 read, 14 golden) - "
+    "no entry given its minute's number ('114/26' ... '121/26'), so none matches though five "
+    "decisions' words and owners are right; a paragraph opening 'Min. No. 99/26 (...) - JH "
+    "reported ...' and narrative run on into the 'The Clerk would ...' and 'AB and ET to ...' "
+    "actions; 'He would arrange ...', a passive '... to be added ...' and 'All partners to "
+    "send ...' actions not read; the minutes' confirmation and the £4,800 allocation not "
+    "read. Strelbury CSP domestic abuse needs assessment recommendations and board response, "
+    "Markdown: P 0% R 0% (0 of 0 read, 12 golden) - none of the R1-R12 recommendations read "
+    "(statuses 'Progressing', 'Met', 'Set aside', 'Deferred to 2027/28', 'Yet to start')",
 )
 def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
     goldens = _goldens(HOLDOUT)

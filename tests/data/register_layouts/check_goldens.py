@@ -105,6 +105,27 @@ DOCUMENT_STATES = {
         "overdue": "open",  # "the timescale has passed and the work is not finished"
         "no further action": "dropped",  # "not accepted, or has been overtaken"
     },
+    "haddleby-csp-asb-case-review-annual-report-2025-26-2026-05-21.pdf": {
+        "embedded": "done",  # "the change has been made and checked by the case review panel"
+        "in hand": "in progress",  # "the work has started but is not finished"
+        "awaiting start": "open",  # "accepted the recommendation but has not begun the work"
+        "rolled over": "carried forward",  # "moved into the 2026/27 case review programme"
+        "not pursued": "dropped",  # "the panel has agreed that no further work will be done"
+    },
+    "cawdenfold-csp-serious-violence-delivery-group-highlight-report-2026-07-09.pdf": {
+        "finished": "done",  # "the action is done and will be taken off the list"
+        "live": "in progress",  # "work has started and is not finished"
+        "queued": "open",  # "agreed, but work has not begun"
+        "parked": "carried forward",  # "held over to a later quarter by the Group"
+        "dropped": "dropped",  # "no longer needed; closed without being carried out"
+    },
+    "ossingley-scrutiny-outcomes-of-recommendations-2026-06-16.md": {
+        "fully implemented": "done",  # "carried out and the outcome can be seen"
+        "partly implemented": "in progress",  # "work has started and some of it is done"
+        "not yet implemented": "open",  # "accepted, but the work has not begun"
+        "rolled into 2026/27": "carried forward",  # "moved into the Partnership's 2026/27 plan"
+        "overtaken by events": "dropped",  # "no longer relevant; nothing more will be done"
+    },
 }
 
 

@@ -5,7 +5,7 @@ Exploitation Delivery Group to its Executive Board: boxed "Decisions made", "Act
 (continued on page 2 in a second box) and "Escalations to the Board" sections, with a
 "Risks and issues" box that holds no entries. Everything in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout12/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_cawdenfold_pdf.py
 """
 
 from __future__ import annotations

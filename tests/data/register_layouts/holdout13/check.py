@@ -1,8 +1,9 @@
 """Check this folder's goldens against their documents (no reader code involved).
 
-The logic is that of `holdout10/check.py` (that of `../check_goldens.py`), pointed at this
+The logic is that of `holdout12/check.py` (that of `../check_goldens.py`), pointed at this
 folder only (there is no update pair here). `text_table_cells` is kept from it; neither
-document here has a ruled text table, so it adds nothing that is not printed.
+document here has a ruled `+---+` text table, so it adds nothing that is not printed (the
+Markdown paper's small pipe table of responses, which it also splits, holds no entries).
 For every `<document>.golden.json` beside this script:
 
 - the document exists and every entry has the golden fields, in order, with allowed values;
@@ -15,7 +16,7 @@ For every `<document>.golden.json` beside this script:
   document defines in its own key (the "States" note of this folder's README);
 - `date` is an ISO date.
 
-    .venv/bin/python tests/data/register_layouts/holdout11/check.py   # exit 1 on any problem
+    .venv/bin/python tests/data/register_layouts/holdout13/check.py   # exit 1 on any problem
 """
 
 from __future__ import annotations
@@ -70,14 +71,15 @@ STATUS_STATE = {
 }
 
 # Status words a document defines in its own key (this folder's README, "States"). The
-# Haddleby annual report's "Position key." prints five words or phrases and says what each means.
+# Strelbury paper's "2. How the position is shown" prints five words or phrases for its
+# Status lines and says what each means. The Brackenholt minutes print no status.
 DOCUMENT_STATES: dict[str, dict[str, str]] = {
-    "haddleby-csp-asb-case-review-annual-report-2025-26-2026-05-21.pdf": {
-        "embedded": "done",  # "the change has been made and checked by the case review panel"
-        "in hand": "in progress",  # "the work has started but is not finished"
-        "awaiting start": "open",  # "accepted the recommendation but has not begun the work"
-        "rolled over": "carried forward",  # "moved into the 2026/27 case review programme"
-        "not pursued": "dropped",  # "the panel has agreed that no further work will be done"
+    "strelbury-csp-domestic-abuse-lpb-needs-assessment-recommendations-and-board-response-2026-09-24.md": {
+        "met": "done",  # "delivered and the Board has seen the evidence"
+        "progressing": "in progress",  # "work has begun and is not yet finished"
+        "yet to start": "open",  # "agreed, but no work has begun"
+        "deferred to 2027/28": "carried forward",  # "moved by the Board into next year's plan"
+        "set aside": "dropped",  # "the Board will take no further action on it"
     },
 }
 
@@ -186,7 +188,7 @@ def main() -> int:
         problems += found
         kinds = {k: sum(e["kind"] == k for e in entries) for k in sorted(KINDS)}
         verdict = "OK" if not found else "PROBLEMS"
-        print(f"holdout11/{doc.name}: {len(entries)} entries {kinds} {verdict}")
+        print(f"holdout13/{doc.name}: {len(entries)} entries {kinds} {verdict}")
     for p in problems:
         print("PROBLEM", p)
     print("all goldens hold" if not problems else f"{len(problems)} problems")

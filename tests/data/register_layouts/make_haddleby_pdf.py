@@ -4,7 +4,7 @@ A fictional partnership's annual report on the ASB case review (the "Community T
 its Strategic Board, with the case reviews' recommendations and the agencies' responses in an
 appendix table with a two-row header. Everything in it is invented.
 
-    .venv/bin/python tests/data/register_layouts/holdout11/make_pdf.py
+    .venv/bin/python tests/data/register_layouts/make_haddleby_pdf.py
 """
 
 from __future__ import annotations
