@@ -28,7 +28,8 @@ DATA_TO = re.compile(rf"data (?:up )?to\s+({_DATE})", re.I)
 # A paper's own "Date:" field, at the start of a line ("Target date:", "Review date:" are
 # an action's, not the paper's)
 DATE_FIELD = re.compile(
-    rf"(?im)^[ \t*|#_>-]*(?:date|date of meeting|meeting date|published|date of decision)"
+    rf"(?im)^[ \t*|#_>-]*(?:(?:report|meeting|issue|publication|decision)\s+)?"
+    rf"(?:date(?:\s+of\s+(?:meeting|report|decision|publication|issue))?|published|date published)"
     rf"[ \t*]*[:|][ \t*|]*\s*({_DATE})"
 )
 
