@@ -58,7 +58,9 @@ def label_match(label: str, question_tokens: set[str]) -> float:
         variants.append(label[m.end() :])  # name the row; its reference need not be asked
     for v in list(variants):
         if m := re.search(r"\(([^)]+)\)", v):
-            variants += [m.group(1), (v[: m.start()] + v[m.end() :]).strip()]
+            variants.append((v[: m.start()] + v[m.end() :]).strip())
+            if len(tokens(m.group(1))) >= 2:  # "LCDG (Beat 62)"; not "Stalking (domestic)"
+                variants.append(m.group(1))
     scores = [_label_match(v, question_tokens) - (0.001 if v != label else 0) for v in variants]
     return max(scores)
 
