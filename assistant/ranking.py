@@ -104,6 +104,16 @@ def _is_change(column: str, cells: list[Fact]) -> bool:
     return bool(_CHANGE_COLUMN.search(column)) or signed >= max(2, len(cells) // 2)
 
 
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I
+)
+
+
+def _same_month(question: str, column: str) -> bool:
+    asked = {(m.lower(), y) for m, y in _MONTH_YEAR.findall(question)}
+    return bool(asked) and bool(asked & {(m.lower(), y) for m, y in _MONTH_YEAR.findall(column)})
+
+
 HEAD_MEASURE = 2.0  # above a period named (1.5): "lowest rate in 2023/24" is the rate
 
 
@@ -117,6 +127,8 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
     elif change:
         score -= 1.0
     if q.periods and any(p in column.replace("-", "/") for p in q.periods):
+        score += 1.5
+    if _same_month(q.text, column):  # "at 31 October 2023": the "31st October 2023" column
         score += 1.5
     named = set(tokens(column)) & _asked(q)  # "the highest rate": the "Rate per 1,000" column
     head = _head(q)
@@ -198,6 +210,8 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
     ):
         return None
     high = q.ranking in ("high", "rise")
+    if cells[0].unit == "rank" and q.ranking in ("high", "low"):  # a position: 1 is the top
+        high = bool(set(re.findall(r"[a-z]+", q.text.lower())) & conventions().position_worst)
     ranked = sorted(cells, key=lambda f: f.number or 0.0, reverse=high)
     top = ranked[0]
     word = {"high": "highest", "low": "lowest", "rise": "largest rise", "fall": "largest fall"}

@@ -58,6 +58,7 @@ class Conventions:
     pointers: tuple[re.Pattern[str], ...] = ()
     future_holder: tuple[str, ...] = ()
     kinds: tuple[tuple[str, str], ...] = ()
+    position_worst: frozenset[str] = frozenset()
     furniture: tuple[re.Pattern[str], ...] = ()
 
     def rewrite(self, text: str) -> str:
@@ -85,6 +86,7 @@ _WORD_LISTS = {
     "words": (
         "stop", "question", "partnership", "figure", "decision",
         "rank_high", "rank_low", "rank_rise", "rank_fall", "total_rows", "continues", "row_generic",
+        "position_worst",
     ),
     "partnership": ("not_places",),
 }
@@ -145,6 +147,7 @@ def load(corpus_dir: Path | None = None) -> Conventions:
         decision=_word_set(words.get("decision", "")),
         rank_high=_word_set(words.get("rank_high", "")),
         rank_low=_word_set(words.get("rank_low", "")),
+        position_worst=_word_set(words.get("position_worst", "")),
         rank_rise=_word_set(words.get("rank_rise", "")),
         rank_fall=_word_set(words.get("rank_fall", "")),
         total_rows=_word_set(words.get("total_rows", "")),

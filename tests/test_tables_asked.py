@@ -87,3 +87,30 @@ def test_a_rating_asked_in_words_finds_the_keys_letter(assistant: Assistant) -> 
     first = answer.text[:400]
     assert "Exploitation and drugs" in first, answer.text
     assert "Retail crime" not in first
+
+
+POSITIONS = """# Pennock Community Safety Partnership: strategic assessment 2023/24
+
+## 3. Family group positions
+
+**Table 4: Position in the most similar family group**
+
+| Crime type | Position 31st October 2022 | Position 31st October 2023 |
+|---|---|---|
+| Robbery | 4/15 | 2/15 |
+| Shoplifting | 6/15 | 9/15 |
+| Residential burglary | 12/15 | 15/15 |
+| Vehicle crime | 15/15 | 11/15 |
+"""
+
+
+def test_bottom_of_a_family_group_is_the_last_position_of_the_date_asked(tmp_path) -> None:
+    assistant = assistant_over(tmp_path, {"pennock-csp-strategic-assessment-2023-24.md": POSITIONS})
+    answer = assistant.ask(
+        "For which crime type is Pennock CSP bottom of its most similar family group at "
+        "31 October 2023?"
+    )
+    assert answer.text.startswith("Residential burglary"), answer.text
+    assert "15/15" in answer.text[:200]
+    top = assistant.ask("Which crime type was Pennock's best position in its family group in October 2022?")
+    assert top.text.startswith("Robbery"), top.text
