@@ -257,6 +257,21 @@ def _norm_label(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+_COMPARED = re.compile(
+    r"\b(compar\w*|year before|previous year|prior year|last year|chang\w*|differ\w*|since)\b",
+    re.I,
+)
+_CHANGE_HEAD = re.compile(r"\b(change|performance|diff\w*|variance|movement)\b|%|\+/-", re.I)
+
+
+def _years_before(label: str) -> set[str]:
+    """The financial year before each one a column label names ("2023/24" -> "2022/23")."""
+    return {
+        _norm_label(f"{int(a) - 1}/{int(b) - 1:02d}")
+        for a, b in re.findall(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2})\b", label)
+    }
+
+
 def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
     """A table row with its column labels; only the columns the question names, if any."""
     cells = [c.strip() for c in row.split("\t")]
@@ -265,6 +280,12 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
     pairs = [(h or "—", v) for h, v in zip(header[1:], cells[1:]) if v]
     asked = _norm_label(question)
     named = [(h, v) for h, v in pairs if len(_norm_label(h)) >= 4 and _norm_label(h) in asked]
+    if named and _COMPARED.search(question):  # "... compare with the year before?": that
+        years = {y for h, _ in named for y in _years_before(h)}  # year's column, the one
+        named = [  # before it and the change
+            (h, v) for h, v in pairs
+            if (h, v) in named or _norm_label(h) in years or _CHANGE_HEAD.search(h)
+        ]
     # The first column's label names what the rows are ("Burglary (Domestic)", "Ward"):
     # a row quoted alone keeps it.
     first = header[0].strip() if header else ""

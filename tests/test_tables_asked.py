@@ -114,3 +114,33 @@ def test_bottom_of_a_family_group_is_the_last_position_of_the_date_asked(tmp_pat
     assert "15/15" in answer.text[:200]
     top = assistant.ask("Which crime type was Pennock's best position in its family group in October 2022?")
     assert top.text.startswith("Robbery"), top.text
+
+
+BEATS = """# Pennock Community Safety Partnership: strategic assessment 2023/24
+
+## 4. Crime by beat
+
+Table 5: All crime per police beat
+
+Beat\t2019/20\t2020/21\t2021/22\t2022/23\t2023/24\tPerformance to date
+Beat 11\t812\t640\t700\t733\t690\t-5.9%
+Beat 12\t475\t420\t414\t440\t526\t+19.6%
+Beat 13\t1,020\t915\t990\t1,004\t1,066\t+6.2%
+"""
+
+
+def test_a_steep_jump_asks_for_the_largest_rise(tmp_path) -> None:
+    assistant = assistant_over(tmp_path, {"pennock-csp-beats-2023-24.md": BEATS})
+    answer = assistant.ask("Which Pennock beat has had the steepest jump in all crime this year?")
+    assert answer.text.startswith("Beat 12 has the largest rise in “Performance to date”: +19.6%")
+
+
+def test_compared_with_the_year_before_quotes_both_years_and_the_change(tmp_path) -> None:
+    assistant = assistant_over(tmp_path, {"pennock-csp-beats-2023-24.md": BEATS})
+    answer = assistant.ask(
+        "In Pennock's 2023/24 strategic assessment, how did crime on Beat 12 compare with the "
+        "year before?"
+    )
+    first = answer.text.split("”")[0]  # the first quote: the row asked, not the whole table
+    assert "526" in first and "440" in first and "+19.6%" in first, answer.text
+    assert "2019/20" not in first
