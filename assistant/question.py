@@ -17,7 +17,8 @@ from ingest.text import PERIOD as _PERIOD
 from ingest.text import conventions, normalise_period
 
 ACRONYM_Q = re.compile(
-    r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})\s+(?:stand|mean)"
+    r"\b(?:does|do|is|are)\s+(?:an?\s+|the\s+)?(?P<a>[A-Z][A-Za-z]{1,7})(?:\s+[a-z]{3,12})?"
+    r"\s+(?:stand|mean)"  # ("what does the RISE panel stand for?")
     r"|(?i:meaning of|definition of|what is meant by)\s+(?:an?\s+|the\s+)?(?P<b>[A-Z]{2,8})\b"
     r"|(?i:what(?: is|'s| are)) (?:an?\s+|the\s+)?(?P<c>[A-Z]{2,8}s?)"
     r"(?:\s*\??\s*$|\s*,|\s+(?i:as|in|at|mentioned|discussed|referred)\b)"

@@ -49,6 +49,8 @@ Status key: **G** on track · **A** some slippage · **R** off track, Board help
 | Exploitation and drugs | Youth Justice Manager | R | Only 1 of 5 school sessions held |
 | Retail crime | Town Centre Manager | G | Pilot live with 22 shops |
 
+Referrals to the QRT panel rose again this quarter.
+
 ## 4. Who's who
 
 | Role | Name |
@@ -144,3 +146,8 @@ def test_compared_with_the_year_before_quotes_both_years_and_the_change(tmp_path
     first = answer.text.split("”")[0]  # the first quote: the row asked, not the whole table
     assert "526" in first and "440" in first and "+19.6%" in first, answer.text
     assert "2019/20" not in first
+
+
+def test_an_acronym_before_a_noun_never_spelled_out_is_declined(assistant: Assistant) -> None:
+    answer = assistant.ask("In the Pennock highlight report, what does the QRT panel stand for?")
+    assert not answer.covered and "QRT" in answer.text, answer.text
