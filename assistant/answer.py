@@ -131,7 +131,19 @@ MONEY_Q = re.compile(
 )
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:k|m|million|thousand|pounds)\b", re.I)
 COUNT_Q = re.compile(r"\s*(how (many|much)|what (number|percentage|proportion|share))\b", re.I)
-_COUNT = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year
+_COUNT = re.compile(r"(?<![A-Za-z\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year, not "R2"
+_NUMBERED = re.compile(
+    r"\b(?:Table|Figure|Appendix|Section|Item|Priority|Aim|Objective|Recommendation|Minute)"
+    r"\s+\d+[a-z]?\b",
+    re.I,
+)
+
+
+def _unnumbered(text: str) -> str:
+    """The text without the numbers that name a table or an item ("Table 3"): no counts."""
+    return _NUMBERED.sub(" ", text)
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 
 
@@ -744,7 +756,7 @@ def compose(
             u
             for u in units
             if carries(u.shown, _context(hits[u.hit].chunk), wanted_words, weight=scorer.idf)
-            and (not COUNT_Q.match(question) or _COUNT.search(u.shown))
+            and (not COUNT_Q.match(asking_sentence(question)) or _COUNT.search(_unnumbered(u.shown)))
             and (not MONEY_Q.search(question) or _MONEY.search(u.shown))
         ]
         if not units:  # ("how many ...?" is answered by a number, or not at all)

@@ -212,8 +212,9 @@ def answer_figures(
     printed = " ".join(
         f"{c.column} {c.period} {c.table} {c.where.section} {c.row}" for r in rows for c in r.facts
     )
-    if not carries_period(question, printed) and not (
-        context and carries_period(question, context(rows[0].first.where))
+    if not carries_period(question, printed) and (
+        periods_in(normalise_period(printed))  # the rows print another year: not an answer
+        or not (context and carries_period(question, context(rows[0].first.where)))
     ):
         return None
     # Every word naming the measure must be carried by the rows, columns or table: "cycle

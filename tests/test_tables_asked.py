@@ -151,3 +151,28 @@ def test_compared_with_the_year_before_quotes_both_years_and_the_change(tmp_path
 def test_an_acronym_before_a_noun_never_spelled_out_is_declined(assistant: Assistant) -> None:
     answer = assistant.ask("In the Pennock highlight report, what does the QRT panel stand for?")
     assert not answer.covered and "QRT" in answer.text, answer.text
+
+
+SPEND = """# Pennock Community Safety Partnership: grant monitoring return 2024/25
+
+## C. Spend by project
+
+The 2023/24 underspend of £3,000 was returned to the Commissioner.
+
+**Table C1: Spend by project, 2024/25 (£)**
+
+| Project | Allocated 2024/25 | Spent in year | Variance |
+|---|---|---|---|
+| P1 Detached youth outreach | 12,000 | 12,000 | 0 |
+| P2 Street pastors | 8,000 | 7,400 | -600 |
+| P3 Shop watch radios | 4,500 | 4,500 | 0 |
+"""
+
+
+def test_a_row_printed_for_another_year_does_not_answer_the_year_asked(tmp_path) -> None:
+    # the section names 2023/24, but the table's columns are 2024/25's
+    assistant = assistant_over(tmp_path, {"pennock-csp-grant-return-2024-25.md": SPEND})
+    answer = assistant.ask("How much did Pennock spend on detached youth outreach in 2023/24?")
+    assert "12,000" not in answer.text, answer.text
+    asked = assistant.ask("How much did Pennock spend on detached youth outreach in 2024/25?")
+    assert "12,000" in asked.text[:300], asked.text
