@@ -131,7 +131,8 @@ MONEY_Q = re.compile(
 )
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:k|m|million|thousand|pounds)\b", re.I)
 COUNT_Q = re.compile(r"\s*(how (many|much)|what (number|percentage|proportion|share))\b", re.I)
-_COUNT = re.compile(r"(?<![A-Za-z\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")  # not a year, not "R2"
+# a count: not a year, not a reference ("R2")
+_COUNT = re.compile(r"(?<![A-Za-z\d/])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d[\d,.]*(?!\d)")
 _NUMBERED = re.compile(
     r"\b(?:Table|Figure|Appendix|Section|Item|Priority|Aim|Objective|Recommendation|Minute)"
     r"\s+\d+[a-z]?\b",
@@ -756,7 +757,10 @@ def compose(
             u
             for u in units
             if carries(u.shown, _context(hits[u.hit].chunk), wanted_words, weight=scorer.idf)
-            and (not COUNT_Q.match(asking_sentence(question)) or _COUNT.search(_unnumbered(u.shown)))
+            and (
+                not COUNT_Q.match(asking_sentence(question))
+                or _COUNT.search(_unnumbered(u.shown))
+            )
             and (not MONEY_Q.search(question) or _MONEY.search(u.shown))
         ]
         if not units:  # ("how many ...?" is answered by a number, or not at all)

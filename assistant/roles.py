@@ -167,7 +167,7 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
         for m in role.finditer(line):
             before = line[max(0, m.start() - 60) : m.start()]
             after = line[m.end() : m.end() + 80]
-            if row and (holder := _cell_beside(row, m.group(0), names)):
+            if row and _cell_beside(row, m.group(0), names):
                 # a who's who table: "| Vice-chair of the Board | Supt A. Name, Police |"
                 out.append(Holder(line.strip(), chunk, 2.5))
             elif re.search(r"\(\s*$", before) and names.search(before):  # "Cllr D. Snartt (Chair)"

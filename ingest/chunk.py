@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from ingest.tables import laid_out
 from ingest.types import Chunk, LoadedFile, Part
 
 MIN_CHUNK_CHARS = 30
@@ -146,8 +147,6 @@ def chunk(doc: LoadedFile, parts: list[Part], size: int, overlap: int) -> list[C
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n", ". ", " ", ""]
     )
-    from ingest.tables import laid_out  # (tables import this module's neighbours)
-
     tables = laid_out(doc)
     chunks: list[Chunk] = []
     for part in parts:

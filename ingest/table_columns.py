@@ -75,9 +75,8 @@ def _figure(text: str) -> bool:
         return False
     if is_figure(text):
         return True
-    return bool(re.fullmatch(r"[£+\-−]?\d[\d,.]*%?(?:\s+[a-zA-Z]+)?", text)) and not CALENDAR.search(
-        text
-    )
+    counted = re.fullmatch(r"[£+\-−]?\d[\d,.]*%?(?:\s+[a-zA-Z]+)?", text)
+    return bool(counted) and not CALENDAR.search(text)
 
 
 @dataclass
@@ -104,7 +103,7 @@ def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) ->
     three or more cells."""
     out: list[list[int]] = []
     run: list[int] = []
-    indent = 0  # the least indent of the run's lines of two or more cells
+    indent = None  # the least indent of the run's lines of two or more cells
     k = 0
     while k < len(lines):
         ln = lines[k]
@@ -123,11 +122,11 @@ def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) ->
         elif _is_rule(raw) or n >= 2:
             ok = True
             if n >= 2:
-                indent = min(indent, own) if any(len(_cells(lines[j].raw)) >= 2 for j in run) else own
+                indent = own if indent is None else min(indent, own)
         else:  # one cell: a wrapped line inside the table, or text after it (a heading)
             ok = (
                 inside
-                and own >= indent
+                and own >= (indent or 0)
                 and (raw.startswith("  ") or len(raw.strip()) <= 40)
                 and not _HEADING.match(raw.strip())
             )
@@ -136,7 +135,7 @@ def _blocks(lines: list[Line], taken: set[int], shortest: int = MIN_ROWS + 1) ->
         else:
             if len(run) >= shortest:
                 out.append(run)
-            run = []
+            run, indent = [], None
         k += 1
     if len(run) >= shortest:
         out.append(run)
@@ -170,7 +169,9 @@ def _column(columns: list[tuple[int, int]], s: int, e: int) -> list[int]:
     hit = [n for n, (a, b) in enumerate(columns) if s < b and e > a]
     if hit:
         return hit
-    nearest = min(range(len(columns)), key=lambda n: min(abs(s - columns[n][0]), abs(s - columns[n][1])))
+    nearest = min(
+        range(len(columns)), key=lambda n: min(abs(s - columns[n][0]), abs(s - columns[n][1]))
+    )
     return [nearest]
 
 
@@ -279,7 +280,8 @@ def _names(raws: list[str], header: list[int], columns: list[tuple[int, int]]) -
     # cells above the leaf line that start at one place are one wrapped cell
     for s in sorted(above):
         parts = above[s]
-        groups.append((min(p[0] for p in parts), max(p[1] for p in parts), " ".join(p[2] for p in parts)))
+        text = " ".join(p[2] for p in parts)
+        groups.append((min(p[0] for p in parts), max(p[1] for p in parts), text))
     groups.sort()
     out = list(names)
     for g, (first, last, text) in enumerate(groups):
@@ -346,7 +348,8 @@ def _table(grid: _Grid, at: list[Line], form: str, quote_of) -> Table | None:
     first = at[grid.header[0]].index if grid.header else at[min(grid.rows[0])].index
     last = at[max(grid.rows[-1])].index
     head = " ".join(grid.names[c] for c in sorted(labels) if grid.names[c])
-    columns = (head, *(grid.names[c] or f"column {c + 1}" for c in range(len(grid.columns)) if c not in labels))
+    values = [c for c in range(len(grid.columns)) if c not in labels]
+    columns = (head, *(grid.names[c] or f"column {c + 1}" for c in values))
     return Table(form, first, last, rows, columns=columns)
 
 
@@ -358,7 +361,10 @@ def column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
         grid = _grid([ln.raw.replace("\t", "  ") for ln in block])
         if grid is None or not grid.header:
             continue
-        table = _table(grid, block, "columns", lambda spans, _: printed(lines, spans[0].index, spans[-1].index))
+        def quote_of(spans: list[Line], _cells: list[str]) -> tuple[int, str]:
+            return printed(lines, spans[0].index, spans[-1].index)
+
+        table = _table(grid, block, "columns", quote_of)
         if table:
             found.append(table)
             taken.update(range(table.first, table.last + 1))

@@ -27,7 +27,6 @@ from ingest.table_aligned import (
     aligned_tables,
     one_per_line_tables,
 )
-from ingest.table_columns import column_tables, layout_tables
 from ingest.table_cells import (
     CAPTION,
     FISCAL,
@@ -44,6 +43,7 @@ from ingest.table_cells import (
     split_lines,
     unit_of,
 )
+from ingest.table_columns import column_tables, layout_tables
 from ingest.table_lines import (
     label_figure,
     label_figure_tables,
@@ -52,11 +52,22 @@ from ingest.table_lines import (
 )
 from ingest.types import Fact, LoadedFile, Part
 
+_READ: dict[tuple, tuple[list[Line], list[Table]]] = {}  # the last file's tables
+
+
+def tables_of(doc: LoadedFile) -> tuple[list[Line], list[Table]]:
+    """The file's lines and its tables, read once for its facts and its passages."""
+    key = (doc.name, doc.sha256, hash(doc.text), hash(doc.layout))
+    if key not in _READ:
+        lines = split_lines(doc.text)
+        _READ.clear()
+        _READ[key] = lines, _with_layout(find_tables(lines), layout_tables(doc, lines))
+    return _READ[key]
+
 
 def extract_facts(doc: LoadedFile, parts: list[Part]) -> list[Fact]:
     """One `Fact` per filled cell of every table found in ``doc``, in document order."""
-    lines = split_lines(doc.text)
-    tables = _with_layout(find_tables(lines), layout_tables(doc, lines))
+    lines, tables = tables_of(doc)
     owner = {k: n for n, t in enumerate(tables) for k in range(t.first, t.last + 1)}
     claimed: set[str] = set()
     facts: list[Fact] = []
@@ -117,8 +128,7 @@ def laid_out(doc: LoadedFile) -> list[tuple[int, int, list[tuple[int, str]]]]:
     table from its layout text) as a passage should print them: each table's span of the
     file's text, and its lines (offset, text) with cells between tabs, a cell's wrapped
     lines joined: the header first, then one line a row."""
-    lines = split_lines(doc.text)
-    found = _with_layout(find_tables(lines), layout_tables(doc, lines))
+    lines, found = tables_of(doc)
     out = []
     for t in found:
         if not t.columns or not t.rows:
@@ -128,7 +138,8 @@ def laid_out(doc: LoadedFile) -> list[tuple[int, int, list[tuple[int, str]]]]:
         printed = [(start, "\t".join(t.columns))]
         for r in t.rows:
             cells = dict(r.cells)
-            printed.append((r.start, "\t".join([r.label, *(cells.get(c, "") for c in t.columns[1:])])))
+            row = [r.label, *(cells.get(c, "") for c in t.columns[1:])]
+            printed.append((r.start, "\t".join(row)))
         out.append((start, end, printed))
     return out
 

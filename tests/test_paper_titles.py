@@ -156,5 +156,6 @@ Target date: 30 June 2026
 
 
 def test_an_actions_target_date_does_not_date_the_paper(tmp_path: Path) -> None:
-    assistant = assistant_over(tmp_path, {"eastmere-csp-needs-assessment-response.md": RECOMMENDATIONS})
+    papers = {"eastmere-csp-needs-assessment-response.md": RECOMMENDATIONS}
+    assistant = assistant_over(tmp_path, papers)
     assert {c.date for c in assistant.chunks} == {"2025-03-12"}

@@ -73,7 +73,9 @@ def test_the_total_row_answers_the_total_of_the_table(assistant: Assistant) -> N
 
 
 def test_per_head_is_read_from_the_rate_column(assistant: Assistant) -> None:
-    answer = assistant.ask("Which Pennock ward is worst for serious violence per head of population?")
+    answer = assistant.ask(
+        "Which Pennock ward is worst for serious violence per head of population?"
+    )
     assert answer.text.startswith("Marl Cross has the highest in “Rate per 1,000”: 12.68"), (
         answer.text
     )
@@ -114,7 +116,9 @@ def test_bottom_of_a_family_group_is_the_last_position_of_the_date_asked(tmp_pat
     )
     assert answer.text.startswith("Residential burglary"), answer.text
     assert "15/15" in answer.text[:200]
-    top = assistant.ask("Which crime type was Pennock's best position in its family group in October 2022?")
+    top = assistant.ask(
+        "Which crime type was Pennock's best position in its family group in October 2022?"
+    )
     assert top.text.startswith("Robbery"), top.text
 
 
