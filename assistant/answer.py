@@ -833,11 +833,11 @@ def compose(
             return Answer(NOT_IN_DOCUMENTS if figure else NOT_COVERED, (), covered=False)
         scores = [sc if k in dated else sc - 10.0 for k, sc in enumerate(scores)]
     # "which workstream is rated red?": of a table's rows, those with the cell asked
-    named = {u.hit for u in units if "\t" in u.text and _cell_named(question, u.shown)}
+    asked_cell = ["\t" in u.text and _cell_named(question, u.shown) for u in units]
+    named = {u.hit for u, yes in zip(units, asked_cell) if yes}
     scores = [
-        sc - 10.0 if u.hit in named and "\t" in u.text and not _cell_named(question, u.shown)
-        else sc
-        for sc, u in zip(scores, units)
+        sc - 10.0 if u.hit in named and "\t" in u.text and not yes else sc
+        for sc, u, yes in zip(scores, units, asked_cell)
     ]
     chosen = _choose(units, scores, terms, wanted, breadth)
     chosen = [k for k in chosen if scores[k] > -5.0]

@@ -8,7 +8,7 @@ import re
 
 from assistant.facts import tokens
 from assistant.question import Question
-from ingest.dates import long_form
+from ingest.dates import MONTH_YEAR, MONTHS, long_form
 from ingest.text import carries_period, conventions
 from ingest.types import Answer, Citation, Fact
 
@@ -104,14 +104,13 @@ def _is_change(column: str, cells: list[Fact]) -> bool:
     return bool(_CHANGE_COLUMN.search(column)) or signed >= max(2, len(cells) // 2)
 
 
-_MONTH_YEAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I
-)
+def _months(text: str) -> set[tuple[int, str]]:
+    return {(MONTHS[m.lower()], y) for m, y in MONTH_YEAR.findall(text)}
 
 
 def _same_month(question: str, column: str) -> bool:
-    asked = {(m.lower(), y) for m, y in _MONTH_YEAR.findall(question)}
-    return bool(asked) and bool(asked & {(m.lower(), y) for m, y in _MONTH_YEAR.findall(column)})
+    asked = _months(question)
+    return bool(asked) and bool(asked & _months(column))
 
 
 HEAD_MEASURE = 2.0  # above a period named (1.5): "lowest rate in 2023/24" is the rate

@@ -325,6 +325,7 @@ def _head_title(lines: list[Line]) -> str | None:
     following = [ln.raw.strip() for ln in lines if ln.raw.strip()][1:] + [""]
     for ln, after in zip([ln for ln in lines if ln.raw.strip()], following):
         raw = ln.raw.strip()
+        plain = not re.match(r"[#*_|]", raw)  # (a Markdown line is a line of its own)
         text = re.split(r"\s{3,}|\t", ln.text.strip(" *_#|"))[0].strip(" *_#|")
         if not text:
             continue
@@ -341,7 +342,6 @@ def _head_title(lines: list[Line]) -> str | None:
             and not after[:1].islower()  # (nor a line of one that goes on)
         ):
             before = seen[-1] if seen else ""
-            plain = not re.match(r"[#*_|]", raw)  # (a Markdown line is a line of its own)
             if (
                 before
                 and plain
@@ -352,7 +352,6 @@ def _head_title(lines: list[Line]) -> str | None:
             ):
                 return f"{before} {text}"  # a title wrapped onto a second line
             return text
-        plain = not re.match(r"[#*_|]", raw)
         seen.append("" if not plain or _BODY_ONLY.match(text) or text.endswith(".") else text)
     return None
 
