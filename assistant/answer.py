@@ -11,6 +11,7 @@ cover it, and shows nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -109,6 +110,7 @@ AGREED_IN_PASSAGE = 0.8
 CONFIDENT_MEANING = 0.62
 SHORT_PASSAGE = 360
 LONG_UNIT = 350
+ITEM_TITLE_WORDS = 10  # "(b) Drug dealing at Cordwainer Yard car park.": a title, not news
 NARROW_FROM = 5  # cells after the label
 FLOOR = 0.75  # a further unit must score this share of the best (0.82 measured no better)
 BRIEF_UNITS, BRIEF_FLOOR = 6, 0.6  # a topic brief: up to six units, down to 60% of the best
@@ -321,6 +323,21 @@ def _is_heading(text: str, section: str) -> bool:
 def _place(c: Chunk) -> str:
     """The words that say where and when a passage was printed."""
     return f"{c.part} {long_form(c.date)} {c.section}"
+
+
+def _section_title(c: Chunk) -> str:
+    """The title of a passage's own section, not the part's name standing in for one."""
+    return "" if c.section == c.part else c.section.split(" › ")[-1]
+
+
+def _paper_terms(c: Chunk) -> frozenset[str]:
+    """The words of a passage's paper's name: its file name and its part's title."""
+    return _named_by(c.source, c.part)
+
+
+@functools.lru_cache(maxsize=512)
+def _named_by(source: str, part: str) -> frozenset[str]:
+    return frozenset(text_terms(f"{re.sub(r'[-_.]', ' ', source)} {part}"))
 
 
 def _context(c: Chunk) -> str:
@@ -549,6 +566,14 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                         continue
                 if len(sentence) < 12:
                     continue
+                if (  # "(b) Drug dealing at Cordwainer Yard car park. Two warrants ...":
+                    not j  # an item's title says what, the sentences after it what happened
+                    and len(sentences) > 1
+                    and _ITEM_MARK.match(sentence)
+                    and len(sentence.split()) <= ITEM_TITLE_WORDS
+                    and len(line) <= 2 * LONG_UNIT
+                ):
+                    out.append(Unit(n, line, line))
                 if j + 1 < len(sentences) and _continues(sentences[j + 1]):
                     if not sentences[j + 1].endswith(":"):
                         pair = f"{sentence} {sentences[j + 1]}"
@@ -787,9 +812,11 @@ def compose(
     scores = []
     for k, unit in enumerate(units):
         passage = hits[unit.hit].chunk
-        words = (
-            Scorer.coverage(terms, unit.shown) * 0.7
-            + Scorer.coverage(terms, f"{_place(passage)} {passage.text}") * 0.3
+        # (the words naming the paper say which paper, not what in it: "the X panel")
+        own = {t: w for t, w in terms.items() if t not in _paper_terms(passage)} or terms
+        words = (  # (a quote is shown under its section's title: "4 PRIORITIES FOR ...")
+            Scorer.coverage(own, f"{_section_title(passage)} {unit.shown}") * 0.7
+            + Scorer.coverage(own, f"{_place(passage)} {passage.text}") * 0.3
         )
         long = max(0, len(unit.shown) - LONG_UNIT) / LONG_UNIT  # a wall of text is no answer
         if unit.listing and (LIST_Q.search(question) or figure):  # a list or table is long

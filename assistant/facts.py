@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.dates import DATE_RE, MONTHS, long_form
+from ingest.dates import DATE_RE, MONTHS, long_form, months_named
 from ingest.text import PERIOD, carries_period, conventions, normalise_period, stem, words
 from ingest.types import Answer, Citation, Fact
 
@@ -108,6 +108,7 @@ def find_facts(
     column when a column names it. Identical rows printed twice in a document count once."""
     asked = set(tokens(measure))
     wanted_periods = asked_periods(f"{measure} {period}")
+    wanted_months = months_named(measure)
     groups: dict[tuple[str, str, str, str], list[Fact]] = {}
     for f in facts:
         if partnership and partnership.lower() not in f.where.partnership.lower():
@@ -123,7 +124,7 @@ def find_facts(
             continue
         score = label_match(cells[0].row, asked)
         size = len(tokens(cells[0].row))
-        if score < 0.99 and _total_of(cells[0], asked):
+        if score < 0.99 and (_total_of(cells[0], asked) or _total_of_columns(cells, asked)):
             score, size = 1.0, 9  # "the total funding": the Total row of the funding table
         if score < 0.99:
             continue
@@ -135,6 +136,10 @@ def find_facts(
                     for c in cells
                     if c in named or not periods_in(normalise_period(c.column))
                 ]
+        if len(wanted_months) >= 2:  # "July to September": the "Jul-Sep" columns
+            spans = [c for c in cells if (m := months_named(c.column)) and m <= wanted_months]
+            if spans and len(spans) < len(cells):
+                cells = [c for c in cells if c in spans or not months_named(c.column)]
         key = (cells[0].where.source, cells[0].row, tuple((c.column, c.value) for c in cells))
         if key in seen:
             continue
@@ -162,6 +167,22 @@ def _total_of(cell: Fact, asked: set[str]) -> bool:
         if not t.isdigit() and "/" not in t and t not in _question_words()
     }
     return bool(named) and len(named & asked) / len(named) >= MEASURE_SHARE
+
+
+def _total_of_columns(cells: list[Fact], asked: set[str]) -> bool:
+    """A Total row asked for by a column's measure ("the total ASB incidents" of a table
+    whose columns are "ASB Apr-Jun", "ASB Jul-Sep")."""
+    label = set(tokens(cells[0].row))
+    if "total" not in asked or "total" not in label or label - {"total", "grand", "overal"}:
+        return False
+    months = set(tokens(" ".join(MONTHS)))
+    named = {
+        t
+        for c in cells
+        for t in tokens(c.column)
+        if not t.isdigit() and "/" not in t and t not in months | _question_words()
+    }
+    return bool(named & asked)
 
 
 def describe(row: FactRow) -> str:
@@ -238,6 +259,9 @@ def answer_figures(
         nor ASB interventions by a funding table's "ASB › Total"."""
         measure = asked - set(tokens(row.first.row))
         shown = set(tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for c in row.facts)))
+        # (the words naming the paper say where, not what: "per the X panel notes")
+        paper = f"{row.first.where.part} {re.sub(r'[-_.]', ' ', row.first.where.source)}"
+        shown |= set(tokens(paper)) & (asked - set(tokens(" ".join(conventions().count_nouns))))
         if context and measure & named - shown:
             shown |= named & set(tokens(context(row.first.where)))
         return not measure or len(measure & shown) / len(measure) >= MEASURE_SHARE

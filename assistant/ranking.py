@@ -8,7 +8,7 @@ import re
 
 from assistant.facts import tokens
 from assistant.question import Question
-from ingest.dates import MONTH_YEAR, MONTHS, long_form
+from ingest.dates import MONTH_YEAR, MONTHS, long_form, months_named
 from ingest.text import carries_period, conventions
 from ingest.types import Answer, Citation, Fact
 
@@ -129,6 +129,9 @@ def _column_score(column: str, cells: list[Fact], q: Question) -> float:
         score += 1.5
     if _same_month(q.text, column):  # "at 31 October 2023": the "31st October 2023" column
         score += 1.5
+    asked_months = months_named(q.text)
+    if len(asked_months) >= 2 and (spans := months_named(column)):
+        score += 1.5 if spans <= asked_months else -1.0  # "July to September": "Jul-Sep"
     named = set(tokens(column)) & _asked(q)  # "the highest rate": the "Rate per 1,000" column
     head = _head(q)
     if _PER.search(q.subject) and _PER.search(column):  # "worst per head of population":
@@ -172,7 +175,10 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
                 columns.setdefault(f.column, []).append(f)
         about = set(tokens(f"{table} {section} {' '.join(columns)}"))
         row_words = set(tokens(" ".join(rows)))
-        fit = len(asked & (about | row_words)) / len(asked) if asked else 1.0
+        # (the words naming the paper say where, not what: "in the X panel's figures")
+        paper = f"{cells[0].where.part} {re.sub(r'[-_.]', ' ', cells[0].where.source)}"
+        measure = (asked - set(tokens(paper))) or asked
+        fit = len(measure & (about | row_words)) / len(measure) if measure else 1.0
         if fit < 0.5:
             continue
         # "Which beat / ward / locality ...": the rows are of that kind.

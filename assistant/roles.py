@@ -77,7 +77,8 @@ class Holder:
 def _role_re(role: str) -> re.Pattern[str]:
     if role == "chair":
         return re.compile(
-            r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by|(?<=will )chair)\b"
+            r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by|(?<=will )chair"
+            r"|(?<=^Panel |^Board |^Group |^Forum )chair)\b"  # a role line: "Panel chair (...)"
         )
     if role == "vice chair":
         return re.compile(r"\bVice[- ]?Chair(man|person)?\b", re.I)
@@ -193,7 +194,12 @@ def _holders(chunk: Chunk, role: re.Pattern[str], names: re.Pattern[str]) -> lis
             ) and (len(line) <= 160 or "by" in after[:4]):
                 clause = re.split(r"(?<=[.;])\s", line[max(0, m.start() - 80) :])[0]
                 out.append(Holder(clause.strip(), chunk, 2.0))
-            elif m.start() <= 2 and k and names.fullmatch(lines[k - 1].strip(" ,")):
+            elif (
+                k
+                and len(line[: m.start()].split()) <= 2
+                and not names.search(line[: m.start()])
+                and names.fullmatch(lines[k - 1].strip(" ,"))
+            ):  # a name over its role's line: "Margery Plowright" / "Panel chair (resident)"
                 out.append(Holder(f"{lines[k - 1]} {line}".strip(), chunk, 2.5))
             elif not after.strip(" :") and k + 1 < len(lines) and names.match(lines[k + 1]):
                 # a cover field: "Presented by" over "Nadia Ferreira, Manager"

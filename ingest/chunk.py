@@ -29,6 +29,12 @@ def tidy(raw: str) -> str:
             row = "\t" in ln or ln.lstrip().startswith("|")  # a table row keeps its line
             starts_new = row or _BULLET.match(ln) or not current or "\t" in current
             starts_new = starts_new or current.lstrip().startswith("|")
+            # a cover block's fields keep their lines: "Chair:        Councillor A. Name"
+            # over "Vice-chair:   Supt B. Name" (spaced after the label, or under another)
+            field = _FIELD_LINE.match(ln)
+            starts_new = starts_new or bool(
+                field and (field.group(1) or (last and _FIELD_LINE.match(last)))
+            )
             # A line that stopped well short of the margin ended there (a heading, a
             # cell of a ruled table, a name in a list), unless the next goes on in lower case.
             ended = len(last.strip()) < short and not last.rstrip().endswith(("-", ","))
@@ -59,6 +65,8 @@ def tidy(raw: str) -> str:
     return text.strip()
 
 
+# A label of up to four words, its colon, then the value: a cover block's field line
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w()/'’&-]*(?: [\w()/'’&-]+){0,3}:(?:(\s{2,})|\s)?\S")
 SHORT_LINE = 0.6  # of the usual full line: shorter, and the line ended where it stops
 # Words no sentence ends on: a line ending in one goes on after the blank line, whatever
 # the next line opens with ("... the relevant authorities forming the" / "Community ...").

@@ -27,6 +27,15 @@ MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_WORD = re.compile(rf"\b({_MONTH_RE})\b", re.I)
+
+
+def months_named(text: str) -> set[int]:
+    """The months a text names, by name or short name ("July to September", "Jul-Sep");
+    "may" in lower case is the verb."""
+    return {MONTHS[m.lower()] for m in _MONTH_WORD.findall(text) if m != "may"}
+
+
 # "September 2024": a month and its year (groups: month, year).
 MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\s+((?:19|20)\d\d)\b", re.I)
 _WORDS = rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b"

@@ -152,4 +152,15 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
     if reflowed and not prev_raw.strip() and not next_raw.strip() and _plain_line(line):
         if looks_like_title(text.rstrip(":"), 70) and text not in RESOLUTION_WORDS:
             return Heading("", tidy_title(text), 2, "subheading")
+    if (  # a wrapped text's capitalised line standing alone: "MEETING OF 15 APRIL 2025"
+        not reflowed
+        and not prev_raw.strip()
+        and not next_raw.strip()
+        and _plain_line(line)
+        and is_upper_title(text)
+        and 4 <= len(text) <= 80
+        and not text.rstrip(":.") in RESOLUTION_WORDS
+        and not re.search(r"[.;]$", text)
+    ):
+        return Heading("", tidy_title(text), 2, "subheading")
     return None
