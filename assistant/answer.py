@@ -313,7 +313,7 @@ def _show_row(row: str, header: list[str] | None, question: str = "") -> str:
 def _is_heading(text: str, section: str) -> bool:
     """A unit that only repeats a heading ("7.4: Community Triggers", a figure caption)."""
     flat = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-    if text.rstrip().endswith((".", "?", "!")) and len(text.split()) >= 6:
+    if text.rstrip().endswith((".", "!")) and len(text.split()) >= 6:
         return False  # a numbered paragraph ("6.2 The grant must be spent by ..."), not a title
     return len(text) <= 160 and any(
         flat and flat in re.sub(r"[^a-z0-9]+", " ", label.lower()) for label in section.split(" › ")
@@ -555,7 +555,10 @@ def _units(hits: list[Hit], question: str, next_text=None) -> list[Unit]:
                 if rows:
                     out.append(_table_unit(n, lead, rows, question))
             for j, sentence in enumerate(sentences):
-                if j == len(sentences) - 1 and sentence.endswith(":"):
+                if j == len(sentences) - 1 and (
+                    sentence.endswith(":")  # a lead-in, or a heading that asks: "5.7: How
+                    or (sentence.endswith("?") and _is_heading(line, hit.chunk.section))
+                ):  # will we measure success?" over the measures
                     items = _items_after(lines[k + 1 :], hit.chunk, next_text)
                     if items:
                         lead = sentence if len(sentence) >= 40 or not j else (

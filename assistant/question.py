@@ -41,7 +41,9 @@ NOT_DONE = re.compile(
 )
 DONE = re.compile(r"\b(completed?|done|implemented|achieved|delivered|closed|met)\b", re.I)
 # "actions", not the name of a plan or group ("the ASB Action Plan", "Joint Action Group")
-ACTIONS = re.compile(r"\bactions?\b(?!\s+(?:plans?|groups?|teams?|days?|weeks?)\b)", re.I)
+ACTIONS = re.compile(
+    r"\bactions?\b(?!\s+(?:plans?|groups?|teams?|days?|weeks?|logs?|logging|trackers?)\b)", re.I
+)
 WHEN = re.compile(r"^\s*(when|what date|on what date|by when|by what date)\b", re.I)
 DECISION = re.compile(
     r"\b(agreed?|decid\w*|decision|resolv\w*|resolution|approv\w*)\b", re.I
@@ -49,7 +51,8 @@ DECISION = re.compile(
 FIGURE = re.compile(
     r"\b(how (many|much)|number of|figures?|rate|percent\w*|change[ds]?|"
     r"increase[ds]?|decrease[ds]?|total|position|rank\w*|amount|fall|fell|rise|rose|"
-    r"drop\w*|reduc\w*|went (up|down)|largest|biggest|highest|lowest|smallest|most|least)\b",
+    r"drop\w*|reduc\w*|went (up|down)|largest|biggest|highest|lowest|smallest|most|least|"
+    r"count|sit|sat)\b",
     re.I,
 )
 # "Which option is Cabinet recommended to approve?", "what is the Board asked to agree?":
@@ -58,7 +61,11 @@ RECOMMENDED = re.compile(r"\brecommend(?:s|ed|ing|ation|ations)?\b|\basked to\b"
 # "Where's most of it happening?", "where is it worst?" ask for a place ("where does X sit
 # in its family group?" asks for a position, a figure)
 WHERE = re.compile(r"\s*where(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
-WHO = re.compile(r"^\s*(who|which (officer|person|councillor|member))\b", re.I)
+WHO = re.compile(
+    r"^\s*(who|which (officer|person|councillor|member|individual|police and crime "
+    r"commissioner|commissioner|pcc|chair\w*|inspector|sergeant|manager))\b",
+    re.I,
+)
 LIST = re.compile(
     r"\b(what|which|list)\b.*\b(recommendations|actions|priorities|items|"
     r"measures|decisions|objectives|aims|themes|criteria|principles|groups|areas|duties)\b",

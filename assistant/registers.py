@@ -114,7 +114,7 @@ def flat(entry: Any) -> dict[str, Any]:
 
 
 DECISION_Q = re.compile(
-    r"\b(?:what\s+(?:(?:was|were|has been|have been|is)\s+|did\s+(?:[\w'’]+\s+){0,3}?)?"
+    r"\b(?:what\s+(?:[\w'’]+\s+){0,4}?"  # "what was", "what did the board", "what X"
     r"|^\s*did\s+(?:[\w'’]+\s+){0,3}?)"
     r"(?:agreed|decided|resolved|approved|agree|decide|resolve|approve)\b"
     r"(?:\s+(?:on|about|regarding|for|to|in respect of|with))?\s*(?P<topic>.+?)\??$",

@@ -78,7 +78,7 @@ def _role_re(role: str) -> re.Pattern[str]:
     if role == "chair":
         return re.compile(
             r"(?<![Vv]ice[- ])(?<![Vv]ice)\b(Chair(man|person)?|chaired by|(?<=will )chair"
-            r"|(?<=^Panel |^Board |^Group |^Forum )chair)\b"  # a role line: "Panel chair (...)"
+            r"|(?<=Panel |Board |Group |Forum )chair)\b"  # a role line: "Panel chair (...)"
         )
     if role == "vice chair":
         return re.compile(r"\bVice[- ]?Chair(man|person)?\b", re.I)

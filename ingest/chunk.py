@@ -31,6 +31,10 @@ def tidy(raw: str) -> str:
             starts_new = starts_new or current.lstrip().startswith("|")
             # a cover block's fields keep their lines: "Chair:        Councillor A. Name"
             # over "Vice-chair:   Supt B. Name" (spaced after the label, or under another)
+            # a line back out at a smaller indent opens the next entry of a list whose
+            # entries' second lines are indented ("Name" over "    Role, Agency")
+            outdent = _indent(last) >= 2 and _indent(ln) < _indent(last) - 1
+            starts_new = starts_new or outdent
             field = _FIELD_LINE.match(ln)
             starts_new = starts_new or bool(
                 field and (field.group(1) or (last and _FIELD_LINE.match(last)))
@@ -63,6 +67,10 @@ def tidy(raw: str) -> str:
             merged.append(ln)
     text = "\n".join(re.sub(r"[ \u00a0]{2,}", " ", ln) if "\t" not in ln else ln for ln in merged)
     return text.strip()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 # A label of up to four words, its colon, then the value: a cover block's field line
