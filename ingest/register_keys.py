@@ -81,6 +81,9 @@ def _meanings(conv: RegisterConventions) -> tuple[tuple[re.Pattern[str], str], .
 
 def meaning_state(meaning: str, conv: RegisterConventions) -> str:
     """The state a key's meaning gives ("complete and now routine" → done), or ""."""
+    whole = conv.states.get(meaning.strip(" .;,").lower())
+    if whole:  # a meaning that is itself a status word ("O = open")
+        return whole
     best: tuple[int, int, str] | None = None
     for pattern, state in _meanings(conv):
         for m in pattern.finditer(meaning):
@@ -97,9 +100,13 @@ def meaning_state(meaning: str, conv: RegisterConventions) -> str:
 
 def _pairs(body: str) -> list[tuple[str, str]]:
     out = []
-    # pairs apart by ";", or by a full stop before the next word and its "=", ":" or dash
-    for piece in re.split(r"\s*;\s*|\.\s+(?=[A-Z][\w /'’-]{0,30}?(?:\s*[=:]|\s[–—-]\s))",
-                          body):
+    # pairs apart by ";", by a full stop before the next word and its "=", ":" or dash, or
+    # by a comma before a short code and its "=" ("C = complete, O = open, CF = ...")
+    for piece in re.split(
+        r"\s*;\s*|\.\s+(?=[A-Z][\w /'’-]{0,30}?(?:\s*[=:]|\s[–—-]\s))"
+        r"|,\s+(?=[A-Z][\w/'’-]{0,11}\s*=\s)",
+        body,
+    ):
         m = _PAIR.match(piece)
         if m and len(m.group("word").split()) <= 4:
             out.append((m.group("word"), m.group("meaning")))
