@@ -420,3 +420,18 @@ def test_kept_aside_documents_at_90_percent(tmp_path_factory: pytest.TempPathFac
     _report(scores, "kept-aside register layouts")
     for s in scores:
         assert len(s["pairs"]) >= 0.9 * max(s["mine"], 1) and len(s["pairs"]) >= 0.9 * s["golden"]
+
+
+# holdout15/ was written in session 9 by another engineer who saw no reader code (a
+# Matters-arising minutes page, a DHR learning plan PDF with a letter key; 20 entries, short
+# of its brief) and measured once after the session's one register change (eaa3bd5): 19/20,
+# P and R 95.0% (Wenlow March 11/12/12: the golden's text of "AB to share ..." leaves out
+# "AB to"; Harnsey Vale 8/8/8). Kept as measured, not tuned on.
+def test_fifteenth_kept_aside_pair_at_90_percent(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = HERE / "holdout15"
+    builders = _pdf_builders(folder)
+    scores = [_score(tmp_path_factory.mktemp(g.name[:20]), g, builders) for g in _goldens(folder)]
+    precision, recall = _report(scores, "kept-aside register pair 15")
+    for s in scores:
+        assert len(s["pairs"]) >= 0.9 * s["mine"] and len(s["pairs"]) >= 0.9 * s["golden"]
+    assert precision >= 0.95 and recall >= 0.95
