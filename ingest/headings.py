@@ -162,5 +162,5 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
         and not text.rstrip(":.") in RESOLUTION_WORDS
         and not re.search(r"[.;]$", text)
     ):
-        return Heading("", tidy_title(text), 2, "subheading")
+        return Heading("", tidy_title(text), 2, "capitals")
     return None

@@ -116,7 +116,15 @@ def _headings(lines: list[Line], reflowed: bool) -> dict[int, Heading]:
         if h.level == 1 and h.title and not split:
             h = _join_wrapped_title(lines, i, h, reflowed)
         found[i] = h
+    # A capitalised line alone is a heading only in a paper with no numbered headings (a
+    # decision log's "MEETING OF 15 APRIL 2025"); where items are numbered it is a wrapped
+    # title's second line, a masthead or a date.
+    if any(h.kind in _NUMBERED_KINDS for h in found.values()):
+        found = {i: h for i, h in found.items() if h.kind != "capitals"}
     return found
+
+
+_NUMBERED_KINDS = {"item", "numbered", "decimal", "labelled"}
 
 
 def _join_wrapped_title(lines: list[Line], i: int, h: Heading, reflowed: bool) -> Heading:
@@ -125,7 +133,8 @@ def _join_wrapped_title(lines: list[Line], i: int, h: Heading, reflowed: bool) -
     if nxt is None or reflowed:
         return h
     follow = lines[nxt].text
-    if detect(lines[nxt].raw, "", "", False) or not follow or follow.endswith("."):
+    heading = detect(lines[nxt].raw, "", "", False)
+    if (heading and heading.kind != "capitals") or not follow or follow.endswith("."):
         return h
     dangling = _DANGLING.search(h.title) and nxt - i <= 3 and len(follow) <= 60
     upper = is_upper_title(h.title) and is_upper_title(follow) and nxt == i + 1
