@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.facts import carries, measure_words
+from assistant.facts import carries, measure_words, paper_name
 from assistant.question import (
     ACRONYM_Q,
     DECISION,
@@ -337,7 +337,7 @@ def _paper_terms(c: Chunk) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=512)
 def _named_by(source: str, part: str) -> frozenset[str]:
-    return frozenset(text_terms(f"{re.sub(r'[-_.]', ' ', source)} {part}"))
+    return frozenset(text_terms(paper_name(source, part)))
 
 
 def _context(c: Chunk) -> str:

@@ -185,6 +185,12 @@ def _total_of_columns(cells: list[Fact], asked: set[str]) -> bool:
     return bool(named & asked)
 
 
+def paper_name(source: str, part: str) -> str:
+    """The words that name a paper: its file's name and its part's title. A question's
+    words among them say which paper, not what in it ("per the X panel notes")."""
+    return f"{re.sub(r'[-_.]', ' ', source)} {part}"
+
+
 def describe(row: FactRow) -> str:
     cells = "; ".join(f"{c.column}: {c.value}" for c in row.facts)
     return f"{row.first.row} — {cells}"
@@ -260,7 +266,7 @@ def answer_figures(
         measure = asked - set(tokens(row.first.row))
         shown = set(tokens(" ".join(f"{c.column} {c.table} {c.where.section}" for c in row.facts)))
         # (the words naming the paper say where, not what: "per the X panel notes")
-        paper = f"{row.first.where.part} {re.sub(r'[-_.]', ' ', row.first.where.source)}"
+        paper = paper_name(row.first.where.source, row.first.where.part)
         shown |= set(tokens(paper)) & (asked - set(tokens(" ".join(conventions().count_nouns))))
         if context and measure & named - shown:
             shown |= named & set(tokens(context(row.first.where)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.facts import tokens
+from assistant.facts import paper_name, tokens
 from assistant.question import Question
 from ingest.dates import MONTH_YEAR, MONTHS, long_form, months_named
 from ingest.text import carries_period, conventions
@@ -176,7 +176,7 @@ def answer_ranked(q: Question, facts: list[Fact]) -> Answer | None:
         about = set(tokens(f"{table} {section} {' '.join(columns)}"))
         row_words = set(tokens(" ".join(rows)))
         # (the words naming the paper say where, not what: "in the X panel's figures")
-        paper = f"{cells[0].where.part} {re.sub(r'[-_.]', ' ', cells[0].where.source)}"
+        paper = paper_name(cells[0].where.source, cells[0].where.part)
         measure = (asked - set(tokens(paper))) or asked
         fit = len(measure & (about | row_words)) / len(measure) if measure else 1.0
         if fit < 0.5:

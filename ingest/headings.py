@@ -159,7 +159,7 @@ def detect(line: str, prev_raw: str, next_raw: str, reflowed: bool) -> Heading |
         and _plain_line(line)
         and is_upper_title(text)
         and 4 <= len(text) <= 80
-        and not text.rstrip(":.") in RESOLUTION_WORDS
+        and text.rstrip(":.") not in RESOLUTION_WORDS
         and not re.search(r"[.;]$", text)
     ):
         return Heading("", tidy_title(text), 2, "capitals")
