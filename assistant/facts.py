@@ -156,11 +156,16 @@ def find_facts(
     return sorted(rows, key=lambda r: -r.score)
 
 
+def _total_asked(cell: Fact, asked: set[str]) -> bool:
+    """A total is asked and the cell's row is a Total row ("Total", "Grand total")."""
+    label = set(tokens(cell.row))
+    return "total" in asked and "total" in label and not label - {"total", "grand", "overal"}
+
+
 def _total_of(cell: Fact, asked: set[str]) -> bool:
     """A table's Total row asked for by the table's own words ("What is the total
     community safety funding?" of "Table 2: Community safety funding 2024/25")."""
-    label = set(tokens(cell.row))
-    if "total" not in asked or "total" not in label or label - {"total", "grand", "overal"}:
+    if not _total_asked(cell, asked):
         return False  # (a "District average" row is no total the question names)
     named = {
         t for t in tokens(re.sub(r"^(?:Table|Figure)\s+\d+[a-z]?\s*[:.\-–]?", "", cell.table))
@@ -172,8 +177,7 @@ def _total_of(cell: Fact, asked: set[str]) -> bool:
 def _total_of_columns(cells: list[Fact], asked: set[str]) -> bool:
     """A Total row asked for by a column's measure ("the total ASB incidents" of a table
     whose columns are "ASB Apr-Jun", "ASB Jul-Sep")."""
-    label = set(tokens(cells[0].row))
-    if "total" not in asked or "total" not in label or label - {"total", "grand", "overal"}:
+    if not _total_asked(cells[0], asked):
         return False
     months = set(tokens(" ".join(MONTHS)))
     named = {

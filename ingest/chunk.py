@@ -29,12 +29,12 @@ def tidy(raw: str) -> str:
             row = "\t" in ln or ln.lstrip().startswith("|")  # a table row keeps its line
             starts_new = row or _BULLET.match(ln) or not current or "\t" in current
             starts_new = starts_new or current.lstrip().startswith("|")
-            # a cover block's fields keep their lines: "Chair:        Councillor A. Name"
-            # over "Vice-chair:   Supt B. Name" (spaced after the label, or under another)
             # a line back out at a smaller indent opens the next entry of a list whose
             # entries' second lines are indented ("Name" over "    Role, Agency")
             outdent = _indent(last) >= 2 and _indent(ln) < _indent(last) - 1
             starts_new = starts_new or outdent
+            # a cover block's fields keep their lines: "Chair:        Councillor A. Name"
+            # over "Vice-chair:   Supt B. Name" (spaced after the label, or under another)
             field = _FIELD_LINE.match(ln)
             starts_new = starts_new or bool(
                 field and (field.group(1) or (last and _FIELD_LINE.match(last)))
